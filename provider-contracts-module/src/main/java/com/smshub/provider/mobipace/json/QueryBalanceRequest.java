@@ -1,0 +1,7 @@
+package com.smshub.provider.mobipace.json;
+
+import jakarta.json.bind.annotation.JsonbProperty;
+
+/** POST /v3/QueryBalance. */
+public record QueryBalanceRequest(@JsonbProperty("SessionId") String sessionId) {
+}
