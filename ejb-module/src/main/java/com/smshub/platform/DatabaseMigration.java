@@ -1,0 +1,60 @@
+package com.smshub.platform;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+
+import javax.sql.DataSource;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * Brings the database schema to the version this build expects before anything else runs. Flyway owns the
+ * schema; Hibernate only maps it. Flyway's lock table makes two nodes starting together migrate once.
+ *
+ * <p>Demo data (a tenant and the simulator accounts) is added only when the server runs with
+ * {@code -Dsmshub.demo-data=true}, as the default run and the tests do.
+ */
+@Singleton
+@Startup
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class DatabaseMigration {
+
+    private static final Logger LOG = Logger.getLogger(DatabaseMigration.class.getName());
+
+    static final String DEMO_DATA = "smshub.demo-data";
+    static final String SIMULATOR_BASE_URL = "smshub.simulator.base-url";
+
+    @Resource(lookup = "java:jboss/datasources/SmsHubDS")
+    DataSource dataSource;
+
+    @PostConstruct
+    void migrate() {
+        MigrateResult result = Flyway.configure(DatabaseMigration.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations(locations().toArray(String[]::new))
+                .placeholders(Map.of("simulator_base_url",
+                        System.getProperty(SIMULATOR_BASE_URL, "http://localhost:8080/smshub-simulator")))
+                .load()
+                .migrate();
+        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
+                + " migrations applied)");
+    }
+
+    static List<String> locations() {
+        List<String> locations = new ArrayList<>(List.of("classpath:db/migration"));
+        if (Boolean.getBoolean(DEMO_DATA)) {
+            locations.add("classpath:db/demo");
+        }
+        return locations;
+    }
+}

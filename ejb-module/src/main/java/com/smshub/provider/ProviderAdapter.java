@@ -1,0 +1,20 @@
+package com.smshub.provider;
+
+import com.smshub.provider.entity.ProviderAccount;
+
+/**
+ * The one small interface every provider stands behind. The rest of the gateway speaks only to it, in the
+ * gateway's own terms; each provider's package keeps its client, its configuration and the mapping of its
+ * codes to itself. It grows with the operations the gateway routes (sending, status, inbound, billing).
+ */
+public interface ProviderAdapter {
+
+    /** The provider this adapter speaks to. */
+    ProviderCode provider();
+
+    /**
+     * Asks the provider whether this account is usable, with the cheapest call its API offers. Never
+     * throws: a failure is a {@link Liveness.State#DOWN} answer.
+     */
+    Liveness probe(ProviderAccount account);
+}

@@ -1,0 +1,15 @@
+package com.smshub.provider;
+
+/** The provider APIs SMS Hub routes to. */
+public enum ProviderCode {
+    /** myMSP (21st Century Mobile), SMPP 3.4. */
+    MYMSP,
+    /** SMS Pro / Billing Pro (Telenor Sweden), XML over HTTPS. */
+    SMSPRO,
+    /** MyMobileAPI legacy web services (.asmx). */
+    MYMOBILEAPI,
+    /** Estratec Masiv, HTTP GET with XML answers, and SMPP 3.4. */
+    MASIV,
+    /** MOBIPACE HTTP API 3.0, JSON sessions. */
+    MOBIPACE
+}

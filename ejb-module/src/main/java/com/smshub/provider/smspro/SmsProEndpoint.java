@@ -1,0 +1,61 @@
+package com.smshub.provider.smspro;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Objects;
+
+import com.smshub.provider.entity.ProviderAccount;
+
+/**
+ * Where and as whom to reach SMS Pro for one account. The base address ends with the customer id
+ * ({@code https://sms-pro.net:44343/services/CUSTOMERID}); the operations hang below it (sections 6, 6.8, 11).
+ * The customer id and password go in each document and, as Appendix 1 asks, in HTTP Basic authentication.
+ */
+public record SmsProEndpoint(URI base, String customerId, String password, Duration timeout) {
+
+    /** How long one request may take before its outcome counts as unknown. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+
+    public SmsProEndpoint {
+        Objects.requireNonNull(base, "base");
+        Objects.requireNonNull(customerId, "customerId");
+        Objects.requireNonNull(timeout, "timeout");
+        String text = base.toString();
+        if (text.endsWith("/")) {
+            base = URI.create(text.substring(0, text.length() - 1));
+        }
+    }
+
+    public static SmsProEndpoint of(ProviderAccount account) {
+        return new SmsProEndpoint(URI.create(account.getEndpointUrl()), account.getUsername(),
+                account.getSecret() == null ? "" : account.getSecret(), DEFAULT_TIMEOUT);
+    }
+
+    /** Section 6: MT and MTB requests. */
+    public URI sendSms() {
+        return URI.create(base + "/sendsms");
+    }
+
+    /** Section 6.8: delivery status requests. */
+    public URI status() {
+        return URI.create(base + "/status");
+    }
+
+    /** Section 11: keep-alive. */
+    public URI alive() {
+        return URI.create(base + "/alive");
+    }
+
+    /** The Authorization header of Appendix 1. */
+    public String basicAuthorization() {
+        return "Basic " + Base64.getEncoder()
+                .encodeToString((customerId + ":" + password).getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    @Override
+    public String toString() {
+        return "SmsProEndpoint[" + base + "]";
+    }
+}

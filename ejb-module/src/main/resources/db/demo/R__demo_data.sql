@@ -1,0 +1,17 @@
+-- Demo data for the default run and the tests, applied only when the server runs with
+-- -Dsmshub.demo-data=true. Never enable it in production: it creates a tenant with a published password.
+-- Idempotent: Flyway re-applies a repeatable migration whenever its text (or a placeholder) changes.
+
+-- Tenant "demo", password "demo-password" (README). Hash: SHA-512("demo-password" || salt), hex.
+INSERT INTO tenant (username, display_name, password_hash, password_salt, enabled)
+SELECT 'demo', 'Demo tenant', '9c474e5d35fcf1f4128337097332714aa260d562c7875fc016501f247af95f33fab669cfd96eddad86a3e4ddc290f63aed23b6dae7c3cab1ecea9b77a9a8d2ab', '5a17c0ffee5a17c0ffee5a17c0ffee01', TRUE
+WHERE NOT EXISTS (SELECT 1 FROM tenant WHERE username = 'demo');
+
+-- The SMS Pro simulator (simulator-module), under the customer id the spec's examples use.
+UPDATE provider_account
+   SET provider = 'SMSPRO', endpoint_url = '${simulator_base_url}/smspro/services/CUSTOMER',
+       username = 'CUSTOMER', secret = 'xxxxxxxx', enabled = TRUE
+ WHERE name = 'smspro-simulator';
+INSERT INTO provider_account (provider, name, endpoint_url, username, secret, enabled)
+SELECT 'SMSPRO', 'smspro-simulator', '${simulator_base_url}/smspro/services/CUSTOMER', 'CUSTOMER', 'xxxxxxxx', TRUE
+WHERE NOT EXISTS (SELECT 1 FROM provider_account WHERE name = 'smspro-simulator');

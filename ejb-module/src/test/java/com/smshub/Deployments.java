@@ -1,0 +1,57 @@
+package com.smshub;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.EmptyAsset;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.importer.ExplodedImporter;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * The EJB module as a test deployment: its classes, descriptors and migrations, with the libraries the EAR
+ * would carry in lib/, taken from the test class path (where the reactor put them).
+ */
+public final class Deployments {
+
+    /** Libraries the EAR ships in lib/ for this module, by file-name prefix. */
+    private static final List<String> EAR_LIBRARIES = List.of("provider-contracts-module", "flyway-", "jackson-");
+
+    private Deployments() {
+    }
+
+    public static WebArchive ejbModule(String name) {
+        return ShrinkWrap.create(WebArchive.class, name + ".war")
+                .addPackages(true, "com.smshub")
+                .addAsResource("META-INF/persistence.xml")
+                .addAsResource("db/migration/V1__tenants_and_provider_accounts.sql")
+                .addAsResource("db/demo/R__demo_data.sql")
+                .addAsWebInfResource(new File("src/main/resources/META-INF/jboss-ejb3.xml"), "jboss-ejb3.xml")
+                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
+                // a WAR has one security domain for its web and EJB parts: the EJBs' own
+                .addAsWebInfResource(new StringAsset("<jboss-web><security-domain>smshub</security-domain></jboss-web>"),
+                        "jboss-web.xml")
+                .addAsLibraries(libraries());
+    }
+
+    private static JavaArchive[] libraries() {
+        List<JavaArchive> libraries = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            File file = new File(entry);
+            boolean wanted = EAR_LIBRARIES.stream().anyMatch(prefix -> file.getPath().contains(prefix));
+            if (!wanted) {
+                continue;
+            }
+            if (file.isDirectory()) {
+                libraries.add(ShrinkWrap.create(ExplodedImporter.class, "provider-contracts.jar")
+                        .importDirectory(file).as(JavaArchive.class));
+            } else {
+                libraries.add(ShrinkWrap.createFromZipFile(JavaArchive.class, file));
+            }
+        }
+        return libraries.toArray(JavaArchive[]::new);
+    }
+}

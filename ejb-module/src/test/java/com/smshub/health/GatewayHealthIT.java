@@ -1,0 +1,114 @@
+package com.smshub.health;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.EJBAccessException;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.UserTransaction;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.smshub.Deployments;
+import com.smshub.health.boundary.GatewayHealth;
+import com.smshub.health.control.DatabaseProbe;
+import com.smshub.health.control.ProviderProbes;
+import com.smshub.health.entity.AccountHealth;
+import com.smshub.provider.Liveness;
+import com.smshub.provider.ProviderCode;
+import com.smshub.provider.entity.ProviderAccount;
+
+/** Ping's parts inside the provisioned WildFly, against the real database. */
+@ExtendWith(ArquillianExtension.class)
+class GatewayHealthIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.ejbModule("health-it");
+    }
+
+    @Inject
+    DatabaseProbe database;
+
+    @Inject
+    ProviderProbes probes;
+
+    @EJB
+    GatewayHealth health;
+
+    @PersistenceContext(unitName = "smshub")
+    EntityManager em;
+
+    @Inject
+    UserTransaction tx;
+
+    @AfterEach
+    void removeTestAccounts() throws Exception {
+        tx.begin();
+        em.createQuery("DELETE FROM ProviderAccount a WHERE a.name LIKE 'it-%'").executeUpdate();
+        tx.commit();
+    }
+
+    @Test
+    void schemaIsMigratedAndDemoDataPresent() {
+        Number tenants = (Number) em.createNativeQuery("SELECT COUNT(*) FROM tenant WHERE username = 'demo'")
+                .getSingleResult();
+        assertEquals(1, tenants.intValue());
+        Number applied = (Number) em.createNativeQuery(
+                "SELECT COUNT(*) FROM flyway_schema_history WHERE version = '1' AND success = TRUE").getSingleResult();
+        assertEquals(1, applied.intValue(), "V1 applied by Flyway, not by Hibernate");
+    }
+
+    @Test
+    void databaseAnswers() {
+        assertTrue(database.isUp());
+    }
+
+    @Test
+    void unreachableAccountIsDownAndNotProbedWhenNotAsked() throws Exception {
+        add(new ProviderAccount(ProviderCode.SMSPRO, "it-unreachable", "http://127.0.0.1:1/services/CUSTOMER",
+                "CUSTOMER", "secret"));
+
+        AccountHealth probed = find(probes.probe(true), "it-unreachable");
+        assertEquals(Liveness.State.DOWN, probed.liveness().state());
+        assertTrue(probed.liveness().detail().contains("No answer"), probed.liveness().detail());
+
+        AccountHealth skipped = find(probes.probe(false), "it-unreachable");
+        assertEquals(Liveness.State.NOT_CHECKED, skipped.liveness().state());
+    }
+
+    @Test
+    void providerWithoutAdapterIsReportedNotChecked() throws Exception {
+        add(new ProviderAccount(ProviderCode.MASIV, "it-masiv", "https://api.masiv.co/SmsHandlers", "u", "p"));
+        AccountHealth masiv = find(probes.probe(true), "it-masiv");
+        assertEquals(Liveness.State.NOT_CHECKED, masiv.liveness().state());
+        assertTrue(masiv.liveness().detail().contains("no adapter"));
+    }
+
+    @Test
+    void anonymousCallerIsRefused() {
+        assertThrows(EJBAccessException.class, () -> health.check(false));
+    }
+
+    private void add(ProviderAccount account) throws Exception {
+        tx.begin();
+        em.persist(account);
+        tx.commit();
+    }
+
+    private static AccountHealth find(List<AccountHealth> accounts, String name) {
+        return accounts.stream().filter(a -> a.account().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError(name + " not in " + accounts));
+    }
+}

@@ -1,0 +1,170 @@
+package com.smshub.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import jakarta.xml.ws.WebServiceException;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.smshub.gateway.v1.FaultCode;
+import com.smshub.gateway.v1.GatewayFault;
+import com.smshub.gateway.v1.GetBalance;
+import com.smshub.gateway.v1.HealthStatus;
+import com.smshub.gateway.v1.Ping;
+import com.smshub.gateway.v1.PingResponse;
+import com.smshub.gateway.v1.ProviderAccountHealth;
+import com.smshub.gateway.v1.ProviderCode;
+
+/**
+ * The deployed EAR, end to end, through the client generated from {@code wsdl/SmsGateway.wsdl}: the
+ * published WSDL is ours, Ping answers for the gateway and for the SMS Pro simulator's account, and a
+ * caller without valid credentials gets HTTP 401.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class PingEndToEndIT {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @Deployment(name = "simulators", order = 1, testable = false)
+    static WebArchive simulators() {
+        return Gateway.simulators();
+    }
+
+    @Deployment(name = "gateway", order = 2, testable = false)
+    static EnterpriseArchive gateway() {
+        return Gateway.ear();
+    }
+
+    @AfterEach
+    void simulatorBackUp() throws Exception {
+        post(Gateway.SIMULATOR + "/smspro/control?alive=true", "");
+    }
+
+    @Test
+    void publishedWsdlIsTheContractAsWritten() throws Exception {
+        HttpResponse<String> wsdl = get(Gateway.ENDPOINT + "?wsdl");
+        assertEquals(200, wsdl.statusCode());
+        String original = Files.readString(Path.of(System.getProperty("user.dir"), "..", "wsdl", "SmsGateway.wsdl"));
+        String documentation = original.substring(original.indexOf("<wsdl:documentation>") + 20,
+                original.indexOf("</wsdl:documentation>"));
+        assertTrue(wsdl.body().contains(documentation), "the published WSDL carries our documentation");
+        assertTrue(wsdl.body().contains("SmsGatewayService") && wsdl.body().contains(Gateway.ENDPOINT));
+        assertEquals(200, get(Gateway.ENDPOINT + "?xsd=../xsd/SmsGatewayTypes.xsd").statusCode(),
+                "the imported schema is published too");
+    }
+
+    @Test
+    void pingReportsGatewayDatabaseAndSimulatedProvider() throws GatewayFault {
+        PingResponse ping = Gateway.demo().ping(new Ping());
+        assertEquals(HealthStatus.UP, ping.getStatus());
+        assertEquals(HealthStatus.UP, ping.getDatabase());
+        assertEquals(Gateway.DEMO_TENANT, ping.getTenant());
+        assertNotNull(ping.getServerTime());
+        ProviderAccountHealth smsPro = smsProSimulator(ping);
+        assertEquals(HealthStatus.UP, smsPro.getStatus());
+        assertEquals("status 0: SMSPro is alive.", smsPro.getDetail(), "the simulator's section 11 answer");
+        assertNotNull(smsPro.getLatencyMillis());
+    }
+
+    @Test
+    void providerOutageDegradesTheGateway() throws Exception {
+        post(Gateway.SIMULATOR + "/smspro/control?alive=false", "");
+        PingResponse ping = Gateway.demo().ping(new Ping());
+        assertEquals(HealthStatus.DEGRADED, ping.getStatus());
+        assertEquals(HealthStatus.DOWN, smsProSimulator(ping).getStatus());
+        assertTrue(smsProSimulator(ping).getDetail().contains("HTTP 503"), smsProSimulator(ping).getDetail());
+    }
+
+    @Test
+    void pingWithoutProbingLeavesAccountsUnchecked() throws GatewayFault {
+        Ping request = new Ping();
+        request.setCheckProviders(false);
+        PingResponse ping = Gateway.demo().ping(request);
+        assertEquals(HealthStatus.UP, ping.getStatus());
+        assertEquals(HealthStatus.NOT_CHECKED, smsProSimulator(ping).getStatus());
+    }
+
+    @Test
+    void wrongPasswordIsRefusedWithHttp401() {
+        WebServiceException refused = assertThrows(WebServiceException.class,
+                () -> Gateway.as(Gateway.DEMO_TENANT, "not-the-password").ping(new Ping()));
+        assertTrue(causes(refused).contains("401"), causes(refused));
+    }
+
+    @Test
+    void missingCredentialsAreRefusedWithHttp401() throws Exception {
+        WebServiceException refused = assertThrows(WebServiceException.class, () -> Gateway.as(null, null).ping(new Ping()));
+        assertTrue(causes(refused).contains("401"), causes(refused));
+        HttpResponse<String> raw = post(Gateway.ENDPOINT, "<x/>");
+        assertEquals(401, raw.statusCode());
+        assertTrue(raw.headers().firstValue("WWW-Authenticate").orElse("").contains("Basic"));
+    }
+
+    @Test
+    void operationsOfLaterVersionsAnswerNotImplemented() {
+        GatewayFault fault = assertThrows(GatewayFault.class, () -> Gateway.demo().getBalance(new GetBalance()));
+        assertEquals(FaultCode.NOT_IMPLEMENTED, fault.getFaultInfo().getCode());
+        assertTrue(fault.getFaultInfo().getMessage().contains("GetBalance"));
+    }
+
+    @Test
+    void parserLimitsAreEnforced() throws Exception {
+        String longText = "x".repeat(200_000);
+        String body = "<soapenv:Envelope xmlns:soapenv='http://schemas.xmlsoap.org/soap/envelope/' "
+                + "xmlns:v1='urn:smshub:gateway:v1'><soapenv:Body><v1:Ping><v1:checkProviders>" + longText
+                + "</v1:checkProviders></v1:Ping></soapenv:Body></soapenv:Envelope>";
+        HttpResponse<String> tooLong = HTTP.send(HttpRequest.newBuilder(URI.create(Gateway.ENDPOINT))
+                .header("Content-Type", "text/xml; charset=UTF-8")
+                .header("Authorization", basic(Gateway.DEMO_TENANT, Gateway.DEMO_PASSWORD))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(500, tooLong.statusCode());
+        assertTrue(tooLong.body().contains("limit"), "maxTextLength refuses a 200,000-character text: " + tooLong.body());
+    }
+
+    /** The messages of an exception and its causes: CXF reports the HTTP status in a cause. */
+    private static String causes(Throwable failure) {
+        StringBuilder messages = new StringBuilder();
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            messages.append(t.getMessage()).append(" | ");
+        }
+        return messages.toString();
+    }
+
+    private static ProviderAccountHealth smsProSimulator(PingResponse ping) {
+        return ping.getProviderAccount().stream()
+                .filter(a -> a.getProvider() == ProviderCode.SMSPRO && a.getAccount().equals("smspro-simulator"))
+                .findFirst().orElseThrow(() -> new AssertionError("no smspro-simulator account in Ping"));
+    }
+
+    private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> post(String url, String body) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "text/xml")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes());
+    }
+}

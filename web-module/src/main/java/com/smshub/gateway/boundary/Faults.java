@@ -1,0 +1,26 @@
+package com.smshub.gateway.boundary;
+
+import com.smshub.gateway.v1.FaultCode;
+import com.smshub.gateway.v1.GatewayFault;
+import com.smshub.gateway.v1.GatewayFaultInfo;
+
+/** The one fault of the contract, with its stable code. */
+final class Faults {
+
+    private Faults() {
+    }
+
+    static GatewayFault of(FaultCode code, String field, String message) {
+        GatewayFaultInfo info = new GatewayFaultInfo();
+        info.setCode(code);
+        info.setField(field);
+        info.setMessage(message);
+        return new GatewayFault(code + ": " + message, info);
+    }
+
+    /** An operation of the contract that this version does not serve yet; nothing is made up instead. */
+    static GatewayFault notImplemented(String operation) {
+        return of(FaultCode.NOT_IMPLEMENTED, null,
+                operation + " is part of contract v1 but not served by this gateway version yet.");
+    }
+}
