@@ -1,0 +1,56 @@
+package com.smshub.gateway.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.smshub.gateway.v1.FaultCode;
+import com.smshub.gateway.v1.GatewayFault;
+import com.smshub.gateway.v1.HealthStatus;
+import com.smshub.gateway.v1.PingResponse;
+import com.smshub.gateway.v1.ProviderCode;
+import com.smshub.health.entity.AccountHealth;
+import com.smshub.health.entity.HealthReport;
+import com.smshub.provider.Liveness;
+
+class PingMappingTest {
+
+    @Test
+    void reportInTheContractsTerms() {
+        HealthReport report = new HealthReport("1.2.3", OffsetDateTime.of(2026, 11, 22, 10, 0, 0, 0, ZoneOffset.UTC),
+                "demo", true, List.of(
+                        new AccountHealth(com.smshub.provider.ProviderCode.SMSPRO, "se",
+                                Liveness.down(Duration.ofMillis(42), "HTTP 503")),
+                        new AccountHealth(com.smshub.provider.ProviderCode.MASIV, "co", Liveness.notChecked("no adapter"))));
+        PingResponse response = PingMapping.toResponse(report);
+        assertEquals(HealthStatus.DEGRADED, response.getStatus());
+        assertEquals(HealthStatus.UP, response.getDatabase());
+        assertEquals("1.2.3", response.getVersion());
+        assertEquals("2026-11-22T10:00:00.000Z", response.getServerTime().toXMLFormat());
+        assertEquals(ProviderCode.SMSPRO, response.getProviderAccount().get(0).getProvider());
+        assertEquals(HealthStatus.DOWN, response.getProviderAccount().get(0).getStatus());
+        assertEquals(42L, response.getProviderAccount().get(0).getLatencyMillis());
+        assertEquals(HealthStatus.NOT_CHECKED, response.getProviderAccount().get(1).getStatus());
+        assertNull(response.getProviderAccount().get(1).getLatencyMillis(), "no latency for an account not probed");
+    }
+
+    @Test
+    void everyDomainProviderHasAContractCode() {
+        for (com.smshub.provider.ProviderCode code : com.smshub.provider.ProviderCode.values()) {
+            assertEquals(code.name(), ProviderCode.valueOf(code.name()).name());
+        }
+    }
+
+    @Test
+    void notImplementedFaultNamesTheOperation() {
+        GatewayFault fault = Faults.notImplemented("SendSms");
+        assertEquals(FaultCode.NOT_IMPLEMENTED, fault.getFaultInfo().getCode());
+        assertEquals("NOT_IMPLEMENTED: " + fault.getFaultInfo().getMessage(), fault.getMessage());
+    }
+}
