@@ -1,0 +1,9 @@
+package com.smshub.sending.entity;
+
+/** A value that breaks the rules of its type; the caller adds which field it came from. */
+public class InvalidValueException extends IllegalArgumentException {
+
+    public InvalidValueException(String message) {
+        super(message);
+    }
+}
