@@ -15,3 +15,11 @@ UPDATE provider_account
 INSERT INTO provider_account (provider, name, endpoint_url, username, secret, enabled)
 SELECT 'SMSPRO', 'smspro-simulator', '${simulator_base_url}/smspro/services/CUSTOMER', 'CUSTOMER', 'xxxxxxxx', TRUE
 WHERE NOT EXISTS (SELECT 1 FROM provider_account WHERE name = 'smspro-simulator');
+
+UPDATE tenant SET default_country_code = '46' WHERE username = 'demo' AND default_country_code IS NULL;
+
+-- Everything goes to the SMS Pro simulator: text, binary and premium, at 0.05 SEK a segment.
+INSERT INTO route (prefix, tenant_id, provider_account_id, priority, premium, binary_content, price_amount, price_currency)
+SELECT '+', NULL, a.id, 100, TRUE, TRUE, 0.05, 'SEK' FROM provider_account a
+WHERE a.name = 'smspro-simulator'
+  AND NOT EXISTS (SELECT 1 FROM route r WHERE r.provider_account_id = a.id AND r.prefix = '+' AND r.tenant_id IS NULL);

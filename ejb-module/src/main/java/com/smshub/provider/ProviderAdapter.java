@@ -17,4 +17,10 @@ public interface ProviderAdapter {
      * throws: a failure is a {@link Liveness.State#DOWN} answer.
      */
     Liveness probe(ProviderAccount account);
+
+    /**
+     * Hands one message to the provider. Never throws for what the provider or the network did; the outcome
+     * says whether the message may have been sent.
+     */
+    SendOutcome send(OutboundMessage message, ProviderAccount account);
 }

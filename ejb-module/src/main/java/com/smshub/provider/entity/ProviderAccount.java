@@ -41,6 +41,12 @@ public class ProviderAccount {
 
     private boolean enabled;
 
+    @Column(name = "max_per_second")
+    private Integer maxPerSecond;
+
+    @Column(name = "max_concurrent")
+    private Integer maxConcurrent;
+
     protected ProviderAccount() {
         // for JPA
     }
@@ -83,6 +89,16 @@ public class ProviderAccount {
 
     public boolean isEnabled() {
         return enabled;
+    }
+
+    /** At most this many messages a second to this account, or null for no limit. */
+    public Integer getMaxPerSecond() {
+        return maxPerSecond;
+    }
+
+    /** At most this many requests at once to this account, or null for no limit. */
+    public Integer getMaxConcurrent() {
+        return maxConcurrent;
     }
 
     @Override

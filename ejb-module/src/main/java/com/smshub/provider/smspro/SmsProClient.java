@@ -2,23 +2,30 @@ package com.smshub.provider.smspro;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.smshub.provider.smspro.xml.MobilectrlAliveCheck;
 import com.smshub.provider.smspro.xml.MobilectrlAliveRequest;
-import com.smshub.provider.xml.ProviderXml;
+import com.smshub.provider.smspro.xml.MobilectrlDeliveryStatus;
+import com.smshub.provider.smspro.xml.MobilectrlDeliveryStatusRequest;
+import com.smshub.provider.smspro.xml.MobilectrlResponse;
+import com.smshub.provider.smspro.xml.MobilectrlSms;
 import com.smshub.provider.xml.ProviderVocabulary;
+import com.smshub.provider.xml.ProviderXml;
 
 /**
  * SMS Pro's XML over HTTP(S) POST, ISO-8859-1 (spec sections 2, 3). One HTTP client for the application:
  * it pools connections and is thread-safe. Points at the real provider or its simulator alike; only the
- * account's base address differs.
+ * account's base address differs. Every failure says whether the request may have been processed.
  */
 @ApplicationScoped
 public class SmsProClient {
@@ -32,46 +39,55 @@ public class SmsProClient {
 
     private final ProviderXml xml = ProviderXml.of(ProviderVocabulary.SMSPRO);
 
-    /**
-     * Section 11: posts {@code mobilectrl_alive_request} and reads {@code mobilectrl_alive_check}.
-     *
-     * @throws SmsProException when the exchange fails or the answer is not a keep-alive check
-     */
+    /** Section 11: posts {@code mobilectrl_alive_request} and reads {@code mobilectrl_alive_check}. */
     public MobilectrlAliveCheck keepAlive(SmsProEndpoint endpoint) {
-        HttpResponse<InputStream> response = post(endpoint, endpoint.alive(), xml.write(new MobilectrlAliveRequest()));
-        try (InputStream body = response.body()) {
-            return xml.read(body, MobilectrlAliveCheck.class);
-        } catch (IOException e) {
-            throw new SmsProException("Reading the keep-alive answer failed: " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            throw new SmsProException("Unreadable keep-alive answer: " + e.getMessage(), e);
-        }
+        return exchange(endpoint, endpoint.alive(), new MobilectrlAliveRequest(), MobilectrlAliveCheck.class);
     }
 
-    private HttpResponse<InputStream> post(SmsProEndpoint endpoint, java.net.URI uri, String document) {
+    /** Sections 6 and 7: posts an MT or MTB request and reads {@code mobilectrl_response}. */
+    public MobilectrlResponse send(SmsProEndpoint endpoint, MobilectrlSms request) {
+        return exchange(endpoint, endpoint.sendSms(), request, MobilectrlResponse.class);
+    }
+
+    /** Section 6.8: asks for the delivery status of one message. */
+    public MobilectrlDeliveryStatus status(SmsProEndpoint endpoint, MobilectrlDeliveryStatusRequest request) {
+        return exchange(endpoint, endpoint.status(), request, MobilectrlDeliveryStatus.class);
+    }
+
+    private <T> T exchange(SmsProEndpoint endpoint, URI uri, Object document, Class<T> answer) {
+        byte[] body = xml.write(document).getBytes(StandardCharsets.ISO_8859_1);
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .timeout(endpoint.timeout())
                 .header("Content-Type", CONTENT_TYPE)
                 .header("Authorization", endpoint.basicAuthorization())
-                .POST(HttpRequest.BodyPublishers.ofString(document, Charset.forName("ISO-8859-1")))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
         HttpResponse<InputStream> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (ConnectException | HttpConnectTimeoutException e) {
+            throw new SmsProException(SmsProException.Kind.NOT_SENT, "No answer from " + uri + ": " + e, e);
         } catch (IOException e) {
-            throw new SmsProException("No answer from " + uri + ": " + e, e);
+            // a request timeout or a connection lost once the request was on its way
+            throw new SmsProException(SmsProException.Kind.AMBIGUOUS, "No answer from " + uri + ": " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SmsProException("Interrupted while calling " + uri, e);
+            throw new SmsProException(SmsProException.Kind.AMBIGUOUS, "Interrupted while calling " + uri, e);
         }
-        if (response.statusCode() != 200) {
-            try (InputStream ignored = response.body()) {
-                // drain so the connection can be reused
-            } catch (IOException ignored) {
-                // the status already says what went wrong
+        try (InputStream in = response.body()) {
+            int status = response.statusCode();
+            if (status != 200) {
+                in.readAllBytes();
+                SmsProException.Kind kind = status >= 500 ? SmsProException.Kind.NOT_SENT : SmsProException.Kind.REFUSED;
+                throw new SmsProException(kind, "HTTP " + status + " from " + uri);
             }
-            throw new SmsProException("HTTP " + response.statusCode() + " from " + uri);
+            return xml.read(in, answer);
+        } catch (IOException e) {
+            throw new SmsProException(SmsProException.Kind.AMBIGUOUS, "Reading the answer of " + uri + " failed: " + e, e);
+        } catch (SmsProException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new SmsProException(SmsProException.Kind.AMBIGUOUS, "Unreadable answer from " + uri + ": " + e.getMessage(), e);
         }
-        return response;
     }
 }

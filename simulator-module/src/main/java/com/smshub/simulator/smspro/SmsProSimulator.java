@@ -4,9 +4,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.logging.Logger;
 
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,13 +20,20 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import com.smshub.provider.smspro.xml.MobilectrlAliveCheck;
 import com.smshub.provider.smspro.xml.MobilectrlAliveRequest;
+import com.smshub.provider.smspro.xml.MobilectrlDeliveryStatus;
+import com.smshub.provider.smspro.xml.MobilectrlDeliveryStatusRequest;
+import com.smshub.provider.smspro.xml.MobilectrlResponse;
+import com.smshub.provider.smspro.xml.MobilectrlSms;
+import com.smshub.provider.smspro.xml.MtSms;
+import com.smshub.provider.smspro.xml.RawSms;
 import com.smshub.provider.xml.InvalidProviderXmlException;
 import com.smshub.provider.xml.ProviderVocabulary;
 import com.smshub.provider.xml.ProviderXml;
 
 /**
  * SMS Pro 3.3.1 as its customers see it: {@code POST /smspro/services/{customer}/{operation}} with HTTP Basic
- * authentication (Appendix 1) and ISO-8859-1 XML bodies. Serves the keep-alive of section 11.
+ * authentication (Appendix 1) and ISO-8859-1 XML bodies validated against the schemas in {@code xsd/smspro}.
+ * Serves sendsms (sections 6, 7), status (6.8) and alive (11), and pushes delivery statuses (6.9).
  *
  * <p>Its one customer is {@code CUSTOMER} / {@code xxxxxxxx}, as in the specification's examples, unless
  * the system properties {@code smshub.simulator.smspro.customer} and {@code ...password} say otherwise.
@@ -31,8 +44,12 @@ public class SmsProSimulator extends HttpServlet {
 
     private static final Logger LOG = Logger.getLogger(SmsProSimulator.class.getName());
     private static final Charset WIRE = StandardCharsets.ISO_8859_1;
+    private static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final ProviderXml xml = ProviderXml.of(ProviderVocabulary.SMSPRO);
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -49,8 +66,109 @@ public class SmsProSimulator extends HttpServlet {
         }
         switch (path[1]) {
             case "alive" -> keepAlive(request, response);
+            case "sendsms" -> sendSms(request, response, customer);
+            case "status" -> status(request, response);
             default -> response.sendError(HttpServletResponse.SC_NOT_FOUND, "Unknown operation " + path[1]);
         }
+    }
+
+    /** Sections 6, 6.7, 7.1, 7.2. */
+    private void sendSms(HttpServletRequest request, HttpServletResponse response, String customer) throws IOException {
+        MobilectrlSms sms;
+        try (InputStream body = request.getInputStream()) {
+            sms = xml.read(body, MobilectrlSms.class);
+        } catch (InvalidProviderXmlException e) {
+            reply(response, mtResponse(customer, null, "", -2, "Invalid XML: " + e.getMessage()));
+            return;
+        }
+        String requestId = sms.getHeader().getRequestId();
+        if (!customer.equals(sms.getHeader().getCustomerId())) {
+            reply(response, mtResponse(customer, requestId, "", -2, "customer_id does not match the URL"));
+            return;
+        }
+        SmsProBehaviour.SendFailure failure = SmsProBehaviour.failureNow();
+        switch (failure) {
+            case HTTP_500 -> {
+                response.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "Simulated failure");
+                return;
+            }
+            case HTTP_401 -> {
+                response.setHeader("WWW-Authenticate", "Basic realm=\"SmsPro auth\"");
+                response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "Simulated refusal");
+                return;
+            }
+            case STATUS_MINUS_2 -> {
+                reply(response, mtResponse(customer, requestId, "", -2, "The MT SMS request is not correct."));
+                return;
+            }
+            default -> {
+            }
+        }
+        String duplicate = SmsProLedger.duplicateOf(requestId);
+        String mobilectrlId;
+        if (duplicate != null) {
+            SmsProLedger.DUPLICATES.incrementAndGet();
+            LOG.info(() -> "Duplicate request_id " + requestId + " answered with " + duplicate);
+            mobilectrlId = duplicate;
+        } else {
+            mobilectrlId = SmsProLedger.newId();
+            List<String> recipients = new ArrayList<>();
+            for (Object message : sms.getPayload().getSmsOrRawSms()) {
+                if (message instanceof MtSms mt) {
+                    if (mt.getPremiumrate() != null && mt.getToMsisdn().size() != 1) {
+                        reply(response, mtResponse(customer, requestId, "", -2, "MTB SMS takes exactly one to_msisdn (table 4)."));
+                        return;
+                    }
+                    recipients.addAll(mt.getToMsisdn());
+                } else if (message instanceof RawSms raw) {
+                    recipients.addAll(raw.getToMsisdn());
+                }
+            }
+            SmsProLedger.Sent sent = new SmsProLedger.Sent(mobilectrlId, requestId, recipients,
+                    sms.getHeader().getStatusDeliveryUrl(), 1);
+            SmsProLedger.record(sent);
+            long delay = SmsProBehaviour.reportBeforeAnswer ? 0 : SmsProBehaviour.deliveryDelayMillis;
+            SmsProReporter.schedule(scheduler, sent, delay);
+        }
+        if (failure == SmsProBehaviour.SendFailure.SLOW) {
+            sleep(SmsProBehaviour.slowMillis);
+        }
+        reply(response, mtResponse(customer, requestId, mobilectrlId, 0, "The MT SMS request is being processed."));
+    }
+
+    /** Section 6.8. */
+    private void status(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        MobilectrlDeliveryStatus answer = new MobilectrlDeliveryStatus();
+        MobilectrlDeliveryStatusRequest query;
+        try (InputStream body = request.getInputStream()) {
+            query = xml.read(body, MobilectrlDeliveryStatusRequest.class);
+        } catch (InvalidProviderXmlException e) {
+            answer.setMobilectrlId("");
+            answer.setStatus(-2);
+            answer.setMessage("Invalid XML: " + e.getMessage());
+            reply(response, answer);
+            return;
+        }
+        String id = query.getStatusFor().getValue();
+        SmsProLedger.Sent sent = SmsProLedger.find(id);
+        answer.setMobilectrlId(id);
+        answer.setStatus(0);
+        MobilectrlDeliveryStatus.DeliveryStatus delivery = new MobilectrlDeliveryStatus.DeliveryStatus();
+        delivery.setSince(DateTimeFormatter.ofPattern("yyyyMMddHHmmss").format(LocalDateTime.now()));
+        if (sent == null) {
+            delivery.setValue(-1);
+            answer.setMessage("No SMS found matching requested value");
+        } else {
+            delivery.setValue(sent.deliveryStatus());
+            answer.setMessage(switch (sent.deliveryStatus()) {
+                case 0 -> "SMS SENT";
+                case 1 -> "SMS IN PROCESS";
+                case 2 -> "SMS PARSED";
+                default -> "SMS FAILED";
+            });
+        }
+        answer.setDeliveryStatus(delivery);
+        reply(response, answer);
     }
 
     /** Section 11. */
@@ -62,11 +180,24 @@ public class SmsProSimulator extends HttpServlet {
             reply(response, aliveCheck(-2, e.getMessage()));
             return;
         }
-        if (!SmsProSimulatorControl.alive()) {
+        if (!SmsProBehaviour.alive) {
             response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Simulated outage");
             return;
         }
         reply(response, aliveCheck(0, "SMSPro is alive."));
+    }
+
+    private static MobilectrlResponse mtResponse(String customer, String requestId, String mobilectrlId, int status, String message) {
+        MobilectrlResponse answer = new MobilectrlResponse();
+        answer.setCustomerId(customer);
+        answer.setRequestId(requestId);
+        answer.setMobilectrlId(mobilectrlId);
+        answer.setStatus(status);
+        answer.setCode("0");
+        answer.setErrorcode(status == 0 ? "0" : "1");
+        answer.setMessage(message);
+        answer.setDatetime(DATETIME.format(LocalDateTime.now()));
+        return answer;
     }
 
     private static MobilectrlAliveCheck aliveCheck(int status, String message) {
@@ -83,6 +214,14 @@ public class SmsProSimulator extends HttpServlet {
         response.setContentType("text/xml; charset=ISO-8859-1");
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static boolean authorised(HttpServletRequest request, String customer) {

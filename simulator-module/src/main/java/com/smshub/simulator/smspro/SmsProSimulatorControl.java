@@ -1,6 +1,8 @@
 package com.smshub.simulator.smspro;
 
 import java.io.IOException;
+import java.util.Map;
+import java.util.TreeMap;
 
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -8,31 +10,60 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Test control of the SMS Pro simulator, outside SMS Pro's own protocol:
- * {@code POST /smspro/control?alive=false} makes the keep-alive answer HTTP 503 until
- * {@code ?alive=true}; {@code GET} shows the current settings.
+ * Test control of the SMS Pro simulator, outside SMS Pro's own protocol. {@code POST /smspro/control} with
+ * any of: {@code reset=true} (defaults, and forget what was sent), {@code alive=false},
+ * {@code sendFailure=NONE|HTTP_500|HTTP_401|STATUS_MINUS_2|SLOW} with {@code failures=N} (how many requests;
+ * all when absent), {@code slowMillis}, {@code deliveryDelayMillis}, {@code outcome=DELIVERED|FAILED|NONE},
+ * {@code duplicateReports=true}, {@code reportBeforeAnswer=true}. {@code GET} shows the settings and the
+ * counters (accepted requests, recipients, duplicates by request_id, reports pushed), one per line.
  */
 @WebServlet(urlPatterns = "/smspro/control")
 public class SmsProSimulatorControl extends HttpServlet {
 
-    private static volatile boolean alive = true;
-
-    static boolean alive() {
-        return alive;
-    }
-
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String value = request.getParameter("alive");
-        if (value != null) {
-            alive = Boolean.parseBoolean(value);
+        if ("true".equals(request.getParameter("reset"))) {
+            SmsProBehaviour.reset();
+            SmsProLedger.clear();
+            SmsProReporter.PUSHED.set(0);
+        }
+        String value;
+        if ((value = request.getParameter("alive")) != null) {
+            SmsProBehaviour.alive = Boolean.parseBoolean(value);
+        }
+        if ((value = request.getParameter("sendFailure")) != null) {
+            SmsProBehaviour.sendFailure = SmsProBehaviour.SendFailure.valueOf(value);
+            String failures = request.getParameter("failures");
+            SmsProBehaviour.failuresLeft.set(failures == null ? -1 : Long.parseLong(failures));
+        }
+        if ((value = request.getParameter("slowMillis")) != null) {
+            SmsProBehaviour.slowMillis = Long.parseLong(value);
+        }
+        if ((value = request.getParameter("deliveryDelayMillis")) != null) {
+            SmsProBehaviour.deliveryDelayMillis = Long.parseLong(value);
+        }
+        if ((value = request.getParameter("outcome")) != null) {
+            SmsProBehaviour.outcome = SmsProBehaviour.Outcome.valueOf(value);
+        }
+        if ((value = request.getParameter("duplicateReports")) != null) {
+            SmsProBehaviour.duplicateReports = Boolean.parseBoolean(value);
+        }
+        if ((value = request.getParameter("reportBeforeAnswer")) != null) {
+            SmsProBehaviour.reportBeforeAnswer = Boolean.parseBoolean(value);
         }
         doGet(request, response);
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Map<String, Object> state = new TreeMap<>(SmsProBehaviour.describe());
+        state.put("accepted", SmsProLedger.ACCEPTED.get());
+        state.put("recipients", SmsProLedger.RECIPIENTS.get());
+        state.put("duplicates", SmsProLedger.DUPLICATES.get());
+        state.put("reportsPushed", SmsProReporter.PUSHED.get());
         response.setContentType("text/plain; charset=UTF-8");
-        response.getWriter().println("alive=" + alive);
+        for (Map.Entry<String, Object> entry : state.entrySet()) {
+            response.getWriter().println(entry.getKey() + "=" + entry.getValue());
+        }
     }
 }

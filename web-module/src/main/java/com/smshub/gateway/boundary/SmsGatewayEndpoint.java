@@ -1,5 +1,6 @@
 package com.smshub.gateway.boundary;
 
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -34,6 +35,18 @@ import com.smshub.gateway.v1.SendSms;
 import com.smshub.gateway.v1.SendSmsResponse;
 import com.smshub.gateway.v1.SmsGateway;
 import com.smshub.health.boundary.GatewayHealth;
+import com.smshub.sending.boundary.SmsSending;
+import com.smshub.sending.entity.DuplicateRequestException;
+import com.smshub.sending.entity.IdempotencyConflictException;
+import com.smshub.sending.entity.Money;
+import com.smshub.sending.entity.RecipientOutcome;
+import com.smshub.sending.entity.RequestValidationException;
+import com.smshub.sending.entity.SendCommand;
+import com.smshub.sending.entity.SendReceipt;
+import com.smshub.status.boundary.MessageQueries;
+import com.smshub.status.entity.ChangePage;
+import com.smshub.status.entity.MessageView;
+import com.smshub.status.entity.UnknownMessageException;
 
 /**
  * The SMS Hub contract, v1, published from {@code wsdl/SmsGateway.wsdl} as written. It translates the
@@ -49,6 +62,12 @@ public class SmsGatewayEndpoint implements SmsGateway {
     @EJB
     GatewayHealth health;
 
+    @EJB
+    SmsSending sending;
+
+    @EJB
+    MessageQueries queries;
+
     @Override
     public PingResponse ping(Ping request) throws GatewayFault {
         boolean probeProviders = request == null || request.isCheckProviders() == null || request.isCheckProviders();
@@ -57,7 +76,20 @@ public class SmsGatewayEndpoint implements SmsGateway {
 
     @Override
     public SendSmsResponse sendSms(SendSms request) throws GatewayFault {
-        throw Faults.notImplemented("SendSms");
+        SendCommand command = ContentMapping.sendCommand(request.getClientReference(), request, request.getRecipient());
+        SendReceipt receipt = call(() -> sendOnce(command));
+        SendSmsResponse response = new SendSmsResponse();
+        SendMapping.results(receipt.outcomes(), response.getResult());
+        return response;
+    }
+
+    /** A concurrent duplicate of this call won the race: asking again returns its answer. */
+    private SendReceipt sendOnce(SendCommand command) {
+        try {
+            return sending.send(command);
+        } catch (DuplicateRequestException e) {
+            return sending.send(command);
+        }
     }
 
     @Override
@@ -72,12 +104,40 @@ public class SmsGatewayEndpoint implements SmsGateway {
 
     @Override
     public GetMessageStatusResponse getMessageStatus(GetMessageStatus request) throws GatewayFault {
-        throw Faults.notImplemented("GetMessageStatus");
+        List<MessageView> views;
+        if (!request.getMessageId().isEmpty()) {
+            if (request.getMessageId().size() > 1000) {
+                throw ContentMapping.validation("messageId", "At most 1000 message ids per call.");
+            }
+            views = call(() -> queries.byIds(request.getMessageId()));
+        } else if (!request.getClientReference().isEmpty()) {
+            if (request.getClientReference().size() > 1000) {
+                throw ContentMapping.validation("clientReference", "At most 1000 client references per call.");
+            }
+            views = call(() -> queries.byClientReferences(request.getClientReference()));
+        } else {
+            throw ContentMapping.validation("messageId", "Give message ids or client references.");
+        }
+        GetMessageStatusResponse response = new GetMessageStatusResponse();
+        views.forEach(v -> response.getMessage().add(StatusMapping.state(v)));
+        return response;
     }
 
     @Override
     public GetStatusChangesResponse getStatusChanges(GetStatusChanges request) throws GatewayFault {
-        throw Faults.notImplemented("GetStatusChanges");
+        if (request.getAfterChangeId() < 0) {
+            throw ContentMapping.validation("afterChangeId", "afterChangeId is 0 or the lastChangeId of an earlier answer.");
+        }
+        int max = request.getMaxResults() == null ? 100 : request.getMaxResults();
+        if (max < 1 || max > 1000) {
+            throw ContentMapping.validation("maxResults", "maxResults is 1 to 1000.");
+        }
+        ChangePage page = call(() -> queries.changes(request.getAfterChangeId(), max));
+        GetStatusChangesResponse response = new GetStatusChangesResponse();
+        page.changes().forEach(c -> response.getChange().add(StatusMapping.change(c)));
+        response.setLastChangeId(page.lastChangeId());
+        response.setMore(page.more());
+        return response;
     }
 
     @Override
@@ -102,7 +162,23 @@ public class SmsGatewayEndpoint implements SmsGateway {
 
     @Override
     public CalculatePriceResponse calculatePrice(CalculatePrice request) throws GatewayFault {
-        throw Faults.notImplemented("CalculatePrice");
+        SendCommand command = ContentMapping.sendCommand(null, request, request.getRecipient());
+        List<RecipientOutcome> outcomes = call(() -> sending.price(command));
+        CalculatePriceResponse response = new CalculatePriceResponse();
+        SendMapping.results(outcomes, response.getResult());
+        Money total = null;
+        for (RecipientOutcome outcome : outcomes) {
+            if (!outcome.accepted()) {
+                continue;
+            }
+            if (outcome.price() == null || (total != null && !total.currency().equals(outcome.price().currency()))) {
+                total = null;
+                break;
+            }
+            total = total == null ? outcome.price() : total.plus(outcome.price());
+        }
+        response.setTotal(SendMapping.money(total));
+        return response;
     }
 
     /**
@@ -112,6 +188,12 @@ public class SmsGatewayEndpoint implements SmsGateway {
     private static <T> T call(Supplier<T> work) throws GatewayFault {
         try {
             return work.get();
+        } catch (RequestValidationException e) {
+            throw Faults.of(FaultCode.VALIDATION, e.field(), e.getMessage());
+        } catch (IdempotencyConflictException e) {
+            throw Faults.of(FaultCode.IDEMPOTENCY_CONFLICT, "clientReference", e.getMessage());
+        } catch (UnknownMessageException e) {
+            throw Faults.of(FaultCode.NOT_FOUND, e.field(), e.getMessage());
         } catch (EJBAccessException e) {
             throw Faults.of(FaultCode.AUTHORIZATION, null, "This tenant may not use this operation.");
         } catch (RuntimeException e) {

@@ -1,0 +1,114 @@
+package com.smshub.sending.boundary;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+
+import com.smshub.sending.control.Acceptance;
+import com.smshub.sending.control.DispatchQueue;
+import com.smshub.sending.control.MessageStore;
+import com.smshub.sending.control.StoreException;
+import com.smshub.sending.entity.DuplicateRequestException;
+import com.smshub.sending.entity.IdempotencyConflictException;
+import com.smshub.sending.entity.RecipientOutcome;
+import com.smshub.sending.entity.SendCommand;
+import com.smshub.sending.entity.SendReceipt;
+import com.smshub.status.entity.MessageStatus;
+import com.smshub.tenant.control.TenantDirectory;
+import com.smshub.tenant.entity.TenantRef;
+
+/**
+ * Accepting messages (SendSms, SendBatch) and pricing them (CalculatePrice). A send validates, stores every
+ * recipient's message and queues the accepted ones for dispatch in one transaction, and returns once that
+ * commits: an acknowledged message is durable. Provider calls happen later, in the dispatcher.
+ */
+@Stateless
+@RolesAllowed("tenant")
+public class SmsSending {
+
+    @Resource
+    SessionContext session;
+
+    @Inject
+    TenantDirectory tenants;
+
+    @Inject
+    Acceptance acceptance;
+
+    @Inject
+    MessageStore store;
+
+    @Inject
+    DispatchQueue queue;
+
+    /**
+     * Accepts a send. Repeating it with the same client reference returns the first answer.
+     *
+     * @throws IdempotencyConflictException the reference was used with a different request
+     * @throws DuplicateRequestException    a concurrent call with the same reference won; call again
+     */
+    public SendReceipt send(SendCommand command) {
+        TenantRef tenant = tenants.byUsername(session.getCallerPrincipal().getName());
+        String hash = com.smshub.sending.control.RequestHashes.of(command);
+        if (command.clientReference() != null) {
+            Optional<MessageStore.PriorRequest> prior = store.findRequest(tenant.id(), command.kind(), command.clientReference());
+            if (prior.isPresent()) {
+                if (!prior.get().hash().equals(hash)) {
+                    throw new IdempotencyConflictException(command.clientReference());
+                }
+                return new SendReceipt(prior.get().id(), prior.get().createdAt(), store.firstOutcomes(prior.get().id()));
+            }
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        List<Acceptance.Verdict> verdicts = acceptance.judge(tenant, command, now);
+        long requestId;
+        try {
+            requestId = store.insertRequest(tenant.id(), command, hash, now);
+        } catch (StoreException e) {
+            if (e.isDuplicate()) {
+                throw new DuplicateRequestException(command.clientReference());
+            }
+            throw e;
+        }
+        List<MessageStore.NewMessage> messages = new ArrayList<>(verdicts.size());
+        List<RecipientOutcome> outcomes = new ArrayList<>(verdicts.size());
+        List<String> dispatchNow = new ArrayList<>(verdicts.size());
+        for (Acceptance.Verdict verdict : verdicts) {
+            messages.add(verdict.message());
+            outcomes.add(verdict.outcome());
+            MessageStore.NewMessage message = verdict.message();
+            if (message.status() == MessageStatus.QUEUED
+                    || (message.status() == MessageStatus.SCHEDULED && providerSchedules(verdict))) {
+                dispatchNow.add(message.id());
+            } else if (message.status() == MessageStatus.SCHEDULED) {
+                queue.enqueueAt(message.id(), message.content().scheduledAt());
+            }
+        }
+        store.insertMessages(requestId, messages, now, command.kind() == SendCommand.Kind.SMS ? "SendSms" : "SendBatch");
+        queue.enqueue(dispatchNow);
+        return new SendReceipt(requestId, now, outcomes);
+    }
+
+    /** What a send would be, without storing or sending anything. */
+    public List<RecipientOutcome> price(SendCommand command) {
+        TenantRef tenant = tenants.byUsername(session.getCallerPrincipal().getName());
+        return acceptance.judge(tenant, command, OffsetDateTime.now(ZoneOffset.UTC)).stream()
+                .map(Acceptance.Verdict::outcome)
+                .map(o -> new RecipientOutcome(o.recipient(), null, o.accepted(), null, o.reasonCode(), o.reason(),
+                        o.encoding(), o.segments(), o.provider(), o.price()))
+                .toList();
+    }
+
+    /** SMS Pro schedules itself (start_delivery, section 6.1); other providers wait in our queue until due. */
+    private static boolean providerSchedules(Acceptance.Verdict verdict) {
+        return verdict.route().account().getProvider() == com.smshub.provider.ProviderCode.SMSPRO;
+    }
+}

@@ -1,0 +1,105 @@
+package com.smshub.status.boundary;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import javax.sql.DataSource;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+
+/**
+ * Gives committed status changes their cursor value (seq), in the order they became visible, five times a
+ * second. A change that commits late gets a later seq than those sequenced before it, so a reader of
+ * GetStatusChanges, which sees only sequenced changes, never skips one. The sequencer row lock lets any
+ * number of nodes run this side by side: one at a time sequences.
+ */
+@Singleton
+@Startup
+@PermitAll
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class StatusSequencer {
+
+    private static final Logger LOG = Logger.getLogger(StatusSequencer.class.getName());
+    private static final int CHUNK = 5000;
+
+    @Resource
+    TimerService timers;
+
+    @Resource(lookup = "java:jboss/datasources/SmsHubDS")
+    DataSource dataSource;
+
+    private final java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean();
+
+    @PostConstruct
+    void start() {
+        timers.createIntervalTimer(1000, 200, new TimerConfig("status-sequencer", false));
+    }
+
+    @Timeout
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    void tick() {
+        if (!running.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            sequence();
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Sequencing status changes failed; next tick retries", e);
+            throw new IllegalStateException(e);
+        } finally {
+            running.set(false);
+        }
+    }
+
+    /** Sequences up to one chunk of changes; a busy feed catches up over the following ticks. */
+    private void sequence() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            long last;
+            try (PreparedStatement s = c.prepareStatement("SELECT last_value FROM sequencer WHERE name = 'status_change' FOR UPDATE");
+                 ResultSet r = s.executeQuery()) {
+                r.next();
+                last = r.getLong(1);
+            }
+            List<Long> ids = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT id FROM status_change WHERE seq IS NULL ORDER BY id FETCH FIRST " + CHUNK + " ROWS ONLY");
+                 ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    ids.add(r.getLong(1));
+                }
+            }
+            if (ids.isEmpty()) {
+                return;
+            }
+            try (PreparedStatement s = c.prepareStatement("UPDATE status_change SET seq = ? WHERE id = ?")) {
+                for (long id : ids) {
+                    s.setLong(1, ++last);
+                    s.setLong(2, id);
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+            try (PreparedStatement s = c.prepareStatement("UPDATE sequencer SET last_value = ? WHERE name = 'status_change'")) {
+                s.setLong(1, last);
+                s.executeUpdate();
+            }
+        }
+    }
+}

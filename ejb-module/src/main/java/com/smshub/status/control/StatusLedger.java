@@ -1,0 +1,130 @@
+package com.smshub.status.control;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import javax.sql.DataSource;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.smshub.sending.control.StoreException;
+import com.smshub.status.entity.MessageStatus;
+import com.smshub.status.entity.ProviderReport;
+
+/**
+ * The one place a message's status changes. It moves only forward; every report is recorded with its time
+ * and source, and one that would move the message backwards or repeat a status (a duplicate or late
+ * report) is recorded as not applied and changes nothing. Runs in the caller's transaction, with the
+ * message row locked, so concurrent reports for one message are applied one after the other.
+ */
+@ApplicationScoped
+public class StatusLedger {
+
+    @Resource(lookup = "java:jboss/datasources/SmsHubDS")
+    DataSource dataSource;
+
+    /** Whether the change was applied; false when the message is unknown or it would not move forward. */
+    public boolean apply(String messageId, MessageStatus next, String source, ProviderReport report, String reasonCode,
+            String reason) {
+        Timestamp now = Timestamp.from(OffsetDateTime.now(ZoneOffset.UTC).toInstant());
+        try (Connection c = dataSource.getConnection()) {
+            long tenantId;
+            MessageStatus current;
+            try (PreparedStatement s = c.prepareStatement("SELECT tenant_id, status FROM message WHERE id = ? FOR UPDATE")) {
+                s.setString(1, messageId);
+                try (ResultSet r = s.executeQuery()) {
+                    if (!r.next()) {
+                        return false;
+                    }
+                    tenantId = r.getLong(1);
+                    current = MessageStatus.valueOf(r.getString(2));
+                }
+            }
+            boolean applied = current.canMoveTo(next);
+            if (applied) {
+                try (PreparedStatement s = c.prepareStatement("UPDATE message SET status = ?, updated_at = ?, "
+                        + "provider_raw_status = COALESCE(?, provider_raw_status), provider_code = COALESCE(?, provider_code), "
+                        + "provider_message_id = COALESCE(?, provider_message_id), reason_code = COALESCE(?, reason_code), "
+                        + "reason = COALESCE(?, reason), next_check_at = NULL WHERE id = ?")) {
+                    s.setString(1, next.name());
+                    s.setTimestamp(2, now);
+                    s.setString(3, report == null ? null : report.rawStatus());
+                    s.setString(4, report == null ? null : report.code());
+                    s.setString(5, report == null ? null : report.providerMessageId());
+                    s.setString(6, reasonCode);
+                    s.setString(7, reason == null || reason.length() <= 1000 ? reason : reason.substring(0, 1000));
+                    s.setString(8, messageId);
+                    s.executeUpdate();
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO status_change (tenant_id, message_id, status, applied, "
+                    + "occurred_at, source, provider, raw_status, code, provider_message_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                s.setLong(1, tenantId);
+                s.setString(2, messageId);
+                s.setString(3, next.name());
+                s.setBoolean(4, applied);
+                s.setTimestamp(5, now);
+                s.setString(6, source);
+                if (report == null) {
+                    s.setNull(7, Types.VARCHAR);
+                    s.setNull(8, Types.VARCHAR);
+                    s.setNull(9, Types.VARCHAR);
+                    s.setNull(10, Types.VARCHAR);
+                } else {
+                    s.setString(7, report.provider().name());
+                    s.setString(8, report.rawStatus());
+                    s.setString(9, report.code());
+                    s.setString(10, report.providerMessageId());
+                }
+                s.executeUpdate();
+            }
+            return applied;
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    /** Counts a dispatch attempt and its error, whatever becomes of the transaction that failed. */
+    public void recordAttempt(String messageId, String error) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("UPDATE message SET attempts = attempts + 1, reason = ? WHERE id = ?")) {
+            s.setString(1, error == null || error.length() <= 1000 ? error : error.substring(0, 1000));
+            s.setString(2, messageId);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    /** Marks an ambiguous outcome to be resolved by asking the provider from this time on. */
+    public void checkAgainAt(String messageId, OffsetDateTime when) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("UPDATE message SET next_check_at = ? WHERE id = ?")) {
+            s.setTimestamp(1, Timestamp.from(when.toInstant()));
+            s.setString(2, messageId);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    /** Records which account a message was handed to. */
+    public void assign(String messageId, String provider, long accountId) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "UPDATE message SET provider = ?, provider_account_id = ? WHERE id = ?")) {
+            s.setString(1, provider);
+            s.setLong(2, accountId);
+            s.setString(3, messageId);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package com.smshub.status.entity;
+
+/**
+ * The canonical message status (docs/status-mapping.md). Statuses only move forward: a report of an
+ * earlier or equal rank is recorded in the history and changes nothing, and nothing leaves a final status.
+ */
+public enum MessageStatus {
+    ACCEPTED(0, false),
+    SCHEDULED(1, false),
+    QUEUED(2, false),
+    SUBMITTED(3, false),
+    UNKNOWN(4, false),
+    DELIVERED(5, true),
+    UNDELIVERED(5, true),
+    EXPIRED(5, true),
+    REJECTED(5, true),
+    FAILED(5, true);
+
+    private final int rank;
+    private final boolean terminal;
+
+    MessageStatus(int rank, boolean terminal) {
+        this.rank = rank;
+        this.terminal = terminal;
+    }
+
+    public boolean isFinal() {
+        return terminal;
+    }
+
+    /** Whether a message in this status may move to the next one. */
+    public boolean canMoveTo(MessageStatus next) {
+        return !terminal && next.rank > rank;
+    }
+}

@@ -1,0 +1,10 @@
+package com.smshub.status.entity;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** Where one message stands, with its history oldest first. */
+public record MessageView(String messageId, String clientReference, String recipient, MessageStatus status,
+        ProviderReport lastReport, String reasonCode, String reason, OffsetDateTime acceptedAt, OffsetDateTime updatedAt,
+        List<StatusEvent> history) {
+}

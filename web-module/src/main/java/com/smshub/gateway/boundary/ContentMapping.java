@@ -1,0 +1,165 @@
+package com.smshub.gateway.boundary;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.xml.datatype.DatatypeConstants;
+import javax.xml.datatype.XMLGregorianCalendar;
+
+import com.smshub.gateway.v1.BinaryContent;
+import com.smshub.gateway.v1.FaultCode;
+import com.smshub.gateway.v1.GatewayFault;
+import com.smshub.gateway.v1.PremiumCharge;
+import com.smshub.gateway.v1.SmsContent;
+import com.smshub.gateway.v1.Tags;
+import com.smshub.provider.ProviderCode;
+import com.smshub.sending.entity.InvalidValueException;
+import com.smshub.sending.entity.Money;
+import com.smshub.sending.entity.Originator;
+import com.smshub.sending.entity.SendCommand;
+
+/**
+ * The contract's message content in the domain's terms, field by field: what the domain refuses is
+ * answered with a VALIDATION fault that names the field as a path of the request.
+ */
+final class ContentMapping {
+
+    static final int MAX_RECIPIENTS = 1000;
+
+    private ContentMapping() {
+    }
+
+    static SendCommand sendCommand(String clientReference, SmsContent content, List<String> recipients) throws GatewayFault {
+        if (recipients == null || recipients.isEmpty()) {
+            throw validation("recipient", "At least one recipient is required.");
+        }
+        if (recipients.size() > MAX_RECIPIENTS) {
+            throw validation("recipient", "At most " + MAX_RECIPIENTS + " recipients per request; use SendBatch for more.");
+        }
+        com.smshub.sending.entity.SmsContent domain = content(content, "");
+        List<SendCommand.Item> items = new ArrayList<>(recipients.size());
+        for (String recipient : recipients) {
+            items.add(new SendCommand.Item(null, recipient, domain));
+        }
+        return new SendCommand(SendCommand.Kind.SMS, blankToNull(clientReference), null, items);
+    }
+
+    static com.smshub.sending.entity.SmsContent content(SmsContent soap, String path) throws GatewayFault {
+        Originator originator = null;
+        if (soap.getOriginator() != null) {
+            if (soap.getOriginator().getType() == null || soap.getOriginator().getValue() == null) {
+                throw validation(path + "originator", "An originator needs a type and a value.");
+            }
+            try {
+                originator = new Originator(Originator.Type.valueOf(soap.getOriginator().getType().name()),
+                        soap.getOriginator().getValue());
+            } catch (InvalidValueException e) {
+                throw validation(path + "originator/value", "Invalid originator: " + e.getMessage() + ".");
+            }
+        }
+        String text = soap.getText();
+        BinaryContent binary = soap.getBinary();
+        if ((text == null) == (binary == null)) {
+            throw validation(path + "text", "Exactly one of text and binary is required.");
+        }
+        if (text != null && (text.isEmpty() || text.length() > 1600)) {
+            throw validation(path + "text", "A text has 1 to 1600 characters.");
+        }
+        String dataHex = null;
+        String udhHex = null;
+        Integer destinationPort = null;
+        Integer sourcePort = null;
+        if (binary != null) {
+            dataHex = hex(binary.getData(), path + "binary/data", false);
+            udhHex = binary.getUdh() == null ? null : hex(binary.getUdh(), path + "binary/udh", false);
+            destinationPort = binary.getDestinationPort();
+            sourcePort = binary.getSourcePort();
+            if (udhHex != null && destinationPort != null) {
+                throw validation(path + "binary/destinationPort", "Give either a user data header or ports, not both.");
+            }
+            if (sourcePort != null && destinationPort == null) {
+                throw validation(path + "binary/sourcePort", "A source port needs a destination port.");
+            }
+            if (port(destinationPort) || port(sourcePort)) {
+                throw validation(path + "binary/destinationPort", "Ports are 0 to 65535.");
+            }
+        }
+        Integer validity = soap.getValidityMinutes();
+        if (validity != null && (validity < 1 || validity > 10080)) {
+            throw validation(path + "validityMinutes", "Validity is 1 minute to 7 days (10080).");
+        }
+        Money premium = null;
+        String premiumDescription = null;
+        PremiumCharge charge = soap.getPremiumCharge();
+        if (charge != null) {
+            premium = money(charge.getPrice(), path + "premiumCharge/price");
+            if (premium.amount().signum() <= 0) {
+                throw validation(path + "premiumCharge/price/amount", "A premium charge is more than zero.");
+            }
+            premiumDescription = charge.getDescription();
+            if (premiumDescription != null && premiumDescription.length() > 40) {
+                throw validation(path + "premiumCharge/description", "At most 40 characters.");
+            }
+        }
+        Tags tags = soap.getTags();
+        return new com.smshub.sending.entity.SmsContent(originator, text, dataHex, udhHex, destinationPort, sourcePort,
+                Boolean.TRUE.equals(soap.isFlash()), time(soap.getScheduledAt(), path + "scheduledAt"), validity, premium,
+                premiumDescription, tags == null ? null : limit(tags.getCostCentre(), 40, path + "tags/costCentre"),
+                tags == null ? null : limit(tags.getSubId1(), 20, path + "tags/subId1"),
+                tags == null ? null : limit(tags.getSubId2(), 20, path + "tags/subId2"),
+                soap.getProviderPreference() == null ? null : ProviderCode.valueOf(soap.getProviderPreference().name()));
+    }
+
+    static Money money(com.smshub.gateway.v1.Money soap, String path) throws GatewayFault {
+        if (soap == null || soap.getAmount() == null || soap.getCurrency() == null) {
+            throw validation(path, "An amount and a currency are required.");
+        }
+        BigDecimal amount = soap.getAmount();
+        try {
+            return new Money(amount, soap.getCurrency());
+        } catch (InvalidValueException e) {
+            throw validation(path + "/currency", e.getMessage() + ".");
+        }
+    }
+
+    static OffsetDateTime time(XMLGregorianCalendar value, String path) throws GatewayFault {
+        if (value == null) {
+            return null;
+        }
+        if (value.getTimezone() == DatatypeConstants.FIELD_UNDEFINED) {
+            throw validation(path, "A time needs its offset from UTC (2026-11-22T10:00:00+01:00).");
+        }
+        return value.toGregorianCalendar().toZonedDateTime().toOffsetDateTime();
+    }
+
+    static GatewayFault validation(String field, String message) {
+        return Faults.of(FaultCode.VALIDATION, field, message);
+    }
+
+    private static String hex(String value, String path, boolean allowEmpty) throws GatewayFault {
+        if (value == null || (!allowEmpty && value.isEmpty()) || value.length() % 2 != 0 || !value.matches("[0-9A-Fa-f]*")) {
+            throw validation(path, "Octets are written as pairs of hexadecimal digits.");
+        }
+        if (value.length() > 4000) {
+            throw validation(path, "At most 2000 octets.");
+        }
+        return value.toUpperCase(java.util.Locale.ROOT);
+    }
+
+    private static boolean port(Integer port) {
+        return port != null && (port < 0 || port > 65535);
+    }
+
+    private static String limit(String value, int max, String path) throws GatewayFault {
+        if (value != null && value.length() > max) {
+            throw validation(path, "At most " + max + " characters.");
+        }
+        return value;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
