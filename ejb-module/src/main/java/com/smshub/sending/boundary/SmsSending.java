@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
@@ -56,7 +57,16 @@ public class SmsSending {
      * @throws DuplicateRequestException    a concurrent call with the same reference won; call again
      */
     public SendReceipt send(SendCommand command) {
-        TenantRef tenant = tenants.byUsername(session.getCallerPrincipal().getName());
+        return accept(tenants.byUsername(session.getCallerPrincipal().getName()), command);
+    }
+
+    /** A send on behalf of a tenant established otherwise than by the caller (the JMS batch queue). */
+    @PermitAll
+    public SendReceipt sendAs(TenantRef tenant, SendCommand command) {
+        return accept(tenant, command);
+    }
+
+    private SendReceipt accept(TenantRef tenant, SendCommand command) {
         String hash = com.smshub.sending.control.RequestHashes.of(command);
         if (command.clientReference() != null) {
             Optional<MessageStore.PriorRequest> prior = store.findRequest(tenant.id(), command.kind(), command.clientReference());

@@ -46,6 +46,31 @@ final class ContentMapping {
         return new SendCommand(SendCommand.Kind.SMS, blankToNull(clientReference), null, items);
     }
 
+    static final int MAX_BATCH = 20_000;
+
+    static SendCommand batchCommand(com.smshub.gateway.v1.SendBatchRequest request) throws GatewayFault {
+        List<com.smshub.gateway.v1.BatchMessage> messages = request.getMessage();
+        if (messages == null || messages.isEmpty()) {
+            throw validation("message", "A batch holds at least one message.");
+        }
+        if (messages.size() > MAX_BATCH) {
+            throw validation("message", "A batch holds at most " + MAX_BATCH + " messages.");
+        }
+        if (request.getName() != null && request.getName().length() > 200) {
+            throw validation("name", "At most 200 characters.");
+        }
+        List<SendCommand.Item> items = new ArrayList<>(messages.size());
+        for (int i = 0; i < messages.size(); i++) {
+            com.smshub.gateway.v1.BatchMessage message = messages.get(i);
+            String path = "message[" + (i + 1) + "]/";
+            if (message.getRecipient() == null) {
+                throw validation(path + "recipient", "Each message needs a recipient.");
+            }
+            items.add(new SendCommand.Item(message.getItemReference(), message.getRecipient(), content(message, path)));
+        }
+        return new SendCommand(SendCommand.Kind.BATCH, blankToNull(request.getClientReference()), request.getName(), items);
+    }
+
     static com.smshub.sending.entity.SmsContent content(SmsContent soap, String path) throws GatewayFault {
         Originator originator = null;
         if (soap.getOriginator() != null) {

@@ -35,6 +35,7 @@ import com.smshub.gateway.v1.SendSms;
 import com.smshub.gateway.v1.SendSmsResponse;
 import com.smshub.gateway.v1.SmsGateway;
 import com.smshub.health.boundary.GatewayHealth;
+import com.smshub.sending.boundary.Batches;
 import com.smshub.sending.boundary.SmsSending;
 import com.smshub.sending.entity.DuplicateRequestException;
 import com.smshub.sending.entity.IdempotencyConflictException;
@@ -68,6 +69,9 @@ public class SmsGatewayEndpoint implements SmsGateway {
     @EJB
     MessageQueries queries;
 
+    @EJB
+    Batches batches;
+
     @Override
     public PingResponse ping(Ping request) throws GatewayFault {
         boolean probeProviders = request == null || request.isCheckProviders() == null || request.isCheckProviders();
@@ -94,12 +98,17 @@ public class SmsGatewayEndpoint implements SmsGateway {
 
     @Override
     public SendBatchResponse sendBatch(SendBatchRequest request) throws GatewayFault {
-        throw Faults.notImplemented("SendBatch");
+        SendCommand command = ContentMapping.batchCommand(request);
+        SendReceipt receipt = call(() -> sendOnce(command));
+        return BatchMapping.response(receipt);
     }
 
     @Override
     public GetBatchStatusResponse getBatchStatus(GetBatchStatus request) throws GatewayFault {
-        throw Faults.notImplemented("GetBatchStatus");
+        if (request.getBatchId() == null || request.getBatchId().isBlank()) {
+            throw ContentMapping.validation("batchId", "batchId is required.");
+        }
+        return BatchMapping.status(call(() -> batches.state(request.getBatchId())));
     }
 
     @Override

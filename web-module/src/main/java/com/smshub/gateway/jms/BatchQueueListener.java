@@ -1,0 +1,123 @@
+package com.smshub.gateway.jms;
+
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import javax.xml.transform.stream.StreamSource;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.EJB;
+import jakarta.ejb.MessageDriven;
+import jakarta.inject.Inject;
+import jakarta.jms.Destination;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import jakarta.jms.TextMessage;
+import jakarta.xml.bind.JAXBContext;
+import jakarta.xml.bind.JAXBElement;
+import jakarta.xml.bind.JAXBException;
+import jakarta.xml.bind.Marshaller;
+
+import com.smshub.gateway.boundary.BatchIntake;
+import com.smshub.gateway.v1.GatewayFault;
+import com.smshub.gateway.v1.ObjectFactory;
+import com.smshub.gateway.v1.SendBatchRequest;
+import com.smshub.gateway.v1.SendBatchResponse;
+import com.smshub.sending.boundary.Batches;
+
+/**
+ * Batch sends from ERP systems over JMS (docs/jms-batches.md). A text message on
+ * {@code java:/jms/queue/smshub/Batches} holds a {@code SendBatch} document of the contract and names its
+ * tenant in the string property {@code SmsHubTenant}. The acceptance (a {@code SendBatchResponse}, or a
+ * {@code GatewayFault} for a batch the gateway refuses) goes to JMSReplyTo with the request's message id as
+ * correlation id, in the same transaction as the batch. A message that is not such a document, or names no
+ * known tenant, is rolled back: after three attempts it is in {@code smshub.batches.dlq}, its reason logged.
+ */
+@MessageDriven(activationConfig = {
+        @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = "java:/jms/queue/smshub/Batches"),
+        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4")
+})
+@PermitAll
+public class BatchQueueListener implements MessageListener {
+
+    /** The JMS string property that names the tenant a batch is sent as. */
+    public static final String TENANT_PROPERTY = "SmsHubTenant";
+
+    private static final Logger LOG = Logger.getLogger(BatchQueueListener.class.getName());
+    private static final JAXBContext CONTRACT = contract();
+    private static final ObjectFactory ELEMENTS = new ObjectFactory();
+
+    @EJB
+    Batches batches;
+
+    @Inject
+    JMSContext jms;
+
+    @Override
+    public void onMessage(Message message) {
+        String id = "?";
+        try {
+            id = message.getJMSMessageID();
+            String tenant = message.getStringProperty(TENANT_PROPERTY);
+            if (tenant == null || tenant.isBlank()) {
+                throw new IllegalArgumentException("no " + TENANT_PROPERTY + " property");
+            }
+            if (!(message instanceof TextMessage text)) {
+                throw new IllegalArgumentException("not a text message");
+            }
+            SendBatchRequest request = read(text.getText());
+            Object answer;
+            try {
+                answer = BatchIntake.accept(batches, tenant, request);
+            } catch (GatewayFault fault) {
+                LOG.info("Batch " + id + " refused: " + fault.getMessage());
+                answer = ELEMENTS.createGatewayFault(fault.getFaultInfo());
+            }
+            reply(message, answer);
+        } catch (JMSException | JAXBException | IllegalArgumentException e) {
+            String messageId = id;
+            LOG.log(Level.WARNING, "Batch message " + messageId + " cannot be processed and is rolled back "
+                    + "(dead-lettered after three attempts): " + e.getMessage());
+            throw new IllegalStateException("Unprocessable batch message " + messageId + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void reply(Message request, Object answer) throws JMSException, JAXBException {
+        Destination replyTo = request.getJMSReplyTo();
+        if (replyTo == null) {
+            return;
+        }
+        StringWriter xml = new StringWriter();
+        Marshaller marshaller = CONTRACT.createMarshaller();
+        marshaller.marshal(answer, xml);
+        String correlation = request.getJMSCorrelationID() != null ? request.getJMSCorrelationID() : request.getJMSMessageID();
+        jms.createProducer().setJMSCorrelationID(correlation).send(replyTo, xml.toString());
+    }
+
+    private static SendBatchRequest read(String xml) throws JAXBException {
+        if (xml == null) {
+            throw new IllegalArgumentException("empty message");
+        }
+        JAXBElement<SendBatchRequest> element = CONTRACT.createUnmarshaller()
+                .unmarshal(new StreamSource(new StringReader(xml)), SendBatchRequest.class);
+        if (!"SendBatch".equals(element.getName().getLocalPart())
+                || !"urn:smshub:gateway:v1".equals(element.getName().getNamespaceURI())) {
+            throw new IllegalArgumentException("not a {urn:smshub:gateway:v1}SendBatch document but " + element.getName());
+        }
+        return element.getValue();
+    }
+
+    private static JAXBContext contract() {
+        try {
+            return JAXBContext.newInstance(ObjectFactory.class);
+        } catch (JAXBException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
