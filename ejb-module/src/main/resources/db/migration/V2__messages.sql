@@ -56,7 +56,7 @@ CREATE TABLE message (
     provider_code        VARCHAR(32),
     price_amount         DECIMAL(12, 4),
     price_currency       VARCHAR(3),
-    attempts             INT          NOT NULL,
+    polls                INT          NOT NULL,
     accepted_at          TIMESTAMP WITH TIME ZONE NOT NULL,
     updated_at           TIMESTAMP WITH TIME ZONE NOT NULL,
     next_check_at        TIMESTAMP WITH TIME ZONE
@@ -93,6 +93,8 @@ CREATE TABLE sequencer (
     last_value  BIGINT      NOT NULL
 );
 INSERT INTO sequencer (name, last_value) VALUES ('status_change', 0);
+-- The row StatusPoller locks, so that one node at a time asks providers for statuses.
+INSERT INTO sequencer (name, last_value) VALUES ('status_poll', 0);
 
 -- Which provider account carries which messages: the most specific prefix wins, then the lowest priority
 -- number; tenant-specific routes before general ones. A route is used only for what it is marked to carry.

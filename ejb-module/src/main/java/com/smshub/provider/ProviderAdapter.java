@@ -23,4 +23,12 @@ public interface ProviderAdapter {
      * says whether the message may have been sent.
      */
     SendOutcome send(OutboundMessage message, ProviderAccount account);
+
+    /**
+     * Asks the provider for the status of a message it accepted, for messages whose report did not come.
+     * Empty when the provider cannot say (or cannot be asked); never throws.
+     */
+    default java.util.Optional<PolledStatus> poll(String providerMessageId, ProviderAccount account) {
+        return java.util.Optional.empty();
+    }
 }

@@ -37,6 +37,9 @@ public class Dispatcher {
 
     private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
 
+    /** How long after submission a message without a report is first asked about (smshub.status.first-poll-seconds). */
+    static final java.time.Duration FIRST_POLL = java.time.Duration.ofSeconds(Long.getLong("smshub.status.first-poll-seconds", 600));
+
     @Inject
     MessageStore store;
 
@@ -89,6 +92,8 @@ public class Dispatcher {
                 ledger.apply(message.id(), MessageStatus.SUBMITTED, "DISPATCH",
                         new ProviderReport(route.account().getProvider(), accepted.rawStatus(), null,
                                 accepted.providerMessageId()), null, null);
+                // if no report arrives, the status poller asks the provider from then on
+                ledger.checkAgainAt(message.id(), OffsetDateTime.now(ZoneOffset.UTC).plus(FIRST_POLL));
                 return;
             } else if (outcome instanceof SendOutcome.Unknown unknown) {
                 ledger.assign(message.id(), provider, route.account().getId());

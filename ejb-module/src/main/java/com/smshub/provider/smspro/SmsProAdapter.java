@@ -13,11 +13,14 @@ import com.smshub.provider.AccountThrottle;
 import com.smshub.provider.CallbackUrls;
 import com.smshub.provider.Liveness;
 import com.smshub.provider.OutboundMessage;
+import com.smshub.provider.PolledStatus;
 import com.smshub.provider.ProviderAdapter;
 import com.smshub.provider.ProviderCode;
 import com.smshub.provider.SendOutcome;
 import com.smshub.provider.entity.ProviderAccount;
 import com.smshub.provider.smspro.xml.MobilectrlAliveCheck;
+import com.smshub.provider.smspro.xml.MobilectrlDeliveryStatus;
+import com.smshub.provider.smspro.xml.MobilectrlDeliveryStatusRequest;
 import com.smshub.provider.smspro.xml.MobilectrlSms;
 import com.smshub.provider.smspro.xml.MtHeader;
 import com.smshub.provider.smspro.xml.MtPayload;
@@ -25,6 +28,8 @@ import com.smshub.provider.smspro.xml.MtSms;
 import com.smshub.provider.smspro.xml.RawSms;
 import com.smshub.sending.entity.Originator;
 import com.smshub.sending.entity.SmsContent;
+import com.smshub.status.entity.MessageStatus;
+import com.smshub.status.entity.ProviderReport;
 
 /** SMS Pro / Billing Pro behind the gateway's provider interface. */
 @ApplicationScoped
@@ -82,6 +87,29 @@ public class SmsProAdapter implements ProviderAdapter {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new SendOutcome.Retry("interrupted before sending");
+        }
+    }
+
+    /** Section 6.8: the delivery status of one message by its mobilectrl_id (table 3). */
+    @Override
+    public java.util.Optional<PolledStatus> poll(String providerMessageId, ProviderAccount account) {
+        MobilectrlDeliveryStatusRequest request = new MobilectrlDeliveryStatusRequest();
+        request.setCustomerId(account.getUsername());
+        MobilectrlDeliveryStatusRequest.StatusFor statusFor = new MobilectrlDeliveryStatusRequest.StatusFor();
+        statusFor.setType("mobilectrl_id");
+        statusFor.setValue(providerMessageId);
+        request.setStatusFor(statusFor);
+        try {
+            MobilectrlDeliveryStatus answer = client.status(SmsProEndpoint.of(account), request);
+            Integer delivery = answer.getDeliveryStatus() == null ? null : answer.getDeliveryStatus().getValue();
+            MessageStatus status = SmsProCodes.ofDeliveryStatus(answer.getStatus(), delivery);
+            if (status == null) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(new PolledStatus(status, new ProviderReport(ProviderCode.SMSPRO,
+                    delivery == null ? "" : String.valueOf(delivery), String.valueOf(answer.getStatus()), providerMessageId)));
+        } catch (SmsProException e) {
+            return java.util.Optional.empty();
         }
     }
 

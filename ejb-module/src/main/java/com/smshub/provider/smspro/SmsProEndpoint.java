@@ -15,8 +15,11 @@ import com.smshub.provider.entity.ProviderAccount;
  */
 public record SmsProEndpoint(URI base, String customerId, String password, Duration timeout) {
 
-    /** How long one request may take before its outcome counts as unknown. */
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * How long one request may take before its outcome counts as unknown: 10 s, or the system property
+     * {@code smshub.provider.timeout-seconds}.
+     */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(Long.getLong("smshub.provider.timeout-seconds", 10));
 
     public SmsProEndpoint {
         Objects.requireNonNull(base, "base");

@@ -49,7 +49,7 @@ public class MessageStore {
 
     /** What the dispatcher needs of one message. */
     public record Dispatchable(String id, long tenantId, String recipient, SmsContent content, MessageStatus status,
-            ProviderCode provider, Long accountId, int attempts) {
+            ProviderCode provider, Long accountId) {
     }
 
     public Optional<PriorRequest> findRequest(long tenantId, SendCommand.Kind kind, String clientReference) {
@@ -93,7 +93,7 @@ public class MessageStore {
                 + "originator, text_body, binary_hex, udh_hex, destination_port, source_port, encoding, segments, flash, "
                 + "scheduled_at, validity_minutes, premium_amount, premium_currency, premium_description, cost_centre, "
                 + "sub_id_1, sub_id_2, provider_preference, status, reason_code, reason, provider, provider_account_id, "
-                + "price_amount, price_currency, attempts, accepted_at, updated_at) "
+                + "price_amount, price_currency, polls, accepted_at, updated_at) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)";
         Timestamp at = Timestamp.from(now.toInstant());
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
@@ -211,7 +211,7 @@ public class MessageStore {
         String sql = "SELECT id, tenant_id, recipient, originator_type, originator, text_body, binary_hex, udh_hex, "
                 + "destination_port, source_port, flash, scheduled_at, validity_minutes, premium_amount, premium_currency, "
                 + "premium_description, cost_centre, sub_id_1, sub_id_2, provider_preference, status, provider, "
-                + "provider_account_id, attempts FROM message WHERE id = ? FOR UPDATE";
+                + "provider_account_id FROM message WHERE id = ? FOR UPDATE";
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, messageId);
             try (ResultSet r = s.executeQuery()) {
@@ -229,7 +229,7 @@ public class MessageStore {
                 Object account = r.getObject(23);
                 return Optional.of(new Dispatchable(r.getString(1), r.getLong(2), r.getString(3), content,
                         MessageStatus.valueOf(r.getString(21)), r.getString(22) == null ? null : ProviderCode.valueOf(r.getString(22)),
-                        account == null ? null : ((Number) account).longValue(), r.getInt(24)));
+                        account == null ? null : ((Number) account).longValue()));
             }
         } catch (SQLException e) {
             throw new StoreException(e);

@@ -91,11 +91,11 @@ public class StatusLedger {
         }
     }
 
-    /** Counts a dispatch attempt and its error, whatever becomes of the transaction that failed. */
-    public void recordAttempt(String messageId, String error) {
+    /** Asks the status poller to ask the provider about this message from this time on; null: never again. */
+    public void checkAgainAt(String messageId, OffsetDateTime when) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("UPDATE message SET attempts = attempts + 1, reason = ? WHERE id = ?")) {
-            s.setString(1, error == null || error.length() <= 1000 ? error : error.substring(0, 1000));
+             PreparedStatement s = c.prepareStatement("UPDATE message SET next_check_at = ? WHERE id = ?")) {
+            s.setTimestamp(1, when == null ? null : Timestamp.from(when.toInstant()));
             s.setString(2, messageId);
             s.executeUpdate();
         } catch (SQLException e) {
@@ -103,11 +103,11 @@ public class StatusLedger {
         }
     }
 
-    /** Marks an ambiguous outcome to be resolved by asking the provider from this time on. */
-    public void checkAgainAt(String messageId, OffsetDateTime when) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("UPDATE message SET next_check_at = ? WHERE id = ?")) {
-            s.setTimestamp(1, Timestamp.from(when.toInstant()));
+    /** Counts a status poll that left the message open, and when to ask next. */
+    public void countPoll(String messageId, OffsetDateTime next) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "UPDATE message SET polls = polls + 1, next_check_at = ? WHERE id = ?")) {
+            s.setTimestamp(1, Timestamp.from(next.toInstant()));
             s.setString(2, messageId);
             s.executeUpdate();
         } catch (SQLException e) {

@@ -35,6 +35,8 @@ final class SmsProBehaviour {
     static volatile Outcome outcome = Outcome.DELIVERED;
     static volatile boolean duplicateReports;
     static volatile boolean reportBeforeAnswer;
+    /** False: the outcome is recorded (for status requests, section 6.8) but not pushed. */
+    static volatile boolean pushReports = true;
 
     private SmsProBehaviour() {
     }
@@ -64,11 +66,12 @@ final class SmsProBehaviour {
         outcome = Outcome.DELIVERED;
         duplicateReports = false;
         reportBeforeAnswer = false;
+        pushReports = true;
     }
 
     static Map<String, Object> describe() {
         return Map.of("alive", alive, "sendFailure", sendFailure, "failuresLeft", failuresLeft.get(), "slowMillis", slowMillis,
                 "deliveryDelayMillis", deliveryDelayMillis, "outcome", outcome, "duplicateReports", duplicateReports,
-                "reportBeforeAnswer", reportBeforeAnswer);
+                "reportBeforeAnswer", reportBeforeAnswer, "pushReports", pushReports);
     }
 }

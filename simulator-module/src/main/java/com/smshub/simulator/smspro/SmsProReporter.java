@@ -37,6 +37,11 @@ final class SmsProReporter {
             return;
         }
         int deliveryStatus = SmsProBehaviour.outcome == SmsProBehaviour.Outcome.DELIVERED ? 0 : -2;
+        if (!SmsProBehaviour.pushReports) {
+            scheduler.schedule(() -> SmsProLedger.deliveryStatus(sent.mobilectrlId(), deliveryStatus), delayMillis,
+                    TimeUnit.MILLISECONDS);
+            return;
+        }
         int copies = SmsProBehaviour.duplicateReports ? 2 : 1;
         for (int i = 0; i < copies; i++) {
             scheduler.schedule(() -> push(scheduler, sent, deliveryStatus, 1), delayMillis + i * 50L, TimeUnit.MILLISECONDS);

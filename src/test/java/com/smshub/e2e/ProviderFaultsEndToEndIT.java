@@ -1,0 +1,116 @@
+package com.smshub.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.smshub.gateway.v1.GatewayFault;
+import com.smshub.gateway.v1.MessageState;
+import com.smshub.gateway.v1.MessageStatus;
+import com.smshub.gateway.v1.StatusEvent;
+
+/**
+ * What the gateway does when SMS Pro misbehaves (the simulator told to): retried where the message was
+ * certainly not sent, UNKNOWN and then resolved where it may have been, FAILED after the bounded attempts,
+ * and duplicate or early reports change nothing twice. The tests' WildFly redelivers after 100 ms doubling,
+ * times provider calls out after 3 s, and polls statuses after 2 s (arquillian.xml).
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ProviderFaultsEndToEndIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(40);
+
+    @Deployment(name = "simulators", order = 1, testable = false)
+    static WebArchive simulators() {
+        return Gateway.simulators();
+    }
+
+    @Deployment(name = "gateway", order = 2, testable = false)
+    static EnterpriseArchive gateway() {
+        return Gateway.ear();
+    }
+
+    @AfterEach
+    void resetSimulator() {
+        Simulator.reset();
+    }
+
+    private static String send(String text) throws GatewayFault {
+        return Gateway.demo().sendSms(Requests.text(text, Requests.uniqueRecipient())).getResult().get(0).getMessageId();
+    }
+
+    private static MessageState awaitStatus(String id, MessageStatus status) {
+        return Await.until(WAIT, () -> Requests.status(id), s -> s.getStatus() == status);
+    }
+
+    @Test
+    void serverErrorsAreRetriedUntilTheProviderTakesTheMessage() throws GatewayFault {
+        Simulator.set("sendFailure=HTTP_500&failures=2");
+        String id = send("Retried");
+        awaitStatus(id, MessageStatus.DELIVERED);
+        assertEquals("0", Simulator.state().get("failuresLeft"), "both failures were met");
+        assertEquals(1, Simulator.counter("accepted"), "sent once, after two refused attempts");
+    }
+
+    @Test
+    void persistentFailureEndsFailedWithTheReasonKept() throws GatewayFault {
+        Simulator.set("sendFailure=HTTP_500");
+        String id = send("Doomed");
+        MessageState failed = awaitStatus(id, MessageStatus.FAILED);
+        assertEquals("DEAD_LETTER", failed.getEvent().get(failed.getEvent().size() - 1).getSource());
+        assertEquals(0, Simulator.counter("accepted"));
+    }
+
+    @Test
+    void explicitRejectionIsFinal() throws GatewayFault {
+        Simulator.set("sendFailure=STATUS_MINUS_2");
+        String id = send("Refused");
+        MessageState rejected = awaitStatus(id, MessageStatus.REJECTED);
+        assertEquals("-2", rejected.getProviderStatus().getRawStatus(), "table 12 status -2");
+    }
+
+    @Test
+    void timeoutMakesTheMessageUnknownUntilTheProviderReportsIt() throws GatewayFault {
+        Simulator.set("sendFailure=SLOW&slowMillis=5000&deliveryDelayMillis=4000");
+        String id = send("Slow provider");
+        awaitStatus(id, MessageStatus.UNKNOWN);
+        MessageState delivered = awaitStatus(id, MessageStatus.DELIVERED);
+        List<MessageStatus> history = delivered.getEvent().stream().map(StatusEvent::getStatus).toList();
+        assertEquals(List.of(MessageStatus.QUEUED, MessageStatus.UNKNOWN, MessageStatus.DELIVERED), history);
+        assertEquals(1, Simulator.counter("accepted"), "never sent again blindly");
+    }
+
+    @Test
+    void missingReportIsFetchedByPolling() throws GatewayFault {
+        Simulator.set("pushReports=false");
+        String id = send("Ask for me");
+        MessageState delivered = awaitStatus(id, MessageStatus.DELIVERED);
+        assertEquals("POLL", delivered.getEvent().get(delivered.getEvent().size() - 1).getSource(),
+                "section 6.8 status request");
+    }
+
+    @Test
+    void duplicateAndEarlyReportsChangeNothingTwice() throws GatewayFault {
+        Simulator.set("duplicateReports=true&reportBeforeAnswer=true");
+        String id = send("Reported twice, early");
+        MessageState delivered = awaitStatus(id, MessageStatus.DELIVERED);
+        Await.until(WAIT, () -> Simulator.counter("reportsPushed"), n -> n >= 2);
+        MessageState after = Requests.status(id);
+        long deliveredEvents = after.getEvent().stream().filter(e -> e.getStatus() == MessageStatus.DELIVERED).count();
+        assertEquals(1, deliveredEvents, "two reports, one DELIVERED");
+        assertTrue(after.getEvent().size() <= 3, after.getEvent().toString());
+        assertEquals(delivered.getUpdatedAt(), after.getUpdatedAt());
+    }
+}

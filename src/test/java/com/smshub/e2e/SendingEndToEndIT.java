@@ -1,0 +1,274 @@
+package com.smshub.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import javax.xml.datatype.DatatypeFactory;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.smshub.gateway.v1.BatchMessage;
+import com.smshub.gateway.v1.CalculatePrice;
+import com.smshub.gateway.v1.CalculatePriceResponse;
+import com.smshub.gateway.v1.Encoding;
+import com.smshub.gateway.v1.FaultCode;
+import com.smshub.gateway.v1.GatewayFault;
+import com.smshub.gateway.v1.GetBatchStatus;
+import com.smshub.gateway.v1.GetBatchStatusResponse;
+import com.smshub.gateway.v1.GetMessageStatus;
+import com.smshub.gateway.v1.GetStatusChanges;
+import com.smshub.gateway.v1.GetStatusChangesResponse;
+import com.smshub.gateway.v1.MessageState;
+import com.smshub.gateway.v1.MessageStatus;
+import com.smshub.gateway.v1.ProviderCode;
+import com.smshub.gateway.v1.RecipientResult;
+import com.smshub.gateway.v1.SendBatchRequest;
+import com.smshub.gateway.v1.SendBatchResponse;
+import com.smshub.gateway.v1.SendSms;
+import com.smshub.gateway.v1.SendSmsResponse;
+import com.smshub.gateway.v1.StatusChange;
+import com.smshub.gateway.v1.StatusEvent;
+
+/**
+ * Sending end to end through the generated client: accepted, dispatched by the gateway to the SMS Pro
+ * simulator over SMS Pro's own XML protocol, reported back and followed to DELIVERED.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SendingEndToEndIT {
+
+    private static final Duration DELIVERY = Duration.ofSeconds(30);
+
+    @Deployment(name = "simulators", order = 1, testable = false)
+    static WebArchive simulators() {
+        return Gateway.simulators();
+    }
+
+    @Deployment(name = "gateway", order = 2, testable = false)
+    static EnterpriseArchive gateway() {
+        return Gateway.ear();
+    }
+
+    @AfterEach
+    void resetSimulator() {
+        Simulator.reset();
+    }
+
+    @Test
+    void messageReachesDeliveredAndInvalidRecipientIsRejected() throws GatewayFault {
+        String recipient = Requests.uniqueRecipient();
+        SendSmsResponse response = Gateway.demo().sendSms(Requests.text("Räksmörgås from SMS Hub", recipient, "not a number"));
+        RecipientResult accepted = response.getResult().get(0);
+        assertTrue(accepted.isAccepted());
+        assertEquals(recipient, accepted.getRecipient());
+        assertEquals(MessageStatus.QUEUED, accepted.getStatus());
+        assertEquals(Encoding.GSM_7, accepted.getEncoding());
+        assertEquals(1, accepted.getSegments());
+        assertEquals(ProviderCode.SMSPRO, accepted.getProvider());
+        assertEquals(0, new BigDecimal("0.05").compareTo(accepted.getPrice().getAmount()));
+        RecipientResult rejected = response.getResult().get(1);
+        assertFalse(rejected.isAccepted());
+        assertNull(rejected.getMessageId());
+        assertEquals("INVALID_MSISDN", rejected.getReasonCode());
+
+        MessageState state = Await.until(DELIVERY, () -> Requests.status(accepted.getMessageId()),
+                s -> s.getStatus() == MessageStatus.DELIVERED);
+        List<MessageStatus> history = state.getEvent().stream().map(StatusEvent::getStatus).toList();
+        assertEquals(List.of(MessageStatus.QUEUED, MessageStatus.SUBMITTED, MessageStatus.DELIVERED), history);
+        assertEquals(ProviderCode.SMSPRO, state.getProviderStatus().getProvider());
+        assertEquals("0", state.getProviderStatus().getRawStatus(), "SMS Pro delivery_status 0, table 3");
+        assertNotNull(state.getProviderStatus().getProviderMessageId());
+        assertEquals("SMSPRO_PUSH", state.getEvent().get(2).getSource());
+    }
+
+    @Test
+    void sameReferenceAndRequestGetsTheFirstAnswerDifferentRequestAConflict() throws GatewayFault {
+        long before = Simulator.counter("accepted");
+        SendSms request = Requests.text("Once only", Requests.uniqueRecipient());
+        SendSmsResponse first = Gateway.demo().sendSms(request);
+        SendSmsResponse again = Gateway.demo().sendSms(request);
+        assertEquals(first.getResult().get(0).getMessageId(), again.getResult().get(0).getMessageId());
+        assertEquals(MessageStatus.QUEUED, again.getResult().get(0).getStatus(), "the first answer, as it was");
+
+        request.setText("Something else");
+        GatewayFault conflict = assertThrows(GatewayFault.class, () -> Gateway.demo().sendSms(request));
+        assertEquals(FaultCode.IDEMPOTENCY_CONFLICT, conflict.getFaultInfo().getCode());
+        assertEquals("clientReference", conflict.getFaultInfo().getField());
+
+        Await.until(DELIVERY, () -> Requests.status(first.getResult().get(0).getMessageId()).getStatus(),
+                s -> s == MessageStatus.DELIVERED);
+        assertEquals(before + 1, Simulator.counter("accepted"), "one message reached the provider");
+    }
+
+    @Test
+    void concurrentDuplicatesProduceOneMessage() throws Exception {
+        SendSms request = Requests.text("Raced", Requests.uniqueRecipient());
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<SendSmsResponse>> calls = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                calls.add(pool.submit(() -> Gateway.demo().sendSms(request)));
+            }
+            Set<String> ids = new HashSet<>();
+            for (Future<SendSmsResponse> call : calls) {
+                ids.add(call.get().getResult().get(0).getMessageId());
+            }
+            assertEquals(1, ids.size(), "eight concurrent calls with one reference made one message: " + ids);
+        } finally {
+            pool.shutdownNow();
+        }
+        GetMessageStatus byReference = new GetMessageStatus();
+        byReference.getClientReference().add(request.getClientReference());
+        assertEquals(1, Gateway.demo().getMessageStatus(byReference).getMessage().size());
+    }
+
+    @Test
+    void invalidRequestsAreRefusedWithTheField() {
+        SendSms badOriginator = Requests.text("x", Requests.uniqueRecipient());
+        badOriginator.getOriginator().setValue("MARKETPLACE12");
+        GatewayFault fault = assertThrows(GatewayFault.class, () -> Gateway.demo().sendSms(badOriginator));
+        assertEquals(FaultCode.VALIDATION, fault.getFaultInfo().getCode());
+        assertEquals("originator/value", fault.getFaultInfo().getField());
+
+        SendSms past = Requests.text("x", Requests.uniqueRecipient());
+        past.setScheduledAt(DatatypeFactory.newDefaultInstance().newXMLGregorianCalendar("2020-01-01T10:00:00Z"));
+        fault = assertThrows(GatewayFault.class, () -> Gateway.demo().sendSms(past));
+        assertEquals(FaultCode.VALIDATION, fault.getFaultInfo().getCode());
+        assertEquals("scheduledAt", fault.getFaultInfo().getField());
+
+        SendSms badHex = Requests.text(null, Requests.uniqueRecipient());
+        com.smshub.gateway.v1.BinaryContent binary = new com.smshub.gateway.v1.BinaryContent();
+        binary.setData("ABC");
+        badHex.setBinary(binary);
+        fault = assertThrows(GatewayFault.class, () -> Gateway.demo().sendSms(badHex));
+        assertEquals("binary/data", fault.getFaultInfo().getField());
+    }
+
+    @Test
+    void calculatePriceSendsNothing() throws GatewayFault {
+        long before = Simulator.counter("accepted");
+        CalculatePrice request = new CalculatePrice();
+        request.setText("ж".repeat(71));
+        request.getRecipient().add(Requests.uniqueRecipient());
+        request.getRecipient().add(Requests.uniqueRecipient());
+        CalculatePriceResponse price = Gateway.demo().calculatePrice(request);
+        RecipientResult one = price.getResult().get(0);
+        assertEquals(Encoding.UCS_2, one.getEncoding());
+        assertEquals(2, one.getSegments());
+        assertNull(one.getMessageId());
+        assertEquals(0, new BigDecimal("0.10").compareTo(one.getPrice().getAmount()));
+        assertEquals(0, new BigDecimal("0.20").compareTo(price.getTotal().getAmount()));
+        assertEquals("SEK", price.getTotal().getCurrency());
+        assertEquals(before, Simulator.counter("accepted"));
+    }
+
+    @Test
+    void statusChangeFeedMissesNothingUnderConcurrentSends() throws Exception {
+        long cursor = drain(0);
+        Map<String, Integer> expected = new HashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<SendSmsResponse>> calls = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                calls.add(pool.submit(() -> Gateway.demo().sendSms(Requests.text("Feed", Requests.uniqueRecipient()))));
+            }
+            for (Future<SendSmsResponse> call : calls) {
+                expected.put(call.get().getResult().get(0).getMessageId(), 3);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        Map<String, Integer> seen = new HashMap<>();
+        long deadline = System.nanoTime() + DELIVERY.toNanos();
+        long last = cursor;
+        while (!seen.equals(expected) && System.nanoTime() < deadline) {
+            GetStatusChanges read = new GetStatusChanges();
+            read.setAfterChangeId(last);
+            read.setMaxResults(7);
+            GetStatusChangesResponse page = Gateway.demo().getStatusChanges(read);
+            for (StatusChange change : page.getChange()) {
+                assertTrue(change.getChangeId() > last, "cursor values increase");
+                last = change.getChangeId();
+                if (expected.containsKey(change.getMessageId())) {
+                    seen.merge(change.getMessageId(), 1, Integer::sum);
+                }
+            }
+            assertEquals(last, page.getLastChangeId());
+            if (!page.isMore()) {
+                Thread.sleep(200);
+            }
+        }
+        assertEquals(expected, seen, "each message's QUEUED, SUBMITTED and DELIVERED, each exactly once");
+    }
+
+    @Test
+    void batchIsAcceptedAndFollowedToTheEnd() throws GatewayFault {
+        SendBatchRequest batch = new SendBatchRequest();
+        batch.setName("e2e");
+        for (int i = 0; i < 100; i++) {
+            BatchMessage message = new BatchMessage();
+            message.setText("Batch item " + i);
+            message.setItemReference("item-" + i);
+            message.setRecipient(i == 42 ? "0042" : Requests.uniqueRecipient());
+            batch.getMessage().add(message);
+        }
+        SendBatchResponse accepted = Gateway.demo().sendBatch(batch);
+        assertEquals(100, accepted.getMessageCount());
+        GetBatchStatus query = new GetBatchStatus();
+        query.setBatchId(accepted.getBatchId());
+        GetBatchStatusResponse done = Await.until(DELIVERY, () -> {
+            try {
+                return Gateway.demo().getBatchStatus(query);
+            } catch (GatewayFault e) {
+                throw new AssertionError(e);
+            }
+        }, s -> s.getFinished() == 100);
+        assertEquals(100, done.getProgressPercent());
+        Map<MessageStatus, Integer> counts = new HashMap<>();
+        done.getCount().forEach(c -> counts.put(c.getStatus(), c.getCount()));
+        assertEquals(Map.of(MessageStatus.DELIVERED, 99, MessageStatus.REJECTED, 1), counts);
+
+        GetBatchStatus other = new GetBatchStatus();
+        other.setBatchId("999999999");
+        assertEquals(FaultCode.NOT_FOUND, assertThrows(GatewayFault.class,
+                () -> Gateway.demo().getBatchStatus(other)).getFaultInfo().getCode());
+    }
+
+    /** Reads the feed to its end and returns the last change id. */
+    private static long drain(long from) throws GatewayFault {
+        long last = from;
+        while (true) {
+            GetStatusChanges read = new GetStatusChanges();
+            read.setAfterChangeId(last);
+            read.setMaxResults(1000);
+            GetStatusChangesResponse page = Gateway.demo().getStatusChanges(read);
+            last = page.getLastChangeId();
+            if (!page.isMore()) {
+                return last;
+            }
+        }
+    }
+}
