@@ -82,9 +82,10 @@ public class BatchQueueListener implements MessageListener {
             reply(message, answer);
         } catch (JMSException | JAXBException | IllegalArgumentException e) {
             String messageId = id;
+            String reason = reason(e);
             LOG.log(Level.WARNING, "Batch message " + messageId + " cannot be processed and is rolled back "
-                    + "(dead-lettered after three attempts): " + e.getMessage());
-            throw new IllegalStateException("Unprocessable batch message " + messageId + ": " + e.getMessage(), e);
+                    + "(dead-lettered after three attempts): " + reason);
+            throw new IllegalStateException("Unprocessable batch message " + messageId + ": " + reason, e);
         }
     }
 
@@ -100,7 +101,12 @@ public class BatchQueueListener implements MessageListener {
         jms.createProducer().setJMSCorrelationID(correlation).send(replyTo, xml.toString());
     }
 
-    private static SendBatchRequest read(String xml) throws JAXBException {
+    private static String reason(Exception e) {
+        Throwable cause = e instanceof JAXBException jaxb && jaxb.getLinkedException() != null ? jaxb.getLinkedException() : e;
+        return cause.getMessage() != null ? cause.getMessage() : cause.toString();
+    }
+
+    static SendBatchRequest read(String xml) throws JAXBException {
         if (xml == null) {
             throw new IllegalArgumentException("empty message");
         }
