@@ -16,6 +16,11 @@ INSERT INTO provider_account (provider, name, endpoint_url, username, secret, en
 SELECT 'SMSPRO', 'smspro-simulator', '${simulator_base_url}/smspro/services/CUSTOMER', 'CUSTOMER', 'xxxxxxxx', TRUE
 WHERE NOT EXISTS (SELECT 1 FROM provider_account WHERE name = 'smspro-simulator');
 
+-- Operator "operator", password "operator-password" (README): administers opt-outs at /smshub/admin.
+INSERT INTO tenant (username, display_name, password_hash, password_salt, enabled, role)
+SELECT 'operator', 'Demo operator', 'a172d59ef083b3511fac9e925591386a2539c87e581e34bd0c3da1fa8fa09a4015052d6dbac9635b1ae58560600cdf15ada6912dd4b3ec7c9a3e526267341032', '0b5e7a70b5e7a70b5e7a70b5e7a70b5e', TRUE, 'operator'
+WHERE NOT EXISTS (SELECT 1 FROM tenant WHERE username = 'operator');
+
 UPDATE tenant SET default_country_code = '46' WHERE username = 'demo' AND default_country_code IS NULL;
 
 -- Everything goes to the SMS Pro simulator: text, binary and premium, at 0.05 SEK a segment.

@@ -2,6 +2,10 @@
 
 -- National numbers of a tenant's requests are read in this country (calling code, without '+').
 ALTER TABLE tenant ADD COLUMN default_country_code VARCHAR(4);
+-- What an account may do: call the SOAP contract as a tenant, or administer the gateway as an operator.
+-- Elytron's jdbc-realm reads it as the account's role (server-module CLI).
+ALTER TABLE tenant ADD COLUMN role VARCHAR(16) DEFAULT 'tenant' NOT NULL;
+ALTER TABLE tenant ADD CONSTRAINT tenant_role_known CHECK (role IN ('tenant', 'operator'));
 
 -- One accepted SendSms or SendBatch call. The client reference makes the call safe to repeat: the same
 -- reference and request hash return the first answer; another request with it is a conflict.

@@ -27,8 +27,7 @@ public final class Deployments {
         return ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addPackages(true, "com.smshub")
                 .addAsResource("META-INF/persistence.xml")
-                .addAsResource("db/migration/V1__tenants_and_provider_accounts.sql")
-                .addAsResource("db/demo/R__demo_data.sql")
+                .addAsResource(new File("src/main/resources/db"), "db")
                 .addAsWebInfResource(new File("src/main/resources/META-INF/jboss-ejb3.xml"), "jboss-ejb3.xml")
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
                 // a WAR has one security domain for its web and EJB parts: the EJBs' own

@@ -1,5 +1,12 @@
 package com.smshub.simulator.smspro;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,6 +15,11 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * What the SMS Pro simulator was sent. A request_id seen before is a duplicate: it gets the first
  * mobilectrl_id again and is counted, so tests can tell how many messages went out twice.
+ *
+ * <p>Like a real provider it remembers across its own restarts: every accepted request and every duplicate
+ * is appended to {@code smshub-simulator/smspro-ledger.txt} in the server's data directory and read back at
+ * start, so a test that kills the server mid-batch still counts what reached the provider before the kill.
+ * Messages accepted before a restart are taken as delivered since.
  */
 final class SmsProLedger {
 
@@ -21,6 +33,13 @@ final class SmsProLedger {
     static final AtomicLong ACCEPTED = new AtomicLong();
     static final AtomicLong DUPLICATES = new AtomicLong();
     static final AtomicLong RECIPIENTS = new AtomicLong();
+    private static final Path FILE = Path.of(System.getProperty("jboss.server.data.dir", System.getProperty("java.io.tmpdir")),
+            "smshub-simulator", "smspro-ledger.txt");
+    private static BufferedWriter journal;
+
+    static {
+        load();
+    }
 
     private SmsProLedger() {
     }
@@ -41,6 +60,13 @@ final class SmsProLedger {
         }
         ACCEPTED.incrementAndGet();
         RECIPIENTS.addAndGet(sent.recipients().size());
+        append("A " + sent.mobilectrlId() + " " + (sent.requestId() == null ? "-" : sent.requestId().strip()) + " "
+                + sent.recipients().size());
+    }
+
+    static void duplicate(String requestId) {
+        DUPLICATES.incrementAndGet();
+        append("D " + requestId.strip());
     }
 
     static Sent find(String mobilectrlId) {
@@ -53,11 +79,60 @@ final class SmsProLedger {
                 s.deliveryUrl(), deliveryStatus));
     }
 
-    static void clear() {
+    static synchronized void clear() {
         BY_ID.clear();
         BY_REQUEST.clear();
         ACCEPTED.set(0);
         DUPLICATES.set(0);
         RECIPIENTS.set(0);
+        try {
+            if (journal != null) {
+                journal.close();
+            }
+            Files.deleteIfExists(FILE);
+            journal = null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static synchronized void append(String line) {
+        try {
+            if (journal == null) {
+                Files.createDirectories(FILE.getParent());
+                journal = Files.newBufferedWriter(FILE, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            }
+            journal.write(line);
+            journal.newLine();
+            journal.flush(); // into the operating system: survives the kill of this process
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void load() {
+        if (!Files.exists(FILE)) {
+            return;
+        }
+        try {
+            long highest = SEQUENCE.get();
+            for (String line : Files.readAllLines(FILE, StandardCharsets.UTF_8)) {
+                String[] part = line.split(" ");
+                if (part[0].equals("A") && part.length == 4) {
+                    BY_ID.put(part[1], new Sent(part[1], part[2], List.of(), null, 0));
+                    if (!part[2].equals("-")) {
+                        BY_REQUEST.put(part[2], part[1]);
+                    }
+                    ACCEPTED.incrementAndGet();
+                    RECIPIENTS.addAndGet(Integer.parseInt(part[3]));
+                    highest = Math.max(highest, Long.parseLong(part[1].substring(part[1].lastIndexOf(':') + 1), 16));
+                } else if (part[0].equals("D")) {
+                    DUPLICATES.incrementAndGet();
+                }
+            }
+            SEQUENCE.set(highest);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("Unreadable simulator ledger " + FILE, e);
+        }
     }
 }

@@ -107,7 +107,7 @@ public class SmsProSimulator extends HttpServlet {
         String duplicate = SmsProLedger.duplicateOf(requestId);
         String mobilectrlId;
         if (duplicate != null) {
-            SmsProLedger.DUPLICATES.incrementAndGet();
+            SmsProLedger.duplicate(requestId);
             LOG.info(() -> "Duplicate request_id " + requestId + " answered with " + duplicate);
             mobilectrlId = duplicate;
         } else {

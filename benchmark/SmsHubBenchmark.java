@@ -1,0 +1,179 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Load against a running SMS Hub (benchmark/run.sh starts one on PostgreSQL). Single-file program, JDK only:
+ * {@code java benchmark/SmsHubBenchmark.java [base-url] [send-seconds] [batches]}. Prints its figures; it
+ * asserts nothing. Raw SOAP over java.net.http, so what is measured is the gateway, not a client stack.
+ */
+public class SmsHubBenchmark {
+
+    static String base;
+    static String auth;
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .executor(Executors.newFixedThreadPool(64)).build();
+    static final AtomicLong RECIPIENT = new AtomicLong(46_700_000_000L + (System.currentTimeMillis() % 1_000_000) * 1000);
+
+    public static void main(String[] args) throws Exception {
+        base = args.length > 0 ? args[0] : "http://localhost:8080";
+        int sendSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+        int batches = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+        auth = "Basic " + Base64.getEncoder().encodeToString("demo:demo-password".getBytes(StandardCharsets.UTF_8));
+        System.out.printf("SMS Hub benchmark against %s, %d cores, Java %s%n", base, Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"));
+
+        System.out.println("warm-up: 10 s of SendSms at 32 clients, 5 batches of 1,000");
+        sendSms(32, 10, false);
+        sendBatches(4, 5, 1000, false);
+        waitForQuiet();
+
+        sendSms(32, sendSeconds, true);
+        waitForQuiet();
+        sendBatches(4, batches, 1000, true);
+        waitForQuiet();
+        endToEnd(batches * 1000);
+    }
+
+    /** SendSms with one recipient per request from {@code clients} concurrent clients. */
+    static void sendSms(int clients, int seconds, boolean report) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        List<Future<long[]>> results = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            results.add(pool.submit(() -> {
+                long[] latencies = new long[1 << 20];
+                int n = 0;
+                while (System.nanoTime() < end && n < latencies.length) {
+                    String body = envelope("<v1:SendSms><v1:text>Benchmark message</v1:text><v1:recipient>+"
+                            + RECIPIENT.incrementAndGet() + "</v1:recipient></v1:SendSms>");
+                    long start = System.nanoTime();
+                    HttpResponse<String> response = post(body);
+                    latencies[n++] = System.nanoTime() - start;
+                    if (response.statusCode() != 200 || !response.body().contains("<accepted>true</accepted>")) {
+                        throw new IllegalStateException("SendSms failed: " + response.statusCode() + " " + response.body());
+                    }
+                }
+                return Arrays.copyOf(latencies, n);
+            }));
+        }
+        long started = System.nanoTime();
+        List<long[]> all = new ArrayList<>();
+        for (Future<long[]> result : results) {
+            all.add(result.get());
+        }
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        pool.shutdown();
+        long[] latencies = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        if (report) {
+            System.out.printf("SendSms, 1 recipient, %d clients: %d accepted in %.1f s = %.0f accepted/s, p50 %.1f ms, p99 %.1f ms%n",
+                    clients, latencies.length, elapsed, latencies.length / elapsed, latencies[latencies.length / 2] / 1e6,
+                    latencies[(int) (latencies.length * 0.99)] / 1e6);
+        }
+    }
+
+    /** SendBatch of {@code size} messages from {@code clients} concurrent clients, {@code count} batches in all. */
+    static void sendBatches(int clients, int count, int size, boolean report) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<Long>> results = new ArrayList<>();
+        long started = System.nanoTime();
+        for (int b = 0; b < count; b++) {
+            results.add(pool.submit(() -> {
+                StringBuilder messages = new StringBuilder(size * 120);
+                for (int i = 0; i < size; i++) {
+                    messages.append("<v1:message><v1:text>Benchmark batch message</v1:text><v1:recipient>+")
+                            .append(RECIPIENT.incrementAndGet()).append("</v1:recipient></v1:message>");
+                }
+                long start = System.nanoTime();
+                HttpResponse<String> response = post(envelope("<v1:SendBatch>" + messages + "</v1:SendBatch>"));
+                if (response.statusCode() != 200 || !response.body().contains("<messageCount>" + size + "</messageCount>")) {
+                    throw new IllegalStateException("SendBatch failed: " + response.statusCode() + " " + response.body());
+                }
+                return System.nanoTime() - start;
+            }));
+        }
+        long[] latencies = new long[count];
+        for (int i = 0; i < count; i++) {
+            latencies[i] = results.get(i).get();
+        }
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        pool.shutdown();
+        Arrays.sort(latencies);
+        if (report) {
+            System.out.printf("SendBatch, %d messages a request, %d clients: %d messages in %.1f s = %.0f messages accepted/s, "
+                    + "p50 %.0f ms a request%n", size, clients, count * size, elapsed, count * size / elapsed,
+                    latencies[count / 2] / 1e6);
+        }
+    }
+
+    /** Messages sent as batches until the simulator has pushed a delivery report for every one. */
+    static void endToEnd(int messages) throws Exception {
+        long before = counter("reportsPushed");
+        long started = System.nanoTime();
+        sendBatches(4, messages / 1000, 1000, false);
+        double accepted = (System.nanoTime() - started) / 1e9;
+        long target = before + messages;
+        long last = before;
+        long lastChange = System.nanoTime();
+        while (last < target) {
+            Thread.sleep(250);
+            long now = counter("reportsPushed");
+            if (now != last) {
+                last = now;
+                lastChange = System.nanoTime();
+            } else if (System.nanoTime() - lastChange > Duration.ofSeconds(60).toNanos()) {
+                throw new IllegalStateException("No progress for 60 s: " + (last - before) + " of " + messages + " delivered");
+            }
+        }
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        System.out.printf("End to end: %d messages accepted in %.1f s and all DELIVERED (reported by the SMS Pro simulator) "
+                + "after %.1f s = %.0f delivered/s%n", messages, accepted, elapsed, messages / elapsed);
+    }
+
+    /** Waits until the gateway has no dispatch backlog: the simulator's report count stops moving. */
+    static void waitForQuiet() throws Exception {
+        long last = -1;
+        while (true) {
+            long now = counter("reportsPushed");
+            if (now == last) {
+                return;
+            }
+            last = now;
+            Thread.sleep(2000);
+        }
+    }
+
+    static long counter(String name) throws Exception {
+        String state = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/smshub-simulator/smspro/control")).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        for (String line : state.split("\n")) {
+            if (line.startsWith(name + "=")) {
+                return Long.parseLong(line.substring(name.length() + 1).strip());
+            }
+        }
+        throw new IllegalStateException("No " + name + " in " + state);
+    }
+
+    static HttpResponse<String> post(String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + "/smshub/SmsGateway"))
+                .header("Content-Type", "text/xml; charset=UTF-8").header("Authorization", auth)
+                .timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String envelope(String content) {
+        return "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\" xmlns:v1=\"urn:smshub:gateway:v1\">"
+                + "<soapenv:Body>" + content + "</soapenv:Body></soapenv:Envelope>";
+    }
+}

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Benchmark SMS Hub on PostgreSQL: builds the gateway, starts it with the SMS Pro simulator on the
+# provisioned WildFly against a fresh schema, runs benchmark/SmsHubBenchmark.java and stops the server.
+#   benchmark/run.sh [send-seconds] [batches]     (defaults: 30 s of SendSms, 20 batches of 1,000)
+# Needs PostgreSQL at 127.0.0.1:5432 (database test, user postgres, trust auth) and nothing on 8080/9990.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SCHEMA=smshub_bench
+JBOSS_HOME="$PWD/server-module/target/wildfly"
+
+./mvnw -B -q -ntp install -DskipTests
+psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA IF EXISTS $SCHEMA CASCADE; CREATE SCHEMA $SCHEMA;"
+cp ear-module/target/smshub.ear ear-module/target/deployments/smshub-simulator.war "$JBOSS_HOME/standalone/deployments/"
+
+export JBOSS_HOME
+"$JBOSS_HOME/bin/standalone.sh" -c standalone-full.xml -Dsmshub.demo-data=true \
+  -Dsmshub.db.driver=postgresql "-Dsmshub.db.url=jdbc:postgresql://127.0.0.1:5432/test?currentSchema=$SCHEMA&reWriteBatchedInserts=true" \
+  -Dsmshub.db.user=postgres -Dsmshub.db.password=unused > target-benchmark-server.log 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true' EXIT
+
+for _ in $(seq 1 120); do
+  if curl -sf -o /dev/null -u demo:demo-password -H 'Content-Type: text/xml' \
+      --data '<Envelope xmlns="http://schemas.xmlsoap.org/soap/envelope/"><Body><Ping xmlns="urn:smshub:gateway:v1"/></Body></Envelope>' \
+      http://localhost:8080/smshub/SmsGateway; then break; fi
+  sleep 1
+done
+java benchmark/SmsHubBenchmark.java http://localhost:8080 "${1:-30}" "${2:-20}"

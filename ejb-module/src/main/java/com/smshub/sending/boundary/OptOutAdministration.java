@@ -1,0 +1,45 @@
+package com.smshub.sending.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+
+import com.smshub.sending.control.OptOuts;
+import com.smshub.sending.entity.Msisdn;
+import com.smshub.tenant.control.TenantDirectory;
+import com.smshub.tenant.entity.TenantRef;
+
+/**
+ * Operators keep each tenant's opt-out list: a recipient on it is rejected with OPTED_OUT. Inbound STOP
+ * messages will feed the same list.
+ */
+@Stateless
+@RolesAllowed("operator")
+public class OptOutAdministration {
+
+    @Inject
+    TenantDirectory tenants;
+
+    @Inject
+    OptOuts optOuts;
+
+    /** Adds a number (read in the tenant's default country) and returns it in E.164. */
+    public String add(String tenant, String number, String reason) {
+        TenantRef ref = tenants.byUsername(tenant);
+        String e164 = Msisdn.parse(number, ref.defaultCountryCode()).e164();
+        optOuts.add(ref.id(), e164, reason);
+        return e164;
+    }
+
+    /** Whether the number was on the list. */
+    public boolean remove(String tenant, String number) {
+        TenantRef ref = tenants.byUsername(tenant);
+        return optOuts.remove(ref.id(), Msisdn.parse(number, ref.defaultCountryCode()).e164());
+    }
+
+    public boolean contains(String tenant, String number) {
+        TenantRef ref = tenants.byUsername(tenant);
+        String e164 = Msisdn.parse(number, ref.defaultCountryCode()).e164();
+        return optOuts.optedOut(ref.id(), java.util.List.of(e164)).contains(e164);
+    }
+}

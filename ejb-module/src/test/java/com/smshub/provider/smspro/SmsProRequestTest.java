@@ -1,0 +1,135 @@
+package com.smshub.provider.smspro;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import com.smshub.provider.CallbackUrls;
+import com.smshub.provider.OutboundMessage;
+import com.smshub.provider.ProviderCode;
+import com.smshub.provider.SendOutcome;
+import com.smshub.provider.entity.ProviderAccount;
+import com.smshub.provider.smspro.xml.MobilectrlResponse;
+import com.smshub.provider.smspro.xml.MobilectrlSms;
+import com.smshub.provider.smspro.xml.MtSms;
+import com.smshub.provider.smspro.xml.RawSms;
+import com.smshub.provider.xml.ProviderVocabulary;
+import com.smshub.provider.xml.ProviderXml;
+import com.smshub.sending.entity.Money;
+import com.smshub.sending.entity.Msisdn;
+import com.smshub.sending.entity.Originator;
+import com.smshub.sending.entity.SmsContent;
+import com.smshub.status.entity.MessageStatus;
+
+/** The MT requests the adapter writes (sections 6.1-6.5, 7.1, 14.6) validate against xsd/smspro and say what was asked. */
+class SmsProRequestTest {
+
+    private static final ProviderAccount ACCOUNT = new ProviderAccount(ProviderCode.SMSPRO, "se",
+            "https://sms-pro.net:44343/services/CUSTOMER", "CUSTOMER", "xxxxxxxx");
+    private static final String ID = UUID.randomUUID().toString();
+
+    private static SmsContent text(String text, Originator originator, boolean flash, Money premium) {
+        return new SmsContent(originator, text, null, null, null, null, flash, null, null, premium, premium == null ? null : "Ticket",
+                "cc", "Department", "Group", null);
+    }
+
+    private static MobilectrlSms written(SmsContent content) {
+        MobilectrlSms request = SmsProAdapter.request(new OutboundMessage(ID, new Msisdn("+46708331536"), content), ACCOUNT);
+        ProviderXml xml = ProviderXml.of(ProviderVocabulary.SMSPRO);
+        return xml.read(xml.write(request), MobilectrlSms.class); // validates against the schema on both ways
+    }
+
+    @Test
+    void textWithAlphanumericOriginatorAndCallback() {
+        MobilectrlSms sms = written(text("Hello", new Originator(Originator.Type.ALPHANUMERIC, "MARKETPLACE"), false, null));
+        assertEquals("CUSTOMER", sms.getHeader().getCustomerId());
+        assertEquals("MARKETPLACE", sms.getHeader().getFromAlphanumeric());
+        assertEquals("Department", sms.getHeader().getSubId1());
+        assertEquals(ID, CompactIds.messageId(sms.getHeader().getRequestId()), "request_id carries our message id");
+        assertTrue(sms.getHeader().getRequestId().length() <= 30, "table 1: max 30 chars");
+        assertEquals(CallbackUrls.of(ProviderCode.SMSPRO, ID), sms.getHeader().getStatusDeliveryUrl());
+        MtSms mt = (MtSms) sms.getPayload().getSmsOrRawSms().get(0);
+        assertEquals("Hello", mt.getMessage());
+        assertEquals("+46708331536", mt.getToMsisdn().get(0));
+        assertEquals(1, mt.getMsgClass(), "the default class, table 1");
+    }
+
+    @Test
+    void flashIsMessageClassZero() {
+        MtSms mt = (MtSms) written(text("Now", null, true, null)).getPayload().getSmsOrRawSms().get(0);
+        assertEquals(0, mt.getMsgClass(), "section 14.6");
+    }
+
+    @Test
+    void numericOriginatorAndSchedule() {
+        SmsContent content = new SmsContent(new Originator(Originator.Type.NUMERIC, "+46734252604"), "Later", null, null, null,
+                null, false, OffsetDateTime.parse("2026-12-24T09:15:00Z"), 180, null, null, null, null, null, null);
+        MobilectrlSms sms = written(content);
+        assertEquals("+46734252604", sms.getHeader().getFromMsisdn());
+        assertEquals("202612241015", sms.getHeader().getStartDelivery(), "Swedish local time, YYYYMMDDhhmm");
+        assertEquals("202612241315", sms.getHeader().getValidUntil());
+    }
+
+    @Test
+    void premiumIsAnMtbRequest() {
+        MtSms mt = (MtSms) written(text("Ticket", null, false, new Money(new BigDecimal("19.95"), "SEK")))
+                .getPayload().getSmsOrRawSms().get(0);
+        assertEquals(0, new BigDecimal("19.95").compareTo(mt.getPremiumrate()));
+        assertEquals("Ticket", mt.getDescription());
+        assertThrows(IllegalArgumentException.class, () -> SmsProAdapter.request(new OutboundMessage(ID,
+                new Msisdn("+46708331536"), text("x", null, false, new Money(BigDecimal.TEN, "EUR"))), ACCOUNT));
+    }
+
+    @Test
+    void binaryWithPortsOrWithAHeader() {
+        SmsContent ports = new SmsContent(null, null, "024A3A5505", null, 5505, null, false, null, null, null, null, null, null,
+                null, null);
+        MtSms mt = (MtSms) written(ports).getPayload().getSmsOrRawSms().get(0);
+        assertTrue(mt.isBinary());
+        assertEquals(5505, mt.getDestinationPort());
+        SmsContent udh = new SmsContent(null, null, "024A3A5505", "06050415811581", null, null, false, null, null, null, null,
+                null, null, null, null);
+        RawSms raw = (RawSms) written(udh).getPayload().getSmsOrRawSms().get(0);
+        assertEquals("06050415811581", raw.getHeader(), "section 6.5");
+    }
+
+    @Test
+    void responseStatusDecidesTheOutcome() {
+        MobilectrlResponse response = new MobilectrlResponse();
+        response.setMobilectrlId(" 57:5aa434:eac0a56a0b:-7ffe");
+        response.setStatus(0);
+        response.setMessage("The MT SMS request is being processed.");
+        assertEquals(new SendOutcome.Accepted("57:5aa434:eac0a56a0b:-7ffe", "0"), SmsProCodes.ofResponse(response));
+        response.setStatus(-2);
+        SendOutcome refused = SmsProCodes.ofResponse(response);
+        assertTrue(refused instanceof SendOutcome.Rejected r && !r.failover(), "table 12: -2 is final");
+        response.setStatus(1);
+        assertTrue(SmsProCodes.ofResponse(response) instanceof SendOutcome.Rejected r && r.failover());
+    }
+
+    @Test
+    void table3() {
+        assertEquals(MessageStatus.DELIVERED, SmsProCodes.ofDeliveryStatus(0, 0));
+        assertEquals(MessageStatus.SUBMITTED, SmsProCodes.ofDeliveryStatus(0, 1));
+        assertEquals(MessageStatus.SUBMITTED, SmsProCodes.ofDeliveryStatus(0, 2));
+        assertEquals(MessageStatus.UNKNOWN, SmsProCodes.ofDeliveryStatus(0, -1));
+        assertEquals(MessageStatus.UNDELIVERED, SmsProCodes.ofDeliveryStatus(0, -2));
+        assertNull(SmsProCodes.ofDeliveryStatus(0, -3));
+        assertNull(SmsProCodes.ofDeliveryStatus(-2, null));
+    }
+
+    @Test
+    void callbackTokensAreBoundToTheMessage() {
+        String other = UUID.randomUUID().toString();
+        assertTrue(CallbackUrls.verify(ID, CallbackUrls.token(ID)));
+        assertTrue(!CallbackUrls.verify(other, CallbackUrls.token(ID)));
+        assertTrue(!CallbackUrls.verify(ID, null));
+    }
+}
