@@ -68,6 +68,7 @@ CREATE TABLE message (
 CREATE INDEX message_request ON message (request_id, position);
 CREATE INDEX message_provider_id ON message (provider, provider_message_id);
 CREATE INDEX message_check ON message (next_check_at);
+CREATE INDEX message_waiting ON message (status, updated_at);
 
 -- Every status a message entered, with its time and source, including reports that changed nothing
 -- (duplicates, late reports: applied = FALSE). seq is the tenant's cursor for GetStatusChanges: it is
@@ -99,6 +100,8 @@ CREATE TABLE sequencer (
 INSERT INTO sequencer (name, last_value) VALUES ('status_change', 0);
 -- The row StatusPoller locks, so that one node at a time asks providers for statuses.
 INSERT INTO sequencer (name, last_value) VALUES ('status_poll', 0);
+-- The row DispatchSweeper locks.
+INSERT INTO sequencer (name, last_value) VALUES ('dispatch_sweep', 0);
 
 -- Which provider account carries which messages: the most specific prefix wins, then the lowest priority
 -- number; tenant-specific routes before general ones. A route is used only for what it is marked to carry.

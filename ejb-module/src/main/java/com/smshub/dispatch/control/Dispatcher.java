@@ -3,21 +3,16 @@ package com.smshub.dispatch.control;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import com.smshub.provider.OutboundMessage;
 import com.smshub.provider.ProviderAdapter;
-import com.smshub.provider.ProviderCode;
+import com.smshub.provider.ProviderAdapters;
 import com.smshub.provider.SendOutcome;
 import com.smshub.routing.control.Router;
 import com.smshub.routing.entity.Route;
@@ -50,38 +45,26 @@ public class Dispatcher {
     StatusLedger ledger;
 
     @Inject
-    @Any
-    Instance<ProviderAdapter> adapterBeans;
-
-    private final Map<ProviderCode, ProviderAdapter> adapters = new EnumMap<>(ProviderCode.class);
-
-    @PostConstruct
-    void indexAdapters() {
-        for (ProviderAdapter adapter : adapterBeans) {
-            adapters.put(adapter.provider(), adapter);
-        }
-    }
+    ProviderAdapters adapters;
 
     /**
      * @throws DispatchRetryException when no route took the message yet one may later: roll back, redeliver
      */
     public void dispatch(String messageId) {
-        Optional<MessageStore.Dispatchable> found = store.lockForDispatch(messageId);
+        Optional<MessageStore.Dispatchable> found = store.claimForDispatch(messageId);
         if (found.isEmpty()) {
-            LOG.warning(() -> "Dispatch of unknown message " + messageId + " ignored");
+            // unknown, or handled by an earlier delivery of its JMS message: exactly once in effect
+            LOG.fine(() -> "Dispatch of " + messageId + " skipped: not waiting for dispatch");
             return;
         }
         MessageStore.Dispatchable message = found.get();
-        if (message.status() != MessageStatus.QUEUED && message.status() != MessageStatus.SCHEDULED) {
-            return; // handled by an earlier delivery of this JMS message: exactly once in effect
-        }
         Msisdn recipient = new Msisdn(message.recipient());
         List<Route> routes = ordered(router.candidates(message.tenantId(), recipient, message.content()), message.accountId());
         OutboundMessage outbound = new OutboundMessage(message.id(), recipient, message.content());
         String retryReason = null;
         SendOutcome.Rejected lastRejection = null;
         for (Route route : routes) {
-            ProviderAdapter adapter = adapters.get(route.account().getProvider());
+            ProviderAdapter adapter = adapters.of(route.account().getProvider());
             if (adapter == null) {
                 continue;
             }

@@ -2,20 +2,15 @@ package com.smshub.health.control;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -23,7 +18,7 @@ import jakarta.persistence.PersistenceContext;
 import com.smshub.health.entity.AccountHealth;
 import com.smshub.provider.Liveness;
 import com.smshub.provider.ProviderAdapter;
-import com.smshub.provider.ProviderCode;
+import com.smshub.provider.ProviderAdapters;
 import com.smshub.provider.entity.ProviderAccount;
 
 /**
@@ -40,20 +35,10 @@ public class ProviderProbes {
     EntityManager em;
 
     @Inject
-    @Any
-    Instance<ProviderAdapter> adapterBeans;
+    ProviderAdapters adapters;
 
     @Resource
     ManagedExecutorService executor;
-
-    private final Map<ProviderCode, ProviderAdapter> adapters = new EnumMap<>(ProviderCode.class);
-
-    @PostConstruct
-    void indexAdapters() {
-        for (ProviderAdapter adapter : adapterBeans) {
-            adapters.put(adapter.provider(), adapter);
-        }
-    }
 
     /** The enabled accounts, each probed (or not) as asked. */
     public List<AccountHealth> probe(boolean probeProviders) {
@@ -61,7 +46,7 @@ public class ProviderProbes {
                 .getResultList();
         List<CompletableFuture<AccountHealth>> probes = new ArrayList<>(accounts.size());
         for (ProviderAccount account : accounts) {
-            ProviderAdapter adapter = adapters.get(account.getProvider());
+            ProviderAdapter adapter = adapters.of(account.getProvider());
             if (!probeProviders) {
                 probes.add(CompletableFuture.completedFuture(health(account, Liveness.notChecked("not requested"))));
             } else if (adapter == null) {

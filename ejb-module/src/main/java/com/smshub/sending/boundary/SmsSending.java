@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import com.smshub.sending.control.Acceptance;
 import com.smshub.sending.control.DispatchQueue;
 import com.smshub.sending.control.MessageStore;
+import com.smshub.sending.control.RequestHashes;
 import com.smshub.sending.control.StoreException;
 import com.smshub.sending.entity.DuplicateRequestException;
 import com.smshub.sending.entity.IdempotencyConflictException;
@@ -67,7 +68,7 @@ public class SmsSending {
     }
 
     private SendReceipt accept(TenantRef tenant, SendCommand command) {
-        String hash = com.smshub.sending.control.RequestHashes.of(command);
+        String hash = RequestHashes.of(command);
         if (command.clientReference() != null) {
             Optional<MessageStore.PriorRequest> prior = store.findRequest(tenant.id(), command.kind(), command.clientReference());
             if (prior.isPresent()) {

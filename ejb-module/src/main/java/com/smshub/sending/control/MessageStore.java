@@ -206,13 +206,26 @@ public class MessageStore {
         return outcomes;
     }
 
-    /** Locks one message for dispatch, so that two nodes never send it at once. */
-    public Optional<Dispatchable> lockForDispatch(String messageId) {
+    /**
+     * Claims one message for dispatch: empty when it is unknown or no longer waiting (another delivery of its
+     * JMS message, on this node or another, already sent it). The claim is a conditional update, which every
+     * database re-checks against the latest committed row once a concurrent claim commits, and it holds the
+     * row lock until the caller's transaction ends.
+     */
+    public Optional<Dispatchable> claimForDispatch(String messageId) {
         String sql = "SELECT id, tenant_id, recipient, originator_type, originator, text_body, binary_hex, udh_hex, "
                 + "destination_port, source_port, flash, scheduled_at, validity_minutes, premium_amount, premium_currency, "
                 + "premium_description, cost_centre, sub_id_1, sub_id_2, provider_preference, status, provider, "
-                + "provider_account_id FROM message WHERE id = ? FOR UPDATE";
+                + "provider_account_id FROM message WHERE id = ?";
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            try (PreparedStatement claim = c.prepareStatement(
+                    "UPDATE message SET updated_at = ? WHERE id = ? AND status IN ('QUEUED', 'SCHEDULED')")) {
+                claim.setTimestamp(1, Timestamp.from(java.time.Instant.now()));
+                claim.setString(2, messageId);
+                if (claim.executeUpdate() == 0) {
+                    return Optional.empty();
+                }
+            }
             s.setString(1, messageId);
             try (ResultSet r = s.executeQuery()) {
                 if (!r.next()) {

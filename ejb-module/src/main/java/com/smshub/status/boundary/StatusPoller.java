@@ -9,9 +9,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -30,15 +28,13 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import com.smshub.provider.PolledStatus;
 import com.smshub.provider.ProviderAdapter;
-import com.smshub.provider.ProviderCode;
+import com.smshub.provider.ProviderAdapters;
 import com.smshub.provider.entity.ProviderAccount;
 import com.smshub.status.control.StatusLedger;
 import com.smshub.status.entity.MessageStatus;
@@ -58,6 +54,8 @@ public class StatusPoller {
     private static final Logger LOG = Logger.getLogger(StatusPoller.class.getName());
     private static final int BATCH = 100;
     private static final Duration GIVE_UP = Duration.ofDays(2);
+    /** The first wait between two polls of one message (system property smshub.status.poll-backoff-seconds). */
+    private static final Duration BACKOFF = Duration.ofSeconds(Long.getLong("smshub.status.poll-backoff-seconds", 60));
 
     @Resource
     TimerService timers;
@@ -72,8 +70,7 @@ public class StatusPoller {
     StatusLedger ledger;
 
     @Inject
-    @Any
-    Instance<ProviderAdapter> adapterBeans;
+    ProviderAdapters adapters;
 
     private final java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -103,8 +100,6 @@ public class StatusPoller {
     }
 
     private void poll() throws SQLException {
-        Map<ProviderCode, ProviderAdapter> adapters = new EnumMap<>(ProviderCode.class);
-        adapterBeans.forEach(a -> adapters.put(a.provider(), a));
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         List<Due> due = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
@@ -127,7 +122,7 @@ public class StatusPoller {
         }
         for (Due message : due) {
             ProviderAccount account = em.find(ProviderAccount.class, message.accountId());
-            ProviderAdapter adapter = account == null ? null : adapters.get(account.getProvider());
+            ProviderAdapter adapter = account == null ? null : adapters.of(account.getProvider());
             Optional<PolledStatus> polled = adapter == null ? Optional.empty() : adapter.poll(message.providerMessageId(), account);
             boolean moved = polled.isPresent()
                     && ledger.apply(message.messageId(), polled.get().status(), "POLL", polled.get().report(), null, null);
@@ -136,9 +131,9 @@ public class StatusPoller {
                 if (now.isAfter(message.acceptedAt().plus(GIVE_UP))) {
                     ledger.checkAgainAt(message.messageId(), null);
                 } else {
-                    // asked again after 1, 2, 4 ... minutes, at most every hour
-                    long minutes = Math.min(60, 1L << Math.min(6, message.polls()));
-                    ledger.countPoll(message.messageId(), now.plusMinutes(minutes));
+                    // asked again after 1, 2, 4 ... minutes (BACKOFF), at most every hour
+                    long seconds = Math.min(3600, BACKOFF.toSeconds() << Math.min(6, message.polls()));
+                    ledger.countPoll(message.messageId(), now.plusSeconds(seconds));
                 }
             }
             LOG.fine(() -> "Polled " + message.messageId() + ": " + polled + (moved ? " (applied)" : ""));

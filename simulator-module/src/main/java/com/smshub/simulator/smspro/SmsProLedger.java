@@ -19,12 +19,19 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Like a real provider it remembers across its own restarts: every accepted request and every duplicate
  * is appended to {@code smshub-simulator/smspro-ledger.txt} in the server's data directory and read back at
  * start, so a test that kills the server mid-batch still counts what reached the provider before the kill.
- * Messages accepted before a restart are taken as delivered since.
+ * Messages accepted before a restart are taken as delivered since (their reports were lost with the process).
  */
 final class SmsProLedger {
 
-    /** One accepted MT request. */
-    record Sent(String mobilectrlId, String requestId, List<String> recipients, String deliveryUrl, int deliveryStatus) {
+    /**
+     * One accepted MT request. It is in process (table 3 delivery status 1) until {@code deliverAt}, then
+     * {@code outcome}: 0 delivered, -2 failed, or 1 for a message that never gets an outcome.
+     */
+    record Sent(String mobilectrlId, String requestId, List<String> recipients, String deliveryUrl, int outcome, long deliverAt) {
+
+        int deliveryStatus() {
+            return System.currentTimeMillis() >= deliverAt ? outcome : 1;
+        }
     }
 
     private static final Map<String, Sent> BY_ID = new ConcurrentHashMap<>();
@@ -73,12 +80,6 @@ final class SmsProLedger {
         return mobilectrlId == null ? null : BY_ID.get(mobilectrlId.strip());
     }
 
-    /** A status learned by a later report (table 3 delivery status). */
-    static void deliveryStatus(String mobilectrlId, int deliveryStatus) {
-        BY_ID.computeIfPresent(mobilectrlId, (id, s) -> new Sent(s.mobilectrlId(), s.requestId(), s.recipients(),
-                s.deliveryUrl(), deliveryStatus));
-    }
-
     static synchronized void clear() {
         BY_ID.clear();
         BY_REQUEST.clear();
@@ -119,7 +120,7 @@ final class SmsProLedger {
             for (String line : Files.readAllLines(FILE, StandardCharsets.UTF_8)) {
                 String[] part = line.split(" ");
                 if (part[0].equals("A") && part.length == 4) {
-                    BY_ID.put(part[1], new Sent(part[1], part[2], List.of(), null, 0));
+                    BY_ID.put(part[1], new Sent(part[1], part[2], List.of(), null, 0, 0));
                     if (!part[2].equals("-")) {
                         BY_REQUEST.put(part[2], part[1]);
                     }

@@ -33,15 +33,10 @@ final class SmsProReporter {
     }
 
     static void schedule(ManagedScheduledExecutorService scheduler, SmsProLedger.Sent sent, long delayMillis) {
-        if (sent.deliveryUrl() == null || SmsProBehaviour.outcome == SmsProBehaviour.Outcome.NONE) {
-            return;
+        if (sent.deliveryUrl() == null || sent.outcome() == 1 || !SmsProBehaviour.pushReports) {
+            return; // no outcome to report, or the outcome is only told when asked (section 6.8)
         }
-        int deliveryStatus = SmsProBehaviour.outcome == SmsProBehaviour.Outcome.DELIVERED ? 0 : -2;
-        if (!SmsProBehaviour.pushReports) {
-            scheduler.schedule(() -> SmsProLedger.deliveryStatus(sent.mobilectrlId(), deliveryStatus), delayMillis,
-                    TimeUnit.MILLISECONDS);
-            return;
-        }
+        int deliveryStatus = sent.outcome();
         int copies = SmsProBehaviour.duplicateReports ? 2 : 1;
         for (int i = 0; i < copies; i++) {
             scheduler.schedule(() -> push(scheduler, sent, deliveryStatus, 1), delayMillis + i * 50L, TimeUnit.MILLISECONDS);
@@ -57,7 +52,6 @@ final class SmsProReporter {
         delivery.setSince(SINCE.format(LocalDateTime.now()));
         report.setDeliveryStatus(delivery);
         report.setMessage(deliveryStatus == 0 ? "SMS SENT" : "SMS FAILED");
-        SmsProLedger.deliveryStatus(sent.mobilectrlId(), deliveryStatus);
         byte[] body = ProviderXml.of(ProviderVocabulary.SMSPRO).write(report).getBytes(StandardCharsets.ISO_8859_1);
         try {
             HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(sent.deliveryUrl()))

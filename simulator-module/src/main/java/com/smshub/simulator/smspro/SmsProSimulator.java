@@ -124,10 +124,15 @@ public class SmsProSimulator extends HttpServlet {
                     recipients.addAll(raw.getToMsisdn());
                 }
             }
-            SmsProLedger.Sent sent = new SmsProLedger.Sent(mobilectrlId, requestId, recipients,
-                    sms.getHeader().getStatusDeliveryUrl(), 1);
-            SmsProLedger.record(sent);
             long delay = SmsProBehaviour.reportBeforeAnswer ? 0 : SmsProBehaviour.deliveryDelayMillis;
+            int outcome = switch (SmsProBehaviour.outcome) {
+                case DELIVERED -> 0;
+                case FAILED -> -2;
+                case NONE -> 1;
+            };
+            SmsProLedger.Sent sent = new SmsProLedger.Sent(mobilectrlId, requestId, recipients,
+                    sms.getHeader().getStatusDeliveryUrl(), outcome, System.currentTimeMillis() + delay);
+            SmsProLedger.record(sent);
             SmsProReporter.schedule(scheduler, sent, delay);
         }
         if (failure == SmsProBehaviour.SendFailure.SLOW) {
