@@ -13,11 +13,18 @@ psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA IF EXISTS $SCHEMA CASCA
 cp ear-module/target/smshub.ear ear-module/target/deployments/smshub-simulator.war "$JBOSS_HOME/standalone/deployments/"
 
 export JBOSS_HOME
+# standalone.sh passes signals on to the server's JVM only when told to
+export LAUNCH_JBOSS_IN_BACKGROUND=1
 "$JBOSS_HOME/bin/standalone.sh" -c standalone-full.xml -Dsmshub.demo-data=true \
   -Dsmshub.db.driver=postgresql "-Dsmshub.db.url=jdbc:postgresql://127.0.0.1:5432/test?currentSchema=$SCHEMA&reWriteBatchedInserts=true" \
   -Dsmshub.db.user=postgres -Dsmshub.db.password=unused > target-benchmark-server.log 2>&1 &
 SERVER=$!
-trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true' EXIT
+stop_server() {
+  kill "$SERVER" 2>/dev/null || true
+  for _ in $(seq 1 30); do pgrep -f "$JBOSS_HOME/jboss-modules.jar" >/dev/null || return 0; sleep 1; done
+  pkill -9 -f "$JBOSS_HOME/jboss-modules.jar" || true
+}
+trap stop_server EXIT
 
 for _ in $(seq 1 120); do
   if curl -sf -o /dev/null -u demo:demo-password -H 'Content-Type: text/xml' \

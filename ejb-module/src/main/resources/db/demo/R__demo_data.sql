@@ -16,6 +16,11 @@ INSERT INTO provider_account (provider, name, endpoint_url, username, secret, en
 SELECT 'SMSPRO', 'smspro-simulator', '${simulator_base_url}/smspro/services/CUSTOMER', 'CUSTOMER', 'xxxxxxxx', TRUE
 WHERE NOT EXISTS (SELECT 1 FROM provider_account WHERE name = 'smspro-simulator');
 
+-- A second tenant, "acme" / "acme-password", to show (and test) that tenants see only their own messages.
+INSERT INTO tenant (username, display_name, password_hash, password_salt, enabled)
+SELECT 'acme', 'Second demo tenant', '0a72105c439696d51b7b516752d7873f7295c6bd4dfa9a5f8081bf5388096de0ea90f7489255a80dfed826c2cbabfea4f9efed03a9da36dd2ba3395919360fcc', 'ac3eac3eac3eac3eac3eac3eac3eac3e', TRUE
+WHERE NOT EXISTS (SELECT 1 FROM tenant WHERE username = 'acme');
+
 -- Operator "operator", password "operator-password" (README): administers opt-outs at /smshub/admin.
 INSERT INTO tenant (username, display_name, password_hash, password_salt, enabled, role)
 SELECT 'operator', 'Demo operator', 'a172d59ef083b3511fac9e925591386a2539c87e581e34bd0c3da1fa8fa09a4015052d6dbac9635b1ae58560600cdf15ada6912dd4b3ec7c9a3e526267341032', '0b5e7a70b5e7a70b5e7a70b5e7a70b5e', TRUE, 'operator'

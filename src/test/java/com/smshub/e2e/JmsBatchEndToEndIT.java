@@ -33,13 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class JmsBatchEndToEndIT {
 
-    private static final String DOCUMENT = """
-            <SendBatch xmlns="urn:smshub:gateway:v1">
-              <clientReference>%s</clientReference>
-              <message><text>From the ERP over JMS</text><recipient>+46708331536</recipient></message>
-              <message><text>Second</text><recipient>+46708331537</recipient></message>
-            </SendBatch>""";
-
+    // Its own deployments rather than DeployedGateway's: this class also runs inside the server, in the probe
     @Deployment(name = "simulators", order = 1, testable = false)
     static WebArchive simulators() {
         return Gateway.simulators();
@@ -49,6 +43,14 @@ class JmsBatchEndToEndIT {
     static EnterpriseArchive gateway() {
         return Gateway.ear();
     }
+
+
+    private static final String DOCUMENT = """
+            <SendBatch xmlns="urn:smshub:gateway:v1">
+              <clientReference>%s</clientReference>
+              <message><text>From the ERP over JMS</text><recipient>+46708331536</recipient></message>
+              <message><text>Second</text><recipient>+46708331537</recipient></message>
+            </SendBatch>""";
 
     @Deployment(name = "erp", order = 3)
     static WebArchive erp() {

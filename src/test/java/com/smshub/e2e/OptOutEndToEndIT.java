@@ -10,32 +10,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Base64;
 
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.smshub.gateway.v1.RecipientResult;
 
 /** Operators keep a tenant's opt-out list at /smshub/admin; a recipient on it is rejected with its reason. */
-@ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class OptOutEndToEndIT {
+class OptOutEndToEndIT extends DeployedGateway {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    @Deployment(name = "simulators", order = 1, testable = false)
-    static WebArchive simulators() {
-        return Gateway.simulators();
-    }
-
-    @Deployment(name = "gateway", order = 2, testable = false)
-    static EnterpriseArchive gateway() {
-        return Gateway.ear();
-    }
 
     private static int admin(String method, String number, String user, String password) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Gateway.BASE + "/smshub/admin/tenants/demo/opt-outs/"

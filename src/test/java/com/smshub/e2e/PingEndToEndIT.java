@@ -15,14 +15,9 @@ import java.nio.file.Path;
 
 import jakarta.xml.ws.WebServiceException;
 
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.smshub.gateway.v1.FaultCode;
 import com.smshub.gateway.v1.GatewayFault;
@@ -38,21 +33,10 @@ import com.smshub.gateway.v1.ProviderCode;
  * published WSDL is ours, Ping answers for the gateway and for the SMS Pro simulator's account, and a
  * caller without valid credentials gets HTTP 401.
  */
-@ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class PingEndToEndIT {
+class PingEndToEndIT extends DeployedGateway {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    @Deployment(name = "simulators", order = 1, testable = false)
-    static WebArchive simulators() {
-        return Gateway.simulators();
-    }
-
-    @Deployment(name = "gateway", order = 2, testable = false)
-    static EnterpriseArchive gateway() {
-        return Gateway.ear();
-    }
 
     @AfterEach
     void simulatorBackUp() throws Exception {

@@ -6,14 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.smshub.gateway.v1.GatewayFault;
 import com.smshub.gateway.v1.MessageState;
@@ -26,21 +21,10 @@ import com.smshub.gateway.v1.StatusEvent;
  * and duplicate or early reports change nothing twice. The tests' WildFly redelivers after 100 ms doubling,
  * times provider calls out after 3 s, and polls statuses after 2 s (arquillian.xml).
  */
-@ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class ProviderFaultsEndToEndIT {
+class ProviderFaultsEndToEndIT extends DeployedGateway {
 
     private static final Duration WAIT = Duration.ofSeconds(40);
-
-    @Deployment(name = "simulators", order = 1, testable = false)
-    static WebArchive simulators() {
-        return Gateway.simulators();
-    }
-
-    @Deployment(name = "gateway", order = 2, testable = false)
-    static EnterpriseArchive gateway() {
-        return Gateway.ear();
-    }
 
     @AfterEach
     void resetSimulator() {

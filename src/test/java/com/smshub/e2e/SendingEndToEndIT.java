@@ -21,14 +21,9 @@ import java.util.concurrent.Future;
 
 import javax.xml.datatype.DatatypeFactory;
 
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.smshub.gateway.v1.BatchMessage;
 import com.smshub.gateway.v1.CalculatePrice;
@@ -56,21 +51,10 @@ import com.smshub.gateway.v1.StatusEvent;
  * Sending end to end through the generated client: accepted, dispatched by the gateway to the SMS Pro
  * simulator over SMS Pro's own XML protocol, reported back and followed to DELIVERED.
  */
-@ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class SendingEndToEndIT {
+class SendingEndToEndIT extends DeployedGateway {
 
     private static final Duration DELIVERY = Duration.ofSeconds(30);
-
-    @Deployment(name = "simulators", order = 1, testable = false)
-    static WebArchive simulators() {
-        return Gateway.simulators();
-    }
-
-    @Deployment(name = "gateway", order = 2, testable = false)
-    static EnterpriseArchive gateway() {
-        return Gateway.ear();
-    }
 
     @AfterEach
     void resetSimulator() {

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import javax.sql.DataSource;
@@ -28,6 +27,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
+import com.smshub.platform.SingleNodeTask;
 import com.smshub.sending.control.DispatchQueue;
 
 /**
@@ -56,7 +56,7 @@ public class DispatchSweeper {
     @Inject
     DispatchQueue queue;
 
-    private final java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean();
+    private final SingleNodeTask task = new SingleNodeTask("dispatch_sweep", LOG);
 
     @PostConstruct
     void start() {
@@ -67,49 +67,33 @@ public class DispatchSweeper {
     @Timeout
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     void tick() {
-        if (!running.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            sweep();
-        } catch (SQLException | RuntimeException e) {
-            LOG.log(Level.WARNING, "Dispatch sweep failed; next tick retries", e);
-            throw new IllegalStateException(e);
-        } finally {
-            running.set(false);
-        }
+        task.tick(dataSource, this::sweep);
     }
 
-    private void sweep() throws SQLException {
+    private void sweep(Connection c) throws SQLException {
         Timestamp before = Timestamp.from(Instant.now().minus(STALE));
         Timestamp now = Timestamp.from(Instant.now());
         List<String> stale = new ArrayList<>();
-        try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement s = c.prepareStatement("SELECT last_value FROM sequencer WHERE name = 'dispatch_sweep' FOR UPDATE");
-                 ResultSet r = s.executeQuery()) {
-                r.next();
-            }
-            try (PreparedStatement s = c.prepareStatement("SELECT id FROM message WHERE updated_at < ? AND (status = 'QUEUED' "
-                    + "OR (status = 'SCHEDULED' AND scheduled_at < ?)) ORDER BY updated_at FETCH FIRST " + BATCH + " ROWS ONLY")) {
-                s.setTimestamp(1, before);
-                s.setTimestamp(2, before);
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        stale.add(r.getString(1));
-                    }
+        try (PreparedStatement s = c.prepareStatement("SELECT id FROM message WHERE updated_at < ? AND (status = 'QUEUED' "
+                + "OR (status = 'SCHEDULED' AND scheduled_at < ?)) ORDER BY updated_at FETCH FIRST " + BATCH + " ROWS ONLY")) {
+            s.setTimestamp(1, before);
+            s.setTimestamp(2, before);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    stale.add(r.getString(1));
                 }
             }
-            if (stale.isEmpty()) {
-                return;
+        }
+        if (stale.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement("UPDATE message SET updated_at = ? WHERE id = ?")) {
+            for (String id : stale) {
+                s.setTimestamp(1, now);
+                s.setString(2, id);
+                s.addBatch();
             }
-            try (PreparedStatement s = c.prepareStatement("UPDATE message SET updated_at = ? WHERE id = ?")) {
-                for (String id : stale) {
-                    s.setTimestamp(1, now);
-                    s.setString(2, id);
-                    s.addBatch();
-                }
-                s.executeBatch();
-            }
+            s.executeBatch();
         }
         queue.enqueue(stale);
         LOG.warning(() -> stale.size() + " messages waited more than " + STALE.toSeconds() + " s for dispatch and were queued again");

@@ -11,7 +11,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import javax.sql.DataSource;
@@ -32,6 +31,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import com.smshub.platform.SingleNodeTask;
 import com.smshub.provider.PolledStatus;
 import com.smshub.provider.ProviderAdapter;
 import com.smshub.provider.ProviderAdapters;
@@ -72,7 +72,7 @@ public class StatusPoller {
     @Inject
     ProviderAdapters adapters;
 
-    private final java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean();
+    private final SingleNodeTask task = new SingleNodeTask("status_poll", LOG);
 
     @PostConstruct
     void start() {
@@ -83,40 +83,24 @@ public class StatusPoller {
     @Timeout
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     void tick() {
-        if (!running.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            poll();
-        } catch (SQLException | RuntimeException e) {
-            LOG.log(Level.WARNING, "Status polling failed; next tick retries", e);
-            throw new IllegalStateException(e);
-        } finally {
-            running.set(false);
-        }
+        task.tick(dataSource, this::poll);
     }
 
     private record Due(String messageId, String providerMessageId, long accountId, OffsetDateTime acceptedAt, int polls) {
     }
 
-    private void poll() throws SQLException {
+    private void poll(Connection c) throws SQLException {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         List<Due> due = new ArrayList<>();
-        try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement s = c.prepareStatement("SELECT last_value FROM sequencer WHERE name = 'status_poll' FOR UPDATE");
-                 ResultSet r = s.executeQuery()) {
-                r.next();
-            }
-            try (PreparedStatement s = c.prepareStatement("SELECT id, provider_message_id, provider_account_id, accepted_at, polls "
-                    + "FROM message WHERE next_check_at <= ? AND status IN ('SUBMITTED', 'UNKNOWN') "
-                    + "AND provider_message_id IS NOT NULL AND provider_account_id IS NOT NULL "
-                    + "ORDER BY next_check_at FETCH FIRST " + BATCH + " ROWS ONLY")) {
-                s.setTimestamp(1, Timestamp.from(now.toInstant()));
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        due.add(new Due(r.getString(1), r.getString(2), r.getLong(3),
-                                r.getTimestamp(4).toInstant().atOffset(ZoneOffset.UTC), r.getInt(5)));
-                    }
+        try (PreparedStatement s = c.prepareStatement("SELECT id, provider_message_id, provider_account_id, accepted_at, polls "
+                + "FROM message WHERE next_check_at <= ? AND status IN ('SUBMITTED', 'UNKNOWN') "
+                + "AND provider_message_id IS NOT NULL AND provider_account_id IS NOT NULL "
+                + "ORDER BY next_check_at FETCH FIRST " + BATCH + " ROWS ONLY")) {
+            s.setTimestamp(1, Timestamp.from(now.toInstant()));
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    due.add(new Due(r.getString(1), r.getString(2), r.getLong(3),
+                            r.getTimestamp(4).toInstant().atOffset(ZoneOffset.UTC), r.getInt(5)));
                 }
             }
         }

@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import javax.sql.DataSource;
@@ -23,6 +22,8 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+
+import com.smshub.platform.SingleNodeTask;
 
 /**
  * Gives committed status changes their cursor value (seq), in the order they became visible, five times a
@@ -45,7 +46,7 @@ public class StatusSequencer {
     @Resource(lookup = "java:jboss/datasources/SmsHubDS")
     DataSource dataSource;
 
-    private final java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean();
+    private final SingleNodeTask task = new SingleNodeTask("status_change", LOG);
 
     @PostConstruct
     void start() {
@@ -55,51 +56,39 @@ public class StatusSequencer {
     @Timeout
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     void tick() {
-        if (!running.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            sequence();
-        } catch (SQLException | RuntimeException e) {
-            LOG.log(Level.WARNING, "Sequencing status changes failed; next tick retries", e);
-            throw new IllegalStateException(e);
-        } finally {
-            running.set(false);
-        }
+        task.tick(dataSource, this::sequence);
     }
 
     /** Sequences up to one chunk of changes; a busy feed catches up over the following ticks. */
-    private void sequence() throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            long last;
-            try (PreparedStatement s = c.prepareStatement("SELECT last_value FROM sequencer WHERE name = 'status_change' FOR UPDATE");
-                 ResultSet r = s.executeQuery()) {
-                r.next();
-                last = r.getLong(1);
+    private void sequence(Connection c) throws SQLException {
+        long last;
+        try (PreparedStatement s = c.prepareStatement("SELECT last_value FROM sequencer WHERE name = 'status_change'");
+             ResultSet r = s.executeQuery()) {
+            r.next();
+            last = r.getLong(1);
+        }
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT id FROM status_change WHERE seq IS NULL ORDER BY id FETCH FIRST " + CHUNK + " ROWS ONLY");
+             ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                ids.add(r.getLong(1));
             }
-            List<Long> ids = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT id FROM status_change WHERE seq IS NULL ORDER BY id FETCH FIRST " + CHUNK + " ROWS ONLY");
-                 ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    ids.add(r.getLong(1));
-                }
+        }
+        if (ids.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement("UPDATE status_change SET seq = ? WHERE id = ?")) {
+            for (long id : ids) {
+                s.setLong(1, ++last);
+                s.setLong(2, id);
+                s.addBatch();
             }
-            if (ids.isEmpty()) {
-                return;
-            }
-            try (PreparedStatement s = c.prepareStatement("UPDATE status_change SET seq = ? WHERE id = ?")) {
-                for (long id : ids) {
-                    s.setLong(1, ++last);
-                    s.setLong(2, id);
-                    s.addBatch();
-                }
-                s.executeBatch();
-            }
-            try (PreparedStatement s = c.prepareStatement("UPDATE sequencer SET last_value = ? WHERE name = 'status_change'")) {
-                s.setLong(1, last);
-                s.executeUpdate();
-            }
+            s.executeBatch();
+        }
+        try (PreparedStatement s = c.prepareStatement("UPDATE sequencer SET last_value = ? WHERE name = 'status_change'")) {
+            s.setLong(1, last);
+            s.executeUpdate();
         }
     }
 }
