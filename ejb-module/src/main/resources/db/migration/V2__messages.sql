@@ -63,12 +63,15 @@ CREATE TABLE message (
     polls                INT          NOT NULL,
     accepted_at          TIMESTAMP WITH TIME ZONE NOT NULL,
     updated_at           TIMESTAMP WITH TIME ZONE NOT NULL,
-    next_check_at        TIMESTAMP WITH TIME ZONE
+    next_check_at        TIMESTAMP WITH TIME ZONE,
+    dispatch_due_at      TIMESTAMP WITH TIME ZONE
 );
 CREATE INDEX message_request ON message (request_id, position);
 CREATE INDEX message_provider_id ON message (provider, provider_message_id);
 CREATE INDEX message_check ON message (next_check_at);
 CREATE INDEX message_waiting ON message (status, updated_at);
+-- The outbox: accepted messages waiting to be handed to the dispatch queue by DispatchRelay.
+CREATE INDEX message_outbox ON message (dispatch_due_at);
 
 -- Every status a message entered, with its time and source, including reports that changed nothing
 -- (duplicates, late reports: applied = FALSE). seq is the tenant's cursor for GetStatusChanges: it is
@@ -102,6 +105,8 @@ INSERT INTO sequencer (name, last_value) VALUES ('status_change', 0);
 INSERT INTO sequencer (name, last_value) VALUES ('status_poll', 0);
 -- The row DispatchSweeper locks.
 INSERT INTO sequencer (name, last_value) VALUES ('dispatch_sweep', 0);
+-- The row DispatchRelay locks.
+INSERT INTO sequencer (name, last_value) VALUES ('dispatch_relay', 0);
 
 -- Which provider account carries which messages: the most specific prefix wins, then the lowest priority
 -- number; tenant-specific routes before general ones. A route is used only for what it is marked to carry.

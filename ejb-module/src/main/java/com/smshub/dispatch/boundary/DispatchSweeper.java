@@ -31,8 +31,8 @@ import com.smshub.platform.SingleNodeTask;
 import com.smshub.sending.control.DispatchQueue;
 
 /**
- * The safety net under dispatch: a message still QUEUED (or SCHEDULED and due) long after it should have
- * gone is queued again. Its JMS message may have been lost with a crashed node, or held in a transaction
+ * The safety net under dispatch: a message still QUEUED (or SCHEDULED and due) long after the relay queued
+ * it is queued again. Its JMS message may have been lost with a crashed node, or held in a transaction
  * the recovery manager has not resolved yet; dispatch locks the row and skips a message that has already
  * moved on, so a second JMS message for it changes nothing. Every 30 seconds, one node at a time.
  */

@@ -14,7 +14,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
 import com.smshub.sending.control.Acceptance;
-import com.smshub.sending.control.DispatchQueue;
 import com.smshub.sending.control.MessageStore;
 import com.smshub.sending.control.RequestHashes;
 import com.smshub.sending.control.StoreException;
@@ -23,14 +22,14 @@ import com.smshub.sending.entity.IdempotencyConflictException;
 import com.smshub.sending.entity.RecipientOutcome;
 import com.smshub.sending.entity.SendCommand;
 import com.smshub.sending.entity.SendReceipt;
-import com.smshub.status.entity.MessageStatus;
 import com.smshub.tenant.control.TenantDirectory;
 import com.smshub.tenant.entity.TenantRef;
 
 /**
- * Accepting messages (SendSms, SendBatch) and pricing them (CalculatePrice). A send validates, stores every
- * recipient's message and queues the accepted ones for dispatch in one transaction, and returns once that
- * commits: an acknowledged message is durable. Provider calls happen later, in the dispatcher.
+ * Accepting messages (SendSms, SendBatch) and pricing them (CalculatePrice). A send validates and stores
+ * every recipient's message in one database transaction, and returns once that commits: an acknowledged
+ * message is durable. The accepted messages are the outbox that DispatchRelay moves to the dispatch queue;
+ * provider calls happen later, in the dispatcher. One resource per call keeps acceptance to one commit.
  */
 @Stateless
 @RolesAllowed("tenant")
@@ -47,9 +46,6 @@ public class SmsSending {
 
     @Inject
     MessageStore store;
-
-    @Inject
-    DispatchQueue queue;
 
     /**
      * Accepts a send. Repeating it with the same client reference returns the first answer.
@@ -91,20 +87,12 @@ public class SmsSending {
         }
         List<MessageStore.NewMessage> messages = new ArrayList<>(verdicts.size());
         List<RecipientOutcome> outcomes = new ArrayList<>(verdicts.size());
-        List<String> dispatchNow = new ArrayList<>(verdicts.size());
         for (Acceptance.Verdict verdict : verdicts) {
             messages.add(verdict.message());
             outcomes.add(verdict.outcome());
-            MessageStore.NewMessage message = verdict.message();
-            if (message.status() == MessageStatus.QUEUED
-                    || (message.status() == MessageStatus.SCHEDULED && providerSchedules(verdict))) {
-                dispatchNow.add(message.id());
-            } else if (message.status() == MessageStatus.SCHEDULED) {
-                queue.enqueueAt(message.id(), message.content().scheduledAt());
-            }
         }
+        // the stored messages are the outbox: DispatchRelay hands them to the dispatch queue
         store.insertMessages(requestId, messages, now, command.kind() == SendCommand.Kind.SMS ? "SendSms" : "SendBatch");
-        queue.enqueue(dispatchNow);
         return new SendReceipt(requestId, now, outcomes);
     }
 
@@ -116,10 +104,5 @@ public class SmsSending {
                 .map(o -> new RecipientOutcome(o.recipient(), null, o.accepted(), null, o.reasonCode(), o.reason(),
                         o.encoding(), o.segments(), o.provider(), o.price()))
                 .toList();
-    }
-
-    /** SMS Pro schedules itself (start_delivery, section 6.1); other providers wait in our queue until due. */
-    private static boolean providerSchedules(Acceptance.Verdict verdict) {
-        return verdict.route().account().getProvider() == com.smshub.provider.ProviderCode.SMSPRO;
     }
 }

@@ -9,6 +9,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import com.smshub.provider.ProviderCode;
 import com.smshub.routing.control.Router;
 import com.smshub.routing.entity.Route;
 import com.smshub.sending.entity.InvalidValueException;
@@ -78,9 +79,12 @@ public class Acceptance {
             Route route = routes.get(0);
             MessageStatus status = content.scheduledAt() != null ? MessageStatus.SCHEDULED : MessageStatus.QUEUED;
             var price = route.pricePerSegment() == null ? null : route.pricePerSegment().times(segmentation.segments());
+            // SMS Pro schedules itself (start_delivery, section 6.1): it gets a scheduled message at once
+            OffsetDateTime due = content.scheduledAt() == null || route.account().getProvider() == ProviderCode.SMSPRO
+                    ? now : content.scheduledAt();
             MessageStore.NewMessage message = new MessageStore.NewMessage(id, tenant.id(), i, item.itemReference(),
                     number.e164(), content, segmentation.encoding(), segmentation.segments(), status, null, null,
-                    route.account().getProvider(), route.account().getId(), price);
+                    route.account().getProvider(), route.account().getId(), price, due);
             RecipientOutcome outcome = new RecipientOutcome(number.e164(), id, true, status, null, null,
                     segmentation.encoding(), segmentation.segments(), route.account().getProvider(), price);
             verdicts.add(new Verdict(message, outcome, route));
@@ -92,7 +96,7 @@ public class Acceptance {
             Segmentation segmentation, String code, String reason) {
         MessageStore.NewMessage message = new MessageStore.NewMessage(id, tenant.id(), position, item.itemReference(),
                 recipient, item.content(), segmentation.encoding(), segmentation.segments(), MessageStatus.REJECTED,
-                code, reason, null, null, null);
+                code, reason, null, null, null, null);
         RecipientOutcome outcome = new RecipientOutcome(recipient, null, false, MessageStatus.REJECTED, code, reason,
                 segmentation.encoding(), segmentation.segments(), null, null);
         return new Verdict(message, outcome, null);

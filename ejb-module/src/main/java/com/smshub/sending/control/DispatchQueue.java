@@ -1,7 +1,5 @@
 package com.smshub.sending.control;
 
-import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.List;
 
 import jakarta.annotation.Resource;
@@ -12,9 +10,8 @@ import jakarta.jms.JMSProducer;
 import jakarta.jms.Queue;
 
 /**
- * Hands accepted messages to dispatch: one persistent JMS message per message, its body the message id,
- * sent in the caller's JTA transaction, so that a message is queued if and only if it is stored. A message
- * scheduled for later is delivered by the broker when it is due.
+ * Hands messages to dispatch: one persistent JMS message per message, its body the message id, sent in the
+ * caller's JTA transaction (DispatchRelay's, DispatchSweeper's).
  */
 @ApplicationScoped
 public class DispatchQueue {
@@ -33,10 +30,5 @@ public class DispatchQueue {
         for (String id : messageIds) {
             producer.send(queue, id);
         }
-    }
-
-    public void enqueueAt(String messageId, OffsetDateTime due) {
-        long delay = Duration.between(OffsetDateTime.now(), due).toMillis();
-        jms.createProducer().setDeliveryDelay(Math.max(0, delay)).send(queue, messageId);
     }
 }

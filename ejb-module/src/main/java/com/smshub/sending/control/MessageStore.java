@@ -40,7 +40,7 @@ public class MessageStore {
     /** A message about to be stored, with its first status. */
     public record NewMessage(String id, long tenantId, int position, String itemReference, String recipient,
             SmsContent content, Encoding encoding, Integer segments, MessageStatus status, String reasonCode,
-            String reason, ProviderCode provider, Long accountId, Money price) {
+            String reason, ProviderCode provider, Long accountId, Money price, OffsetDateTime dispatchDueAt) {
     }
 
     /** An earlier request with the same client reference. */
@@ -93,8 +93,8 @@ public class MessageStore {
                 + "originator, text_body, binary_hex, udh_hex, destination_port, source_port, encoding, segments, flash, "
                 + "scheduled_at, validity_minutes, premium_amount, premium_currency, premium_description, cost_centre, "
                 + "sub_id_1, sub_id_2, provider_preference, status, reason_code, reason, provider, provider_account_id, "
-                + "price_amount, price_currency, polls, accepted_at, updated_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)";
+                + "price_amount, price_currency, polls, accepted_at, updated_at, dispatch_due_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)";
         Timestamp at = Timestamp.from(now.toInstant());
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             int pending = 0;
@@ -138,7 +138,8 @@ public class MessageStore {
                 s.setBigDecimal(i++, m.price() == null ? null : m.price().amount());
                 s.setString(i++, m.price() == null ? null : m.price().currency());
                 s.setTimestamp(i++, at);
-                s.setTimestamp(i, at);
+                s.setTimestamp(i++, at);
+                s.setTimestamp(i, m.dispatchDueAt() == null ? null : Timestamp.from(m.dispatchDueAt().toInstant()));
                 s.addBatch();
                 if (++pending == 500) {
                     s.executeBatch();
