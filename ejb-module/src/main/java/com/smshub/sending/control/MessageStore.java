@@ -97,58 +97,49 @@ public class MessageStore {
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)";
         Timestamp at = Timestamp.from(now.toInstant());
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            int pending = 0;
-            for (NewMessage m : messages) {
+            executeInBatches(s, messages, (m, statement) -> {
                 SmsContent content = m.content();
                 int i = 1;
-                s.setString(i++, m.id());
-                s.setLong(i++, m.tenantId());
-                s.setLong(i++, requestId);
-                s.setInt(i++, m.position());
-                s.setString(i++, m.itemReference());
-                s.setString(i++, truncate(m.recipient(), 40));
-                s.setString(i++, content.originator() == null ? null : content.originator().type().name());
-                s.setString(i++, content.originator() == null ? null : content.originator().value());
-                s.setString(i++, content.text());
-                s.setString(i++, content.binaryHex());
-                s.setString(i++, content.udhHex());
-                setInt(s, i++, content.destinationPort());
-                setInt(s, i++, content.sourcePort());
-                s.setString(i++, m.encoding() == null ? null : m.encoding().name());
-                setInt(s, i++, m.segments());
-                s.setBoolean(i++, content.flash());
-                s.setTimestamp(i++, content.scheduledAt() == null ? null : Timestamp.from(content.scheduledAt().toInstant()));
-                setInt(s, i++, content.validityMinutes());
-                s.setBigDecimal(i++, content.premium() == null ? null : content.premium().amount());
-                s.setString(i++, content.premium() == null ? null : content.premium().currency());
-                s.setString(i++, content.premiumDescription());
-                s.setString(i++, content.costCentre());
-                s.setString(i++, content.subId1());
-                s.setString(i++, content.subId2());
-                s.setString(i++, content.providerPreference() == null ? null : content.providerPreference().name());
-                s.setString(i++, m.status().name());
-                s.setString(i++, m.reasonCode());
-                s.setString(i++, truncate(m.reason(), 1000));
-                s.setString(i++, m.provider() == null ? null : m.provider().name());
+                statement.setString(i++, m.id());
+                statement.setLong(i++, m.tenantId());
+                statement.setLong(i++, requestId);
+                statement.setInt(i++, m.position());
+                statement.setString(i++, m.itemReference());
+                statement.setString(i++, truncate(m.recipient(), 40));
+                statement.setString(i++, content.originator() == null ? null : content.originator().type().name());
+                statement.setString(i++, content.originator() == null ? null : content.originator().value());
+                statement.setString(i++, content.text());
+                statement.setString(i++, content.binaryHex());
+                statement.setString(i++, content.udhHex());
+                setInt(statement, i++, content.destinationPort());
+                setInt(statement, i++, content.sourcePort());
+                statement.setString(i++, m.encoding() == null ? null : m.encoding().name());
+                setInt(statement, i++, m.segments());
+                statement.setBoolean(i++, content.flash());
+                statement.setTimestamp(i++, content.scheduledAt() == null ? null : Timestamp.from(content.scheduledAt().toInstant()));
+                setInt(statement, i++, content.validityMinutes());
+                statement.setBigDecimal(i++, content.premium() == null ? null : content.premium().amount());
+                statement.setString(i++, content.premium() == null ? null : content.premium().currency());
+                statement.setString(i++, content.premiumDescription());
+                statement.setString(i++, content.costCentre());
+                statement.setString(i++, content.subId1());
+                statement.setString(i++, content.subId2());
+                statement.setString(i++, content.providerPreference() == null ? null : content.providerPreference().name());
+                statement.setString(i++, m.status().name());
+                statement.setString(i++, m.reasonCode());
+                statement.setString(i++, truncate(m.reason(), 1000));
+                statement.setString(i++, m.provider() == null ? null : m.provider().name());
                 if (m.accountId() == null) {
-                    s.setNull(i++, Types.BIGINT);
+                    statement.setNull(i++, Types.BIGINT);
                 } else {
-                    s.setLong(i++, m.accountId());
+                    statement.setLong(i++, m.accountId());
                 }
-                s.setBigDecimal(i++, m.price() == null ? null : m.price().amount());
-                s.setString(i++, m.price() == null ? null : m.price().currency());
-                s.setTimestamp(i++, at);
-                s.setTimestamp(i++, at);
-                s.setTimestamp(i, m.dispatchDueAt() == null ? null : Timestamp.from(m.dispatchDueAt().toInstant()));
-                s.addBatch();
-                if (++pending == 500) {
-                    s.executeBatch();
-                    pending = 0;
-                }
-            }
-            if (pending > 0) {
-                s.executeBatch();
-            }
+                statement.setBigDecimal(i++, m.price() == null ? null : m.price().amount());
+                statement.setString(i++, m.price() == null ? null : m.price().currency());
+                statement.setTimestamp(i++, at);
+                statement.setTimestamp(i++, at);
+                statement.setTimestamp(i, m.dispatchDueAt() == null ? null : Timestamp.from(m.dispatchDueAt().toInstant()));
+            });
         } catch (SQLException e) {
             throw new StoreException(e);
         }
@@ -158,22 +149,13 @@ public class MessageStore {
     private void insertFirstChanges(List<NewMessage> messages, Timestamp at, String source) {
         String sql = "INSERT INTO status_change (tenant_id, message_id, status, applied, occurred_at, source) VALUES (?, ?, ?, TRUE, ?, ?)";
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            int pending = 0;
-            for (NewMessage m : messages) {
-                s.setLong(1, m.tenantId());
-                s.setString(2, m.id());
-                s.setString(3, m.status().name());
-                s.setTimestamp(4, at);
-                s.setString(5, source);
-                s.addBatch();
-                if (++pending == 500) {
-                    s.executeBatch();
-                    pending = 0;
-                }
-            }
-            if (pending > 0) {
-                s.executeBatch();
-            }
+            executeInBatches(s, messages, (m, statement) -> {
+                statement.setLong(1, m.tenantId());
+                statement.setString(2, m.id());
+                statement.setString(3, m.status().name());
+                statement.setTimestamp(4, at);
+                statement.setString(5, source);
+            });
         } catch (SQLException e) {
             throw new StoreException(e);
         }
@@ -247,6 +229,28 @@ public class MessageStore {
             }
         } catch (SQLException e) {
             throw new StoreException(e);
+        }
+    }
+
+    /** Sets a statement's parameters for one item. */
+    @FunctionalInterface
+    private interface Binder<T> {
+        void bind(T item, PreparedStatement statement) throws SQLException;
+    }
+
+    /** Executes the statement once per item, sent to the database 500 at a time. */
+    private static <T> void executeInBatches(PreparedStatement statement, List<T> items, Binder<T> binder) throws SQLException {
+        int pending = 0;
+        for (T item : items) {
+            binder.bind(item, statement);
+            statement.addBatch();
+            if (++pending == 500) {
+                statement.executeBatch();
+                pending = 0;
+            }
+        }
+        if (pending > 0) {
+            statement.executeBatch();
         }
     }
 

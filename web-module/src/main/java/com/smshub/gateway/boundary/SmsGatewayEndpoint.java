@@ -113,20 +113,16 @@ public class SmsGatewayEndpoint implements SmsGateway {
 
     @Override
     public GetMessageStatusResponse getMessageStatus(GetMessageStatus request) throws GatewayFault {
-        List<MessageView> views;
-        if (!request.getMessageId().isEmpty()) {
-            if (request.getMessageId().size() > 1000) {
-                throw ContentMapping.validation("messageId", "At most 1000 message ids per call.");
-            }
-            views = call(() -> queries.byIds(request.getMessageId()));
-        } else if (!request.getClientReference().isEmpty()) {
-            if (request.getClientReference().size() > 1000) {
-                throw ContentMapping.validation("clientReference", "At most 1000 client references per call.");
-            }
-            views = call(() -> queries.byClientReferences(request.getClientReference()));
-        } else {
+        boolean byIds = !request.getMessageId().isEmpty();
+        List<String> keys = byIds ? request.getMessageId() : request.getClientReference();
+        String field = byIds ? "messageId" : "clientReference";
+        if (keys.isEmpty()) {
             throw ContentMapping.validation("messageId", "Give message ids or client references.");
         }
+        if (keys.size() > 1000) {
+            throw ContentMapping.validation(field, "At most 1000 values of " + field + " per call.");
+        }
+        List<MessageView> views = call(() -> byIds ? queries.byIds(keys) : queries.byClientReferences(keys));
         GetMessageStatusResponse response = new GetMessageStatusResponse();
         views.forEach(v -> response.getMessage().add(StatusMapping.state(v)));
         return response;
