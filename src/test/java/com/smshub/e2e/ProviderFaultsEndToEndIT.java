@@ -54,6 +54,8 @@ class ProviderFaultsEndToEndIT extends DeployedGateway {
         String id = send("Doomed");
         MessageState failed = awaitStatus(id, MessageStatus.FAILED);
         assertEquals("DEAD_LETTER", failed.getEvent().get(failed.getEvent().size() - 1).getSource());
+        assertEquals("DISPATCH_FAILED", failed.getReasonCode());
+        assertTrue(failed.getReason().contains("HTTP 500"), failed.getReason());
         assertEquals(0, Simulator.counter("accepted"));
     }
 
@@ -74,6 +76,19 @@ class ProviderFaultsEndToEndIT extends DeployedGateway {
         List<MessageStatus> history = delivered.getEvent().stream().map(StatusEvent::getStatus).toList();
         assertEquals(List.of(MessageStatus.QUEUED, MessageStatus.UNKNOWN, MessageStatus.DELIVERED), history);
         assertEquals(1, Simulator.counter("accepted"), "never sent again blindly");
+    }
+
+    @Test
+    void connectionResetAfterTheRequestMakesTheMessageUnknownUntilTheProviderReportsIt() throws GatewayFault {
+        Simulator.set("sendFailure=RESET&failures=1&deliveryDelayMillis=4000");
+        String id = send("Reset mid-answer");
+        MessageState unknown = awaitStatus(id, MessageStatus.UNKNOWN);
+        assertEquals("OUTCOME_UNKNOWN", unknown.getReasonCode());
+        MessageState delivered = awaitStatus(id, MessageStatus.DELIVERED);
+        List<MessageStatus> history = delivered.getEvent().stream().map(StatusEvent::getStatus).toList();
+        assertEquals(List.of(MessageStatus.QUEUED, MessageStatus.UNKNOWN, MessageStatus.DELIVERED), history);
+        assertEquals(null, delivered.getReasonCode(), "the reason went with the UNKNOWN it explained");
+        assertEquals(1, Simulator.counter("accepted"), "the provider took it once; the gateway did not send it again");
     }
 
     @Test

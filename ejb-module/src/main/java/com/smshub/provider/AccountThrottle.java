@@ -27,13 +27,23 @@ public class AccountThrottle {
         void close();
     }
 
-    /** A permit, or null when the account is at its limit. */
+    /** A permit for one message, or null when the account is at its limit. */
     public Permit acquire(ProviderAccount account) throws InterruptedException {
-        Limits l = limits.computeIfAbsent(account.getId() == null ? -1L : account.getId(), id -> new Limits(account));
+        return acquire(account, 1);
+    }
+
+    /**
+     * A permit for one request carrying this many messages (each counts against the rate; a request larger
+     * than the rate takes a whole second), or null when the account is at its limit.
+     */
+    public Permit acquire(ProviderAccount account, int messages) throws InterruptedException {
+        // an operator may change an account's limits: new limits start afresh
+        Limits l = limits.compute(account.getId() == null ? -1L : account.getId(),
+                (id, known) -> known != null && known.configuredAs(account) ? known : new Limits(account));
         if (l.concurrent != null && !l.concurrent.tryAcquire(WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
             return null;
         }
-        if (l.perSecond != null && !l.takeToken()) {
+        if (l.perSecond != null && !l.takeTokens(Math.min(messages, l.perSecond))) {
             if (l.concurrent != null) {
                 l.concurrent.release();
             }
@@ -52,13 +62,21 @@ public class AccountThrottle {
         private long windowStart = System.nanoTime();
         private int used;
 
+        final Integer maxConcurrent;
+
         Limits(ProviderAccount account) {
-            this.concurrent = account.getMaxConcurrent() == null ? null : new Semaphore(account.getMaxConcurrent());
+            this.maxConcurrent = account.getMaxConcurrent();
+            this.concurrent = maxConcurrent == null ? null : new Semaphore(maxConcurrent);
             this.perSecond = account.getMaxPerSecond();
         }
 
+        boolean configuredAs(ProviderAccount account) {
+            return java.util.Objects.equals(maxConcurrent, account.getMaxConcurrent())
+                    && java.util.Objects.equals(perSecond, account.getMaxPerSecond());
+        }
+
         /** A fixed one-second window: simple, and never more than the limit in any window. */
-        boolean takeToken() throws InterruptedException {
+        boolean takeTokens(int count) throws InterruptedException {
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WAIT_MILLIS);
             while (true) {
                 long wait;
@@ -68,8 +86,8 @@ public class AccountThrottle {
                         windowStart = now;
                         used = 0;
                     }
-                    if (used < perSecond) {
-                        used++;
+                    if (used + count <= perSecond) {
+                        used += count;
                         return true;
                     }
                     wait = 1_000_000_000L - (now - windowStart);

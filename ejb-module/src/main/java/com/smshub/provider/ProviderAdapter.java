@@ -24,6 +24,19 @@ public interface ProviderAdapter {
      */
     SendOutcome send(OutboundMessage message, ProviderAccount account);
 
+    /** The most recipients of one text this account takes in one request; 1 where the API takes one. */
+    default int recipientsPerRequest(ProviderAccount account) {
+        return 1;
+    }
+
+    /**
+     * Hands messages that differ only in their recipient to the provider in one request, for 2 to
+     * {@link #recipientsPerRequest} of them; the outcome is theirs together.
+     */
+    default SendOutcome sendTogether(java.util.List<OutboundMessage> messages, ProviderAccount account) {
+        throw new UnsupportedOperationException(provider() + " takes one recipient a request");
+    }
+
     /**
      * Asks the provider for the status of a message it accepted, for messages whose report did not come.
      * Empty when the provider cannot say (or cannot be asked); never throws.

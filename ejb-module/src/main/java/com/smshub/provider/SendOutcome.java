@@ -17,8 +17,15 @@ public sealed interface SendOutcome {
     record Rejected(String code, String reason, boolean failover) implements SendOutcome {
     }
 
-    /** Not sent, for a passing reason (connection refused, HTTP 5xx, throttled): try again later. */
+    /** Not sent, for a passing reason (connection refused, HTTP 5xx): try again later. */
     record Retry(String reason) implements SendOutcome {
+    }
+
+    /**
+     * Not sent because the account is at its configured rate or concurrency: not a failure, so it costs the
+     * message none of its bounded attempts; it waits its turn.
+     */
+    record Throttled(String reason) implements SendOutcome {
     }
 
     /** It may have been sent (a timeout after the request went out): never resend blindly, ask the provider. */

@@ -66,7 +66,7 @@ class MessageEngineIT {
         tx.begin();
         long request = store.insertRequest(tenant, command, "hash", now);
         store.insertMessages(request, List.of(new MessageStore.NewMessage(id, tenant, 0, null, "+46700000000", content,
-                Encoding.GSM7, 1, MessageStatus.QUEUED, null, null, ProviderCode.SMSPRO, null, null, null)), now, "IT");
+                Encoding.GSM7, 1, MessageStatus.QUEUED, null, null, ProviderCode.SMSPRO, null, null, null, null)), now, "IT");
         tx.commit();
         return id;
     }

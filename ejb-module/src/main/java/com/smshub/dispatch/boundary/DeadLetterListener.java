@@ -12,6 +12,7 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
 
+import com.smshub.sending.control.DispatchQueue;
 import com.smshub.status.control.StatusLedger;
 import com.smshub.status.entity.MessageStatus;
 
@@ -33,16 +34,18 @@ public class DeadLetterListener implements MessageListener {
 
     @Override
     public void onMessage(Message message) {
-        String messageId;
+        String body;
         try {
-            messageId = ((TextMessage) message).getText();
+            body = ((TextMessage) message).getText();
         } catch (JMSException | ClassCastException e) {
             LOG.severe(() -> "Dead-lettered dispatch message cannot be read and is dropped: " + message);
             return;
         }
-        String reason = failures.last(messageId);
-        LOG.warning(() -> "Message " + messageId + " failed after its last dispatch attempt: " + reason);
-        ledger.apply(messageId, MessageStatus.FAILED, "DEAD_LETTER", null, "DISPATCH_FAILED",
-                "Dispatch failed after the bounded attempts; last: " + (reason == null ? "unknown" : reason));
+        for (String messageId : DispatchQueue.messageIds(body)) {
+            String reason = failures.last(messageId);
+            LOG.warning(() -> "Message " + messageId + " failed after its last dispatch attempt: " + reason);
+            ledger.apply(messageId, MessageStatus.FAILED, "DEAD_LETTER", null, "DISPATCH_FAILED",
+                    "Dispatch failed after the bounded attempts; last: " + (reason == null ? "unknown" : reason));
+        }
     }
 }

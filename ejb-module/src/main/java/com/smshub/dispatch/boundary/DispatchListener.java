@@ -1,5 +1,6 @@
 package com.smshub.dispatch.boundary;
 
+import java.util.List;
 import java.util.logging.Logger;
 
 import jakarta.annotation.security.PermitAll;
@@ -14,6 +15,7 @@ import jakarta.jms.TextMessage;
 
 import com.smshub.dispatch.control.DispatchRetryException;
 import com.smshub.dispatch.control.Dispatcher;
+import com.smshub.sending.control.DispatchQueue;
 
 /**
  * Takes message ids from the dispatch queue and sends each message, in the delivery's transaction. A
@@ -38,20 +40,21 @@ public class DispatchListener implements MessageListener {
 
     @Override
     public void onMessage(Message message) {
-        String messageId;
+        String body;
         try {
-            messageId = ((TextMessage) message).getText();
+            body = ((TextMessage) message).getText();
         } catch (JMSException | ClassCastException e) {
             throw new IllegalStateException("Unreadable dispatch message " + message, e);
         }
+        List<String> messageIds = DispatchQueue.messageIds(body);
         try {
-            dispatcher.dispatch(messageId);
+            dispatcher.dispatch(messageIds);
         } catch (DispatchRetryException e) {
-            failures.record(messageId, e.getMessage());
-            LOG.info(() -> "Dispatch of " + messageId + " will be retried: " + e.getMessage());
+            messageIds.forEach(id -> failures.record(id, e.getMessage()));
+            LOG.info(() -> "Dispatch of " + body + " will be retried: " + e.getMessage());
             throw e;
         } catch (RuntimeException e) {
-            failures.record(messageId, "unexpected: " + e);
+            messageIds.forEach(id -> failures.record(id, "unexpected: " + e));
             throw e;
         }
     }

@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
 
 import javax.sql.DataSource;
@@ -34,6 +36,7 @@ import com.smshub.sending.control.DispatchQueue;
  * queue, up to 2,000 in one transaction, ten times a second. Acceptance then commits to the database alone,
  * and the two-resource commit (database and broker) is paid once per chunk instead of once per call. The
  * queue and the cleared due time commit together, so a message is queued exactly once; one node at a time.
+ * The messages of a dispatch group (one provider request for several recipients) are queued as one.
  */
 @Singleton
 @Startup
@@ -69,12 +72,21 @@ public class DispatchRelay {
 
     private void relay(Connection c) throws SQLException {
         List<String> due = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT id FROM message WHERE dispatch_due_at <= ? "
+        Map<String, List<String>> groups = new LinkedHashMap<>();
+        List<String> dispatches = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT id, dispatch_group FROM message WHERE dispatch_due_at <= ? "
                 + "ORDER BY dispatch_due_at FETCH FIRST " + CHUNK + " ROWS ONLY")) {
             s.setTimestamp(1, Timestamp.from(Instant.now()));
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    due.add(r.getString(1));
+                    String id = r.getString(1);
+                    String group = r.getString(2);
+                    due.add(id);
+                    if (group == null) {
+                        dispatches.add(id);
+                    } else {
+                        groups.computeIfAbsent(group, g -> new ArrayList<>()).add(id);
+                    }
                 }
             }
         }
@@ -88,6 +100,8 @@ public class DispatchRelay {
             }
             s.executeBatch();
         }
-        queue.enqueue(due);
+        // a dispatch group goes as one dispatch: its ids, comma-separated
+        groups.values().forEach(ids -> dispatches.add(String.join(",", ids)));
+        queue.enqueue(dispatches);
     }
 }

@@ -47,6 +47,9 @@ public class ProviderAccount {
     @Column(name = "max_concurrent")
     private Integer maxConcurrent;
 
+    @Column(name = "recipients_per_request")
+    private Integer recipientsPerRequest;
+
     protected ProviderAccount() {
         // for JPA
     }
@@ -94,6 +97,11 @@ public class ProviderAccount {
     /** At most this many messages a second to this account, or null for no limit. */
     public Integer getMaxPerSecond() {
         return maxPerSecond;
+    }
+
+    /** How many recipients of one text may share one request to this account; 1 when not configured. */
+    public int getRecipientsPerRequest() {
+        return recipientsPerRequest == null ? 1 : recipientsPerRequest;
     }
 
     /** At most this many requests at once to this account, or null for no limit. */

@@ -64,7 +64,12 @@ public class SmsProAdapter implements ProviderAdapter {
         }
     }
 
-    /** One MT (or MTB, with a premium charge) request per message, so that each has its own delivery status. */
+    /** Section 6: one MT request carries at most about 100 recipients of one text. */
+    static final int MOST_RECIPIENTS = 100;
+
+    /**
+     * One MT (or MTB, with a premium charge) request per message, so that each has its own delivery status.
+     */
     @Override
     public SendOutcome send(OutboundMessage message, ProviderAccount account) {
         MobilectrlSms request;
@@ -73,9 +78,35 @@ public class SmsProAdapter implements ProviderAdapter {
         } catch (IllegalArgumentException e) {
             return new SendOutcome.Rejected("UNSUPPORTED", e.getMessage(), true);
         }
-        try (AccountThrottle.Permit permit = throttle == null ? () -> { } : throttle.acquire(account)) {
+        return exchange(request, account, 1);
+    }
+
+    /** As configured for the account, at most the 100 section 6 recommends. */
+    @Override
+    public int recipientsPerRequest(ProviderAccount account) {
+        return Math.min(MOST_RECIPIENTS, account.getRecipientsPerRequest());
+    }
+
+    /**
+     * Section 6's batch: one MT request with every recipient in {@code to_msisdn}. SMS Pro then reports no
+     * status per recipient, so no delivery URL is given; one wrong number discards the whole request
+     * (which the gateway's own validation of every number makes unlikely).
+     */
+    @Override
+    public SendOutcome sendTogether(java.util.List<OutboundMessage> messages, ProviderAccount account) {
+        MobilectrlSms request;
+        try {
+            request = request(messages, account);
+        } catch (IllegalArgumentException e) {
+            return new SendOutcome.Rejected("UNSUPPORTED", e.getMessage(), true);
+        }
+        return exchange(request, account, messages.size());
+    }
+
+    private SendOutcome exchange(MobilectrlSms request, ProviderAccount account, int recipients) {
+        try (AccountThrottle.Permit permit = throttle == null ? () -> { } : throttle.acquire(account, recipients)) {
             if (permit == null) {
-                return new SendOutcome.Retry("account " + account.getName() + " is at its throttling limit");
+                return new SendOutcome.Throttled("account " + account.getName() + " is at its throttling limit");
             }
             return SmsProCodes.ofResponse(client.send(SmsProEndpoint.of(account), request));
         } catch (SmsProException e) {
@@ -88,6 +119,21 @@ public class SmsProAdapter implements ProviderAdapter {
             Thread.currentThread().interrupt();
             return new SendOutcome.Retry("interrupted before sending");
         }
+    }
+
+    /** One request for messages that differ only in their recipient: the first one's, with every recipient. */
+    static MobilectrlSms request(java.util.List<OutboundMessage> messages, ProviderAccount account) {
+        MobilectrlSms request = request(messages.get(0), account);
+        if (messages.get(0).content().premium() != null) {
+            throw new IllegalArgumentException("An MTB request takes exactly one recipient (table 4)");
+        }
+        request.getHeader().setStatusDeliveryUrl(null);
+        Object sms = request.getPayload().getSmsOrRawSms().get(0);
+        java.util.List<String> to = sms instanceof MtSms mt ? mt.getToMsisdn() : ((RawSms) sms).getToMsisdn();
+        for (OutboundMessage message : messages.subList(1, messages.size())) {
+            to.add(message.recipient().e164());
+        }
+        return request;
     }
 
     /** Section 6.8: the delivery status of one message by its mobilectrl_id (table 3). */

@@ -84,19 +84,52 @@ public class Acceptance {
                     ? now : content.scheduledAt();
             MessageStore.NewMessage message = new MessageStore.NewMessage(id, tenant.id(), i, item.itemReference(),
                     number.e164(), content, segmentation.encoding(), segmentation.segments(), status, null, null,
-                    route.account().getProvider(), route.account().getId(), price, due);
+                    route.account().getProvider(), route.account().getId(), price, due, null);
             RecipientOutcome outcome = new RecipientOutcome(number.e164(), id, true, status, null, null,
                     segmentation.encoding(), segmentation.segments(), route.account().getProvider(), price);
             verdicts.add(new Verdict(message, outcome, route));
         }
-        return verdicts;
+        return command.kind() == SendCommand.Kind.SMS ? grouped(verdicts) : verdicts;
+    }
+
+    /**
+     * The recipients of one SendSms share its content: those routed to an account that takes several
+     * recipients a request (never premium ones: SMS Pro bills one recipient an MTB request) go in groups of
+     * at most that many, each group named after its first message.
+     */
+    private static List<Verdict> grouped(List<Verdict> verdicts) {
+        java.util.Map<Long, List<Integer>> byAccount = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < verdicts.size(); i++) {
+            Verdict verdict = verdicts.get(i);
+            if (verdict.route() != null && verdict.route().account().getRecipientsPerRequest() > 1
+                    && verdict.message().content().premium() == null) {
+                byAccount.computeIfAbsent(verdict.route().account().getId(), a -> new ArrayList<>()).add(i);
+            }
+        }
+        List<Verdict> grouped = new ArrayList<>(verdicts);
+        for (List<Integer> positions : byAccount.values()) {
+            int size = verdicts.get(positions.get(0)).route().account().getRecipientsPerRequest();
+            for (int from = 0; from + 1 < positions.size(); from += size) {
+                List<Integer> chunk = positions.subList(from, Math.min(positions.size(), from + size));
+                String group = verdicts.get(chunk.get(0)).message().id();
+                for (int position : chunk) {
+                    Verdict v = verdicts.get(position);
+                    MessageStore.NewMessage m = v.message();
+                    grouped.set(position, new Verdict(new MessageStore.NewMessage(m.id(), m.tenantId(), m.position(),
+                            m.itemReference(), m.recipient(), m.content(), m.encoding(), m.segments(), m.status(), m.reasonCode(),
+                            m.reason(), m.provider(), m.accountId(), m.price(), m.dispatchDueAt(), chunk.size() > 1 ? group : null),
+                            v.outcome(), v.route()));
+                }
+            }
+        }
+        return grouped;
     }
 
     private static Verdict rejected(TenantRef tenant, int position, SendCommand.Item item, String id, String recipient,
             Segmentation segmentation, String code, String reason) {
         MessageStore.NewMessage message = new MessageStore.NewMessage(id, tenant.id(), position, item.itemReference(),
                 recipient, item.content(), segmentation.encoding(), segmentation.segments(), MessageStatus.REJECTED,
-                code, reason, null, null, null, null);
+                code, reason, null, null, null, null, null);
         RecipientOutcome outcome = new RecipientOutcome(recipient, null, false, MessageStatus.REJECTED, code, reason,
                 segmentation.encoding(), segmentation.segments(), null, null);
         return new Verdict(message, outcome, null);

@@ -10,8 +10,9 @@ import jakarta.jms.JMSProducer;
 import jakarta.jms.Queue;
 
 /**
- * Hands messages to dispatch: one persistent JMS message per message, its body the message id, sent in the
- * caller's JTA transaction (DispatchRelay's, DispatchSweeper's).
+ * Hands messages to dispatch: one persistent JMS message per dispatch, its body the message id (or the
+ * comma-separated ids of a dispatch group), sent in the caller's JTA transaction (DispatchRelay's,
+ * DispatchSweeper's).
  */
 @ApplicationScoped
 public class DispatchQueue {
@@ -25,10 +26,15 @@ public class DispatchQueue {
     @Resource(lookup = QUEUE)
     Queue queue;
 
-    public void enqueue(List<String> messageIds) {
+    public void enqueue(List<String> dispatches) {
         JMSProducer producer = jms.createProducer();
-        for (String id : messageIds) {
-            producer.send(queue, id);
+        for (String dispatch : dispatches) {
+            producer.send(queue, dispatch);
         }
+    }
+
+    /** The message ids of one dispatch's body. */
+    public static List<String> messageIds(String body) {
+        return List.of(body.split(","));
     }
 }

@@ -37,10 +37,15 @@ public class MessageStore {
     @Resource(lookup = "java:jboss/datasources/SmsHubDS")
     DataSource dataSource;
 
-    /** A message about to be stored, with its first status. */
+    /**
+     * A message about to be stored, with its first status.
+     *
+     * @param dispatchGroup the id of the group it goes to the provider with, in one request; null: alone
+     */
     public record NewMessage(String id, long tenantId, int position, String itemReference, String recipient,
             SmsContent content, Encoding encoding, Integer segments, MessageStatus status, String reasonCode,
-            String reason, ProviderCode provider, Long accountId, Money price, OffsetDateTime dispatchDueAt) {
+            String reason, ProviderCode provider, Long accountId, Money price, OffsetDateTime dispatchDueAt,
+            String dispatchGroup) {
     }
 
     /** An earlier request with the same client reference. */
@@ -93,8 +98,8 @@ public class MessageStore {
                 + "originator, text_body, binary_hex, udh_hex, destination_port, source_port, encoding, segments, flash, "
                 + "scheduled_at, validity_minutes, premium_amount, premium_currency, premium_description, cost_centre, "
                 + "sub_id_1, sub_id_2, provider_preference, status, reason_code, reason, provider, provider_account_id, "
-                + "price_amount, price_currency, polls, accepted_at, updated_at, dispatch_due_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)";
+                + "price_amount, price_currency, polls, accepted_at, updated_at, dispatch_due_at, dispatch_group) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)";
         Timestamp at = Timestamp.from(now.toInstant());
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             executeInBatches(s, messages, (m, statement) -> {
@@ -138,7 +143,8 @@ public class MessageStore {
                 statement.setString(i++, m.price() == null ? null : m.price().currency());
                 statement.setTimestamp(i++, at);
                 statement.setTimestamp(i++, at);
-                statement.setTimestamp(i, m.dispatchDueAt() == null ? null : Timestamp.from(m.dispatchDueAt().toInstant()));
+                statement.setTimestamp(i++, m.dispatchDueAt() == null ? null : Timestamp.from(m.dispatchDueAt().toInstant()));
+                statement.setString(i, m.dispatchGroup());
             });
         } catch (SQLException e) {
             throw new StoreException(e);
@@ -227,6 +233,33 @@ public class MessageStore {
                         MessageStatus.valueOf(r.getString(21)), r.getString(22) == null ? null : ProviderCode.valueOf(r.getString(22)),
                         account == null ? null : ((Number) account).longValue()));
             }
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    /**
+     * Puts a claimed message back in the outbox, still waiting, to be queued again from this time on (the
+     * claim's row lock holds until the caller's transaction ends).
+     */
+    public void dispatchAgainAt(String messageId, OffsetDateTime due) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("UPDATE message SET dispatch_due_at = ? WHERE id = ?")) {
+            s.setTimestamp(1, Timestamp.from(due.toInstant()));
+            s.setString(2, messageId);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    /** Takes a claimed message out of its dispatch group and back to the outbox, to be dispatched alone. */
+    public void ungroup(String messageId, OffsetDateTime due) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "UPDATE message SET dispatch_group = NULL, dispatch_due_at = ? WHERE id = ?")) {
+            s.setTimestamp(1, Timestamp.from(due.toInstant()));
+            s.setString(2, messageId);
+            s.executeUpdate();
         } catch (SQLException e) {
             throw new StoreException(e);
         }

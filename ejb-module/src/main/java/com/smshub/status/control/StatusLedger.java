@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.smshub.provider.ProviderCode;
 import com.smshub.sending.control.StoreException;
 import com.smshub.status.entity.MessageStatus;
 import com.smshub.status.entity.ProviderReport;
@@ -30,9 +31,27 @@ public class StatusLedger {
     @Resource(lookup = "java:jboss/datasources/SmsHubDS")
     DataSource dataSource;
 
+    /** Where the dispatcher handed a message, and when the poller should first ask about it (null: never). */
+    public record Handover(ProviderCode provider, long accountId, OffsetDateTime checkAt) {
+    }
+
     /** Whether the change was applied; false when the message is unknown or it would not move forward. */
     public boolean apply(String messageId, MessageStatus next, String source, ProviderReport report, String reasonCode,
             String reason) {
+        return change(messageId, next, source, report, reasonCode, reason, null);
+    }
+
+    /**
+     * The dispatcher's outcome for a message it claimed: the account it went to, its new status and when to
+     * ask the provider about it, in one update of the message row (dispatch is the hot path).
+     */
+    public boolean dispatched(String messageId, Handover handover, MessageStatus next, ProviderReport report,
+            String reasonCode, String reason) {
+        return change(messageId, next, "DISPATCH", report, reasonCode, reason, handover);
+    }
+
+    private boolean change(String messageId, MessageStatus next, String source, ProviderReport report, String reasonCode,
+            String reason, Handover handover) {
         Timestamp now = Timestamp.from(OffsetDateTime.now(ZoneOffset.UTC).toInstant());
         try (Connection c = dataSource.getConnection()) {
             long tenantId;
@@ -49,10 +68,13 @@ public class StatusLedger {
             }
             boolean applied = current.canMoveTo(next);
             if (applied) {
+                // the reason explains the status it comes with, so a later status drops it; a handover also names
+                // the account and the next check, and any other change ends the checks
                 try (PreparedStatement s = c.prepareStatement("UPDATE message SET status = ?, updated_at = ?, "
                         + "provider_raw_status = COALESCE(?, provider_raw_status), provider_code = COALESCE(?, provider_code), "
-                        + "provider_message_id = COALESCE(?, provider_message_id), reason_code = COALESCE(?, reason_code), "
-                        + "reason = COALESCE(?, reason), next_check_at = NULL WHERE id = ?")) {
+                        + "provider_message_id = COALESCE(?, provider_message_id), reason_code = ?, "
+                        + "reason = ?, next_check_at = ?, provider = COALESCE(?, provider), "
+                        + "provider_account_id = COALESCE(?, provider_account_id) WHERE id = ?")) {
                     s.setString(1, next.name());
                     s.setTimestamp(2, now);
                     s.setString(3, report == null ? null : report.rawStatus());
@@ -60,9 +82,19 @@ public class StatusLedger {
                     s.setString(5, report == null ? null : report.providerMessageId());
                     s.setString(6, reasonCode);
                     s.setString(7, reason == null || reason.length() <= 1000 ? reason : reason.substring(0, 1000));
-                    s.setString(8, messageId);
+                    s.setTimestamp(8, handover == null || handover.checkAt() == null ? null
+                            : Timestamp.from(handover.checkAt().toInstant()));
+                    s.setString(9, handover == null ? null : handover.provider().name());
+                    if (handover == null) {
+                        s.setNull(10, Types.BIGINT);
+                    } else {
+                        s.setLong(10, handover.accountId());
+                    }
+                    s.setString(11, messageId);
                     s.executeUpdate();
                 }
+            } else if (handover != null) {
+                assign(messageId, handover.provider().name(), handover.accountId());
             }
             try (PreparedStatement s = c.prepareStatement("INSERT INTO status_change (tenant_id, message_id, status, applied, "
                     + "occurred_at, source, provider, raw_status, code, provider_message_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {

@@ -47,6 +47,26 @@ class SmsProRequestTest {
     }
 
     @Test
+    void recipientsOfOneTextGoInOneRequestWithoutPerMessageCallback() {
+        SmsContent content = text("To all", null, false, null);
+        java.util.List<OutboundMessage> messages = java.util.List.of(
+                new OutboundMessage(ID, new Msisdn("+46708331536"), content),
+                new OutboundMessage(UUID.randomUUID().toString(), new Msisdn("+46708331537"), content),
+                new OutboundMessage(UUID.randomUUID().toString(), new Msisdn("+46708331538"), content));
+        ProviderXml xml = ProviderXml.of(ProviderVocabulary.SMSPRO);
+        MobilectrlSms sms = xml.read(xml.write(SmsProAdapter.request(messages, ACCOUNT)), MobilectrlSms.class);
+
+        MtSms mt = (MtSms) sms.getPayload().getSmsOrRawSms().get(0);
+        assertEquals(java.util.List.of("+46708331536", "+46708331537", "+46708331538"), mt.getToMsisdn());
+        assertEquals(ID, CompactIds.messageId(sms.getHeader().getRequestId()), "the group is named after its first message");
+        assertNull(sms.getHeader().getStatusDeliveryUrl(), "section 6: no status per recipient of a batch");
+        assertThrows(IllegalArgumentException.class, () -> SmsProAdapter.request(java.util.List.of(
+                new OutboundMessage(ID, new Msisdn("+46708331536"), text("Pay", null, false, new Money(BigDecimal.TEN, "SEK"))),
+                new OutboundMessage(ID, new Msisdn("+46708331537"), text("Pay", null, false, new Money(BigDecimal.TEN, "SEK")))),
+                ACCOUNT), "table 4: one recipient an MTB request");
+    }
+
+    @Test
     void textWithAlphanumericOriginatorAndCallback() {
         MobilectrlSms sms = written(text("Hello", new Originator(Originator.Type.ALPHANUMERIC, "MARKETPLACE"), false, null));
         assertEquals("CUSTOMER", sms.getHeader().getCustomerId());

@@ -104,14 +104,21 @@ public final class ProviderXml {
         }
     }
 
-    /** Writes a document in the vocabulary's encoding, validating it first: we never send what the schema forbids. */
+    /**
+     * Writes a document in the vocabulary's encoding, validating it first: we never send what the schema forbids.
+     * The text of the vocabulary's CDATA elements is written in CDATA sections.
+     */
     public void write(Object document, Writer out) {
         try {
             Marshaller marshaller = context.createMarshaller();
             marshaller.setSchema(schema);
-            marshaller.setProperty(Marshaller.JAXB_ENCODING, vocabulary.encoding());
-            marshaller.setProperty(Marshaller.JAXB_FORMATTED_OUTPUT, Boolean.TRUE);
-            marshaller.marshal(document, out);
+            if (vocabulary.cdataElements().isEmpty()) {
+                marshaller.setProperty(Marshaller.JAXB_ENCODING, vocabulary.encoding());
+                marshaller.setProperty(Marshaller.JAXB_FORMATTED_OUTPUT, Boolean.TRUE);
+                marshaller.marshal(document, out);
+            } else {
+                marshaller.marshal(document, new CdataXmlWriter(out, vocabulary.encoding(), vocabulary.cdataElements()));
+            }
         } catch (JAXBException e) {
             throw new InvalidProviderXmlException(describe(e), e);
         }

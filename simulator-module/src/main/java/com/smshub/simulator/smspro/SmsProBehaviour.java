@@ -20,7 +20,12 @@ final class SmsProBehaviour {
         /** mobilectrl_response status -2: the request is refused (table 12). */
         STATUS_MINUS_2,
         /** Accept them, then answer only after {@code slowMillis}: the caller times out, the message is sent. */
-        SLOW
+        SLOW,
+        /**
+         * Accept them, then drop the connection halfway through the answer: the caller cannot tell whether the
+         * message was taken (it was), as after a connection reset by a proxy or a restart of the provider.
+         */
+        RESET
     }
 
     /** What the pushed delivery status says. */

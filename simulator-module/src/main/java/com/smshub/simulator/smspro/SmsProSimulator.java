@@ -138,7 +138,12 @@ public class SmsProSimulator extends HttpServlet {
         if (failure == SmsProBehaviour.SendFailure.SLOW) {
             sleep(SmsProBehaviour.slowMillis);
         }
-        reply(response, mtResponse(customer, requestId, mobilectrlId, 0, "The MT SMS request is being processed."));
+        MobilectrlResponse answer = mtResponse(customer, requestId, mobilectrlId, 0, "The MT SMS request is being processed.");
+        if (failure == SmsProBehaviour.SendFailure.RESET) {
+            cutOff(response, answer);
+            return;
+        }
+        reply(response, answer);
     }
 
     /** Section 6.8. */
@@ -219,6 +224,21 @@ public class SmsProSimulator extends HttpServlet {
         response.setContentType("text/xml; charset=ISO-8859-1");
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
+    }
+
+    /**
+     * Announces the whole answer, sends half of it and ends the exchange: the container cannot complete the
+     * response it promised and closes the connection, so the caller reads a truncated answer and then EOF.
+     */
+    private void cutOff(HttpServletResponse response, Object document) throws IOException {
+        byte[] body = xml.write(document).getBytes(WIRE);
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType("text/xml; charset=ISO-8859-1");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body, 0, body.length / 2);
+        response.getOutputStream().flush();
+        LOG.info("Simulated connection reset after accepting the request");
+        throw new IOException("Simulated connection reset");
     }
 
     private static void sleep(long millis) {

@@ -12,7 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * Test control of the SMS Pro simulator, outside SMS Pro's own protocol. {@code POST /smspro/control} with
  * any of: {@code reset=true} (defaults, and forget what was sent), {@code alive=false},
- * {@code sendFailure=NONE|HTTP_500|HTTP_401|STATUS_MINUS_2|SLOW} with {@code failures=N} (how many requests;
+ * {@code sendFailure=NONE|HTTP_500|HTTP_401|STATUS_MINUS_2|SLOW|RESET} with {@code failures=N} (how many requests;
  * all when absent), {@code slowMillis}, {@code deliveryDelayMillis}, {@code outcome=DELIVERED|FAILED|NONE},
  * {@code duplicateReports=true}, {@code reportBeforeAnswer=true}, {@code pushReports=false} (record
  * the outcome for status requests without pushing it). {@code GET} shows the settings and the

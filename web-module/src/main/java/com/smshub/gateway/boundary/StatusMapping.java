@@ -23,6 +23,8 @@ final class StatusMapping {
         state.setRecipient(view.recipient());
         state.setStatus(MessageStatus.valueOf(view.status().name()));
         state.setProviderStatus(provider(view.lastReport()));
+        state.setReasonCode(view.reasonCode());
+        state.setReason(view.reason());
         state.setAcceptedAt(Times.of(view.acceptedAt()));
         state.setUpdatedAt(Times.of(view.updatedAt()));
         for (StatusEvent event : view.history()) {
