@@ -92,6 +92,19 @@ class ProviderFaultsEndToEndIT extends DeployedGateway {
     }
 
     @Test
+    void intermediateReportArrivingAfterTheFinalOneChangesNothing() throws GatewayFault {
+        Simulator.set("outOfOrderReports=true");
+        String id = send("Out of order");
+        MessageState delivered = awaitStatus(id, MessageStatus.DELIVERED);
+        Await.until(WAIT, () -> Simulator.counter("reportsPushed"), n -> n >= 2);
+        MessageState after = Requests.status(id);
+        assertEquals(MessageStatus.DELIVERED, after.getStatus(), "a final status stays");
+        assertEquals(List.of(MessageStatus.QUEUED, MessageStatus.SUBMITTED, MessageStatus.DELIVERED),
+                after.getEvent().stream().map(StatusEvent::getStatus).toList());
+        assertEquals(delivered.getUpdatedAt(), after.getUpdatedAt());
+    }
+
+    @Test
     void missingReportIsFetchedByPolling() throws GatewayFault {
         Simulator.set("pushReports=false");
         String id = send("Ask for me");

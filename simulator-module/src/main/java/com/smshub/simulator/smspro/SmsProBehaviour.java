@@ -40,6 +40,8 @@ final class SmsProBehaviour {
     static volatile Outcome outcome = Outcome.DELIVERED;
     static volatile boolean duplicateReports;
     static volatile boolean reportBeforeAnswer;
+    /** True: after the final report, a stale "SMS IN PROCESS" (delivery_status 1) follows it. */
+    static volatile boolean outOfOrderReports;
     /** False: the outcome is recorded (for status requests, section 6.8) but not pushed. */
     static volatile boolean pushReports = true;
 
@@ -71,12 +73,13 @@ final class SmsProBehaviour {
         outcome = Outcome.DELIVERED;
         duplicateReports = false;
         reportBeforeAnswer = false;
+        outOfOrderReports = false;
         pushReports = true;
     }
 
     static Map<String, Object> describe() {
         return Map.of("alive", alive, "sendFailure", sendFailure, "failuresLeft", failuresLeft.get(), "slowMillis", slowMillis,
                 "deliveryDelayMillis", deliveryDelayMillis, "outcome", outcome, "duplicateReports", duplicateReports,
-                "reportBeforeAnswer", reportBeforeAnswer, "pushReports", pushReports);
+                "reportBeforeAnswer", reportBeforeAnswer, "outOfOrderReports", outOfOrderReports, "pushReports", pushReports);
     }
 }

@@ -41,6 +41,10 @@ final class SmsProReporter {
         for (int i = 0; i < copies; i++) {
             scheduler.schedule(() -> push(scheduler, sent, deliveryStatus, 1), delayMillis + i * 50L, TimeUnit.MILLISECONDS);
         }
+        if (SmsProBehaviour.outOfOrderReports) {
+            // an intermediate status overtaken by the final one, as reports over separate connections can be
+            scheduler.schedule(() -> push(scheduler, sent, 1, 1), delayMillis + 150L, TimeUnit.MILLISECONDS);
+        }
     }
 
     private static void push(ManagedScheduledExecutorService scheduler, SmsProLedger.Sent sent, int deliveryStatus, int attempt) {
@@ -51,7 +55,11 @@ final class SmsProReporter {
         delivery.setValue(deliveryStatus);
         delivery.setSince(SINCE.format(LocalDateTime.now()));
         report.setDeliveryStatus(delivery);
-        report.setMessage(deliveryStatus == 0 ? "SMS SENT" : "SMS FAILED");
+        report.setMessage(switch (deliveryStatus) {
+            case 0 -> "SMS SENT";
+            case 1 -> "SMS IN PROCESS";
+            default -> "SMS FAILED";
+        });
         byte[] body = ProviderXml.of(ProviderVocabulary.SMSPRO).write(report).getBytes(StandardCharsets.ISO_8859_1);
         try {
             HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(sent.deliveryUrl()))

@@ -14,7 +14,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * any of: {@code reset=true} (defaults, and forget what was sent), {@code alive=false},
  * {@code sendFailure=NONE|HTTP_500|HTTP_401|STATUS_MINUS_2|SLOW|RESET} with {@code failures=N} (how many requests;
  * all when absent), {@code slowMillis}, {@code deliveryDelayMillis}, {@code outcome=DELIVERED|FAILED|NONE},
- * {@code duplicateReports=true}, {@code reportBeforeAnswer=true}, {@code pushReports=false} (record
+ * {@code duplicateReports=true}, {@code reportBeforeAnswer=true}, {@code outOfOrderReports=true} (a stale
+ * intermediate report after the final one), {@code pushReports=false} (record
  * the outcome for status requests without pushing it). {@code GET} shows the settings and the
  * counters (accepted requests, recipients, duplicates by request_id, reports pushed), one per line.
  */
@@ -54,6 +55,9 @@ public class SmsProSimulatorControl extends HttpServlet {
         }
         if ((value = request.getParameter("reportBeforeAnswer")) != null) {
             SmsProBehaviour.reportBeforeAnswer = Boolean.parseBoolean(value);
+        }
+        if ((value = request.getParameter("outOfOrderReports")) != null) {
+            SmsProBehaviour.outOfOrderReports = Boolean.parseBoolean(value);
         }
         doGet(request, response);
     }
