@@ -10,29 +10,36 @@ import java.net.URL;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import javax.xml.XMLConstants;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParserFactory;
-import javax.xml.transform.sax.SAXSource;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
+import javax.xml.validation.ValidatorHandler;
 
 import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.JAXBIntrospector;
 import jakarta.xml.bind.Marshaller;
 import jakarta.xml.bind.Unmarshaller;
+import jakarta.xml.bind.UnmarshallerHandler;
 
+import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
 import org.xml.sax.XMLReader;
 
 /**
  * Reads and writes the providers' XML documents with their generated types. One {@link JAXBContext} and one
  * compiled {@link Schema} per vocabulary, built once and shared: both are thread-safe, and building them is
- * the expensive part. Marshallers and unmarshallers are cheap and not thread-safe, so each call makes its own.
+ * the expensive part. The parsers, schema validators and unmarshallers a call needs are not thread-safe but
+ * are reusable, and making them costs more than the parse of a provider's short document: each call borrows
+ * a set from a pool and gives it back when the document was read.
  *
  * <p>Parsing is hardened against hostile input: no external entities and no external DTD are ever loaded.
  * A DOCTYPE line without an internal subset is tolerated, because SMS Pro's keep-alive example carries one
@@ -46,6 +53,35 @@ public final class ProviderXml {
     private final JAXBContext context;
     private final Schema schema;
     private final SAXParserFactory parsers;
+    private final Queue<Reading> pool = new ConcurrentLinkedQueue<>();
+    private final Queue<Writing> writers = new ConcurrentLinkedQueue<>();
+
+    /** What one read needs, used by one thread at a time. */
+    private record Reading(XMLReader parser, ValidatorHandler validator, Unmarshaller unmarshaller) {
+    }
+
+    /** What one write in CDATA style needs, used by one thread at a time. */
+    private record Writing(Marshaller marshaller, ValidatorHandler validator) {
+    }
+
+    private static final int POOLED = 64;
+
+    private static final ErrorHandler FAIL_ON_ERROR = new ErrorHandler() {
+        @Override
+        public void warning(SAXParseException e) {
+            // a warning does not make a document unreadable
+        }
+
+        @Override
+        public void error(SAXParseException e) throws SAXException {
+            throw e;
+        }
+
+        @Override
+        public void fatalError(SAXParseException e) throws SAXException {
+            throw e;
+        }
+    };
 
     private ProviderXml(ProviderVocabulary vocabulary) {
         this.vocabulary = vocabulary;
@@ -90,17 +126,46 @@ public final class ProviderXml {
     }
 
     private <T> T read(InputSource input, Class<T> type) {
+        Reading reading = borrow();
         try {
-            Unmarshaller unmarshaller = context.createUnmarshaller();
-            unmarshaller.setSchema(schema);
-            Object value = JAXBIntrospector.getValue(unmarshaller.unmarshal(saxSource(input)));
+            // one pass: the parser feeds the schema validator (which throws on the first error) and the unmarshaller
+            UnmarshallerHandler handler = reading.unmarshaller().getUnmarshallerHandler();
+            reading.parser().setContentHandler(new ValidatingTee(reading.validator(), handler));
+            reading.parser().parse(input);
+            Object value = JAXBIntrospector.getValue(handler.getResult());
+            if (pool.size() < POOLED) {
+                pool.offer(reading); // only a set that finished its document cleanly goes back
+            }
             if (!type.isInstance(value)) {
                 throw new InvalidProviderXmlException("Expected " + type.getSimpleName() + " but read "
                         + value.getClass().getSimpleName());
             }
             return type.cast(value);
+        } catch (SAXException e) {
+            Throwable cause = e.getException() != null ? e.getException() : e;
+            throw new InvalidProviderXmlException(String.valueOf(cause.getMessage()), e);
         } catch (JAXBException e) {
             throw new InvalidProviderXmlException(describe(e), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Reading borrow() {
+        Reading reading = pool.poll();
+        if (reading != null) {
+            return reading;
+        }
+        try {
+            ValidatorHandler validator = schema.newValidatorHandler();
+            validator.setErrorHandler(null); // errors throw, warnings pass
+            XMLReader parser = parsers.newSAXParser().getXMLReader();
+            parser.setErrorHandler(FAIL_ON_ERROR); // without one, the parser prints every error to stderr
+            return new Reading(parser, validator, context.createUnmarshaller());
+        } catch (ParserConfigurationException | SAXException e) {
+            throw new IllegalStateException("XML parser unavailable", e);
+        } catch (JAXBException e) {
+            throw new IllegalStateException("Cannot unmarshal " + vocabulary, e);
         }
     }
 
@@ -109,15 +174,34 @@ public final class ProviderXml {
      * The text of the vocabulary's CDATA elements is written in CDATA sections.
      */
     public void write(Object document, Writer out) {
+        if (!vocabulary.cdataElements().isEmpty()) {
+            writeWithCdata(document, out);
+            return;
+        }
         try {
             Marshaller marshaller = context.createMarshaller();
             marshaller.setSchema(schema);
-            if (vocabulary.cdataElements().isEmpty()) {
-                marshaller.setProperty(Marshaller.JAXB_ENCODING, vocabulary.encoding());
-                marshaller.setProperty(Marshaller.JAXB_FORMATTED_OUTPUT, Boolean.TRUE);
-                marshaller.marshal(document, out);
-            } else {
-                marshaller.marshal(document, new CdataXmlWriter(out, vocabulary.encoding(), vocabulary.cdataElements()));
+            marshaller.setProperty(Marshaller.JAXB_ENCODING, vocabulary.encoding());
+            marshaller.setProperty(Marshaller.JAXB_FORMATTED_OUTPUT, Boolean.TRUE);
+            marshaller.marshal(document, out);
+        } catch (JAXBException e) {
+            throw new InvalidProviderXmlException(describe(e), e);
+        }
+    }
+
+    /** The marshaller feeds the schema validator and the CDATA-aware writer, both pooled with it. */
+    private void writeWithCdata(Object document, Writer out) {
+        Writing writing = writers.poll();
+        try {
+            if (writing == null) {
+                ValidatorHandler validator = schema.newValidatorHandler();
+                validator.setErrorHandler(null); // errors throw, warnings pass
+                writing = new Writing(context.createMarshaller(), validator);
+            }
+            writing.marshaller().marshal(document, new ValidatingTee(writing.validator(),
+                    new CdataXmlWriter(out, vocabulary.encoding(), vocabulary.cdataElements())));
+            if (writers.size() < POOLED) {
+                writers.offer(writing);
             }
         } catch (JAXBException e) {
             throw new InvalidProviderXmlException(describe(e), e);
@@ -129,15 +213,6 @@ public final class ProviderXml {
         StringWriter out = new StringWriter(512);
         write(document, out);
         return out.toString();
-    }
-
-    private SAXSource saxSource(InputSource input) {
-        try {
-            XMLReader reader = parsers.newSAXParser().getXMLReader();
-            return new SAXSource(reader, input);
-        } catch (ParserConfigurationException | SAXException e) {
-            throw new IllegalStateException("XML parser unavailable", e);
-        }
     }
 
     private static SAXParserFactory hardenedParsers() {
