@@ -1,7 +1,10 @@
 package com.smshub.platform;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Logger;
 
@@ -20,6 +23,8 @@ import org.flywaydb.core.api.output.MigrateResult;
 /**
  * Brings the database schema to the version this build expects before anything else runs. Flyway owns the
  * schema; Hibernate only maps it. Flyway's lock table makes two nodes starting together migrate once.
+ * Migrations shared by every database are in {@code db/migration}; a database's own, numbered in the
+ * same sequence, in {@code db/vendor/postgresql} or {@code db/vendor/h2} (PostgreSQL's partial indexes).
  *
  * <p>Demo data (a tenant and the simulator accounts) is added only when the server runs with
  * {@code -Dsmshub.demo-data=true}, as the default run and the tests do.
@@ -41,7 +46,7 @@ public class DatabaseMigration {
     void migrate() {
         MigrateResult result = Flyway.configure(DatabaseMigration.class.getClassLoader())
                 .dataSource(dataSource)
-                .locations(locations().toArray(String[]::new))
+                .locations(locations(vendor()).toArray(String[]::new))
                 .placeholders(Map.of("simulator_base_url",
                         System.getProperty(SIMULATOR_BASE_URL, "http://localhost:8080/smshub-simulator")))
                 .load()
@@ -50,8 +55,17 @@ public class DatabaseMigration {
                 + " migrations applied)");
     }
 
-    static List<String> locations() {
-        List<String> locations = new ArrayList<>(List.of("classpath:db/migration"));
+    /** The database's own migrations are in db/vendor/{postgresql|h2}, after its product name. */
+    private String vendor() {
+        try (Connection c = dataSource.getConnection()) {
+            return c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot reach the database to migrate it", e);
+        }
+    }
+
+    static List<String> locations(String vendor) {
+        List<String> locations = new ArrayList<>(List.of("classpath:db/migration", "classpath:db/vendor/" + vendor));
         if (Boolean.getBoolean(DEMO_DATA)) {
             locations.add("classpath:db/demo");
         }

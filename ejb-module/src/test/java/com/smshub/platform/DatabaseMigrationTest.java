@@ -16,12 +16,13 @@ class DatabaseMigrationTest {
 
     @Test
     void productionMigratesTheSchemaOnly() {
-        assertEquals(List.of("classpath:db/migration"), DatabaseMigration.locations());
+        assertEquals(List.of("classpath:db/migration", "classpath:db/vendor/postgresql"), DatabaseMigration.locations("postgresql"));
     }
 
     @Test
     void demoDataOnlyWhenAskedFor() {
         System.setProperty(DatabaseMigration.DEMO_DATA, "true");
-        assertEquals(List.of("classpath:db/migration", "classpath:db/demo"), DatabaseMigration.locations());
+        assertEquals(List.of("classpath:db/migration", "classpath:db/vendor/h2", "classpath:db/demo"),
+                DatabaseMigration.locations("h2"));
     }
 }
