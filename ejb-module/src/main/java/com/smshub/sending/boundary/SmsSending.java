@@ -11,12 +11,9 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import com.smshub.sending.control.Acceptance;
-import com.smshub.sending.control.AcceptedRequest;
 import com.smshub.sending.control.MessageStore;
 import com.smshub.sending.control.RequestHashes;
 import com.smshub.sending.control.StoreException;
@@ -33,11 +30,6 @@ import com.smshub.tenant.entity.TenantRef;
  * every recipient's message in one database transaction, and returns once that commits: an acknowledged
  * message is durable. The accepted messages are the outbox that DispatchRelay moves to the dispatch queue;
  * provider calls happen later, in the dispatcher. One resource per call keeps acceptance to one commit.
- *
- * <p>A call over SOAP reads and judges outside any transaction and has {@link GroupCommit} store it, in a
- * transaction it shares with the calls that arrived meanwhile: under load, one commit serves many calls. A
- * send from the JMS batch queue is stored in the listener's own transaction instead, together with taking
- * its JMS message, so that a redelivered batch can never be stored twice.
  */
 @Stateless
 @RolesAllowed("tenant")
@@ -55,27 +47,23 @@ public class SmsSending {
     @Inject
     MessageStore store;
 
-    @Inject
-    GroupCommit groupCommit;
-
     /**
      * Accepts a send. Repeating it with the same client reference returns the first answer.
      *
      * @throws IdempotencyConflictException the reference was used with a different request
      * @throws DuplicateRequestException    a concurrent call with the same reference won; call again
      */
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public SendReceipt send(SendCommand command) {
-        return accept(tenants.byUsername(session.getCallerPrincipal().getName()), command, true);
+        return accept(tenants.byUsername(session.getCallerPrincipal().getName()), command);
     }
 
     /** A send on behalf of a tenant established otherwise than by the caller (the JMS batch queue). */
     @PermitAll
     public SendReceipt sendAs(TenantRef tenant, SendCommand command) {
-        return accept(tenant, command, false);
+        return accept(tenant, command);
     }
 
-    private SendReceipt accept(TenantRef tenant, SendCommand command, boolean grouped) {
+    private SendReceipt accept(TenantRef tenant, SendCommand command) {
         String hash = RequestHashes.of(command);
         if (command.clientReference() != null) {
             Optional<MessageStore.PriorRequest> prior = store.findRequest(tenant.id(), command.kind(), command.clientReference());
@@ -88,6 +76,15 @@ public class SmsSending {
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         List<Acceptance.Verdict> verdicts = acceptance.judge(tenant, command, now);
+        long requestId;
+        try {
+            requestId = store.insertRequest(tenant.id(), command, hash, now);
+        } catch (StoreException e) {
+            if (e.isDuplicate()) {
+                throw new DuplicateRequestException(command.clientReference());
+            }
+            throw e;
+        }
         List<MessageStore.NewMessage> messages = new ArrayList<>(verdicts.size());
         List<RecipientOutcome> outcomes = new ArrayList<>(verdicts.size());
         for (Acceptance.Verdict verdict : verdicts) {
@@ -95,24 +92,8 @@ public class SmsSending {
             outcomes.add(verdict.outcome());
         }
         // the stored messages are the outbox: DispatchRelay hands them to the dispatch queue
-        AcceptedRequest request = new AcceptedRequest(tenant.id(), command, hash, now, messages);
-        long requestId;
-        try {
-            requestId = grouped ? groupCommit.commit(request) : storeHere(request);
-        } catch (StoreException e) {
-            if (e.isDuplicate()) {
-                throw new DuplicateRequestException(command.clientReference());
-            }
-            throw e;
-        }
+        store.insertMessages(requestId, messages, now, command.kind() == SendCommand.Kind.SMS ? "SendSms" : "SendBatch");
         return new SendReceipt(requestId, now, outcomes);
-    }
-
-    /** In the caller's transaction. */
-    private long storeHere(AcceptedRequest request) {
-        long requestId = store.insertRequest(request.tenantId(), request.command(), request.hash(), request.acceptedAt());
-        store.insertMessages(requestId, request.messages(), request.acceptedAt(), request.source());
-        return requestId;
     }
 
     /** What a send would be, without storing or sending anything. */

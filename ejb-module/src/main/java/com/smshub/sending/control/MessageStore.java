@@ -94,42 +94,20 @@ public class MessageStore {
 
     /** Stores messages and their first status change in two batched statements. */
     public void insertMessages(long requestId, List<NewMessage> messages, OffsetDateTime now, String source) {
-        Timestamp at = Timestamp.from(now.toInstant());
-        insertRows(messages.stream().map(m -> new Row(requestId, m, at, source)).toList());
-    }
-
-    /** Stores the messages of several requests (their ids in the same order) in two batched statements. */
-    public void insertMessages(List<Long> requestIds, List<AcceptedRequest> requests) {
-        List<Row> rows = new ArrayList<>();
-        for (int i = 0; i < requests.size(); i++) {
-            AcceptedRequest request = requests.get(i);
-            Timestamp at = Timestamp.from(request.acceptedAt().toInstant());
-            for (NewMessage m : request.messages()) {
-                rows.add(new Row(requestIds.get(i), m, at, request.source()));
-            }
-        }
-        insertRows(rows);
-    }
-
-    /** One message row to insert, with its request and the time and source of its first status. */
-    private record Row(long requestId, NewMessage message, Timestamp at, String source) {
-    }
-
-    private void insertRows(List<Row> rows) {
         String sql = "INSERT INTO message (id, tenant_id, request_id, position, item_reference, recipient, originator_type, "
                 + "originator, text_body, binary_hex, udh_hex, destination_port, source_port, encoding, segments, flash, "
                 + "scheduled_at, validity_minutes, premium_amount, premium_currency, premium_description, cost_centre, "
                 + "sub_id_1, sub_id_2, provider_preference, status, reason_code, reason, provider, provider_account_id, "
                 + "price_amount, price_currency, polls, accepted_at, updated_at, dispatch_due_at, dispatch_group) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)";
+        Timestamp at = Timestamp.from(now.toInstant());
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            executeInBatches(s, rows, (row, statement) -> {
-                NewMessage m = row.message();
+            executeInBatches(s, messages, (m, statement) -> {
                 SmsContent content = m.content();
                 int i = 1;
                 statement.setString(i++, m.id());
                 statement.setLong(i++, m.tenantId());
-                statement.setLong(i++, row.requestId());
+                statement.setLong(i++, requestId);
                 statement.setInt(i++, m.position());
                 statement.setString(i++, m.itemReference());
                 statement.setString(i++, truncate(m.recipient(), 40));
@@ -163,26 +141,26 @@ public class MessageStore {
                 }
                 statement.setBigDecimal(i++, m.price() == null ? null : m.price().amount());
                 statement.setString(i++, m.price() == null ? null : m.price().currency());
-                statement.setTimestamp(i++, row.at());
-                statement.setTimestamp(i++, row.at());
+                statement.setTimestamp(i++, at);
+                statement.setTimestamp(i++, at);
                 statement.setTimestamp(i++, m.dispatchDueAt() == null ? null : Timestamp.from(m.dispatchDueAt().toInstant()));
                 statement.setString(i, m.dispatchGroup());
             });
         } catch (SQLException e) {
             throw new StoreException(e);
         }
-        insertFirstChanges(rows);
+        insertFirstChanges(messages, at, source);
     }
 
-    private void insertFirstChanges(List<Row> rows) {
+    private void insertFirstChanges(List<NewMessage> messages, Timestamp at, String source) {
         String sql = "INSERT INTO status_change (tenant_id, message_id, status, applied, occurred_at, source) VALUES (?, ?, ?, TRUE, ?, ?)";
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            executeInBatches(s, rows, (row, statement) -> {
-                statement.setLong(1, row.message().tenantId());
-                statement.setString(2, row.message().id());
-                statement.setString(3, row.message().status().name());
-                statement.setTimestamp(4, row.at());
-                statement.setString(5, row.source());
+            executeInBatches(s, messages, (m, statement) -> {
+                statement.setLong(1, m.tenantId());
+                statement.setString(2, m.id());
+                statement.setString(3, m.status().name());
+                statement.setTimestamp(4, at);
+                statement.setString(5, source);
             });
         } catch (SQLException e) {
             throw new StoreException(e);
