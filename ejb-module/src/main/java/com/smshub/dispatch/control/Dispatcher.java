@@ -116,8 +116,9 @@ public class Dispatcher {
                                 + " recipients; the provider reports no delivery status per recipient of such a request.");
             }
         } else if (outcome instanceof SendOutcome.Unknown unknown) {
+            // no report will come for a request of several recipients, and no id was given to ask with
             for (MessageStore.Dispatchable m : group) {
-                ledger.dispatched(m.id(), new StatusLedger.Handover(provider, account, now.plusMinutes(1)),
+                ledger.dispatched(m.id(), new StatusLedger.Handover(provider, account, null),
                         MessageStatus.UNKNOWN, null, "OUTCOME_UNKNOWN", unknown.reason());
             }
         } else if (outcome instanceof SendOutcome.Rejected rejected && !rejected.failover()) {
