@@ -1,5 +1,7 @@
 package com.smshub.provider;
 
+import java.util.List;
+
 import com.smshub.provider.entity.ProviderAccount;
 
 /**
@@ -33,7 +35,7 @@ public interface ProviderAdapter {
      * Hands messages that differ only in their recipient to the provider in one request, for 2 to
      * {@link #recipientsPerRequest} of them; the outcome is theirs together.
      */
-    default SendOutcome sendTogether(java.util.List<OutboundMessage> messages, ProviderAccount account) {
+    default SendOutcome sendTogether(List<OutboundMessage> messages, ProviderAccount account) {
         throw new UnsupportedOperationException(provider() + " takes one recipient a request");
     }
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -93,7 +94,7 @@ public class SmsProAdapter implements ProviderAdapter {
      * (which the gateway's own validation of every number makes unlikely).
      */
     @Override
-    public SendOutcome sendTogether(java.util.List<OutboundMessage> messages, ProviderAccount account) {
+    public SendOutcome sendTogether(List<OutboundMessage> messages, ProviderAccount account) {
         MobilectrlSms request;
         try {
             request = request(messages, account);
@@ -122,14 +123,14 @@ public class SmsProAdapter implements ProviderAdapter {
     }
 
     /** One request for messages that differ only in their recipient: the first one's, with every recipient. */
-    static MobilectrlSms request(java.util.List<OutboundMessage> messages, ProviderAccount account) {
+    static MobilectrlSms request(List<OutboundMessage> messages, ProviderAccount account) {
         MobilectrlSms request = request(messages.get(0), account);
         if (messages.get(0).content().premium() != null) {
             throw new IllegalArgumentException("An MTB request takes exactly one recipient (table 4)");
         }
         request.getHeader().setStatusDeliveryUrl(null);
         Object sms = request.getPayload().getSmsOrRawSms().get(0);
-        java.util.List<String> to = sms instanceof MtSms mt ? mt.getToMsisdn() : ((RawSms) sms).getToMsisdn();
+        List<String> to = sms instanceof MtSms mt ? mt.getToMsisdn() : ((RawSms) sms).getToMsisdn();
         for (OutboundMessage message : messages.subList(1, messages.size())) {
             to.add(message.recipient().e164());
         }

@@ -2,7 +2,9 @@ package com.smshub.sending.control;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -98,7 +100,7 @@ public class Acceptance {
      * at most that many, each group named after its first message.
      */
     private static List<Verdict> grouped(List<Verdict> verdicts) {
-        java.util.Map<Long, List<Integer>> byAccount = new java.util.LinkedHashMap<>();
+        Map<Long, List<Integer>> byAccount = new LinkedHashMap<>();
         for (int i = 0; i < verdicts.size(); i++) {
             Verdict verdict = verdicts.get(i);
             if (verdict.route() != null && verdict.route().account().getRecipientsPerRequest() > 1
@@ -114,11 +116,7 @@ public class Acceptance {
                 String group = verdicts.get(chunk.get(0)).message().id();
                 for (int position : chunk) {
                     Verdict v = verdicts.get(position);
-                    MessageStore.NewMessage m = v.message();
-                    grouped.set(position, new Verdict(new MessageStore.NewMessage(m.id(), m.tenantId(), m.position(),
-                            m.itemReference(), m.recipient(), m.content(), m.encoding(), m.segments(), m.status(), m.reasonCode(),
-                            m.reason(), m.provider(), m.accountId(), m.price(), m.dispatchDueAt(), chunk.size() > 1 ? group : null),
-                            v.outcome(), v.route()));
+                    grouped.set(position, new Verdict(v.message().inGroup(chunk.size() > 1 ? group : null), v.outcome(), v.route()));
                 }
             }
         }

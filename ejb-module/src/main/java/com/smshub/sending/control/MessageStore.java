@@ -46,6 +46,12 @@ public class MessageStore {
             SmsContent content, Encoding encoding, Integer segments, MessageStatus status, String reasonCode,
             String reason, ProviderCode provider, Long accountId, Money price, OffsetDateTime dispatchDueAt,
             String dispatchGroup) {
+
+        /** The same message, going to the provider with this group (null: alone). */
+        public NewMessage inGroup(String group) {
+            return new NewMessage(id, tenantId, position, itemReference, recipient, content, encoding, segments, status,
+                    reasonCode, reason, provider, accountId, price, dispatchDueAt, group);
+        }
     }
 
     /** An earlier request with the same client reference. */
