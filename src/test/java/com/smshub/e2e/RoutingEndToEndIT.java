@@ -11,9 +11,14 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Calendar;
+import java.util.GregorianCalendar;
 import java.util.List;
+import java.util.TimeZone;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import javax.xml.datatype.DatatypeFactory;
 
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.junit.jupiter.api.AfterEach;
@@ -22,13 +27,15 @@ import org.junit.jupiter.api.Test;
 import com.smshub.gateway.v1.MessageState;
 import com.smshub.gateway.v1.MessageStatus;
 import com.smshub.gateway.v1.RecipientResult;
+import com.smshub.gateway.v1.SendSms;
 import com.smshub.gateway.v1.StatusEvent;
 
 /**
  * Routes and provider accounts configured by an operator at /smshub/admin, then used: failover to the next
  * route when an account cannot be reached, an account's configured rate holding under a burst, and the
- * recipients of one send going in one request where the account allows it. Prefixes +46717 to +46719 are
- * this test's own (other tests send to +4670...).
+ * recipients of one send going in one request where the account allows it, and a scheduled message held
+ * by the gateway where the provider cannot schedule. Prefixes +46716 to +46719 are this test's own (other
+ * tests send to +4670...).
  */
 @RunAsClient
 class RoutingEndToEndIT extends DeployedGateway {
@@ -38,7 +45,7 @@ class RoutingEndToEndIT extends DeployedGateway {
     private static final String SIMULATED_SMSPRO = Gateway.SIMULATOR + "/smspro/services/CUSTOMER";
 
     private final List<String> routes = new ArrayList<>();
-    private final List<String> accounts = new ArrayList<>();
+    private final List<String[]> accounts = new ArrayList<>();
 
     /** Leaves the gateway as the other tests expect it: the demo route only, every enabled account reachable. */
     @AfterEach
@@ -46,9 +53,9 @@ class RoutingEndToEndIT extends DeployedGateway {
         for (String id : routes) {
             assertEquals(204, admin("DELETE", "routes/" + id, null, "operator", "operator-password").statusCode());
         }
-        for (String name : accounts) {
-            assertEquals(200, admin("PUT", "provider-accounts/" + name, "{\"provider\":\"SMSPRO\",\"endpointUrl\":"
-                    + "\"http://127.0.0.1:9/\",\"enabled\":false}", "operator", "operator-password").statusCode());
+        for (String[] account : accounts) {
+            assertEquals(200, admin("PUT", "provider-accounts/" + account[0], "{\"provider\":\"" + account[1]
+                    + "\",\"endpointUrl\":\"http://127.0.0.1:9/\",\"enabled\":false}", "operator", "operator-password").statusCode());
         }
         Simulator.reset();
     }
@@ -63,8 +70,12 @@ class RoutingEndToEndIT extends DeployedGateway {
     }
 
     private void account(String name, String endpoint, String limits) throws Exception {
-        accounts.add(name);
-        HttpResponse<String> saved = admin("PUT", "provider-accounts/" + name, "{\"provider\":\"SMSPRO\",\"endpointUrl\":\""
+        account(name, "SMSPRO", endpoint, limits);
+    }
+
+    private void account(String name, String provider, String endpoint, String limits) throws Exception {
+        accounts.add(new String[] {name, provider});
+        HttpResponse<String> saved = admin("PUT", "provider-accounts/" + name, "{\"provider\":\"" + provider + "\",\"endpointUrl\":\""
                 + endpoint + "\",\"username\":\"CUSTOMER\",\"secret\":\"xxxxxxxx\"" + limits + "}", "operator", "operator-password");
         assertTrue(saved.statusCode() == 201 || saved.statusCode() == 200, saved.statusCode() + " " + saved.body());
     }
@@ -146,6 +157,32 @@ class RoutingEndToEndIT extends DeployedGateway {
         assertEquals(1, providerIds.stream().distinct().count(), "one mobilectrl_id for all: " + providerIds);
         assertEquals(1, Simulator.counter("accepted"), "one request");
         assertEquals(5, Simulator.counter("recipients"), "five recipients in it");
+    }
+
+    @Test
+    void scheduledMessageWaitsInTheGatewayWhereTheProviderCannotSchedule() throws Exception {
+        // Masiv has no scheduling of its own (and no adapter yet): the gateway holds the message until due,
+        // then dispatch skips the account it cannot use and the demo route (SMS Pro) takes it
+        account("it-masiv", "MASIV", "http://127.0.0.1:9/masiv", "");
+        route("{\"prefix\":\"+46716\",\"account\":\"it-masiv\",\"priority\":1}");
+        SendSms request = Requests.text("Later", number("+46716"));
+        GregorianCalendar due = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
+        due.add(Calendar.SECOND, 4);
+        request.setScheduledAt(DatatypeFactory.newDefaultInstance().newXMLGregorianCalendar(due));
+        RecipientResult accepted = Gateway.demo().sendSms(request).getResult().get(0);
+        assertEquals(MessageStatus.SCHEDULED, accepted.getStatus());
+        assertEquals("MASIV", accepted.getProvider().name(), "routed to the account that cannot schedule");
+
+        Thread.sleep(2000);
+        MessageState waiting = Requests.status(accepted.getMessageId());
+        assertEquals(MessageStatus.SCHEDULED, waiting.getStatus(), "not dispatched before it is due");
+
+        MessageState delivered = Await.until(WAIT, () -> Requests.status(accepted.getMessageId()),
+                s -> s.getStatus() == MessageStatus.DELIVERED);
+        StatusEvent submitted = delivered.getEvent().stream().filter(e -> e.getStatus() == MessageStatus.SUBMITTED)
+                .findFirst().orElseThrow();
+        long early = due.getTimeInMillis() - submitted.getAt().toGregorianCalendar().getTimeInMillis();
+        assertTrue(early <= 0, "submitted " + early + " ms before it was due");
     }
 
     @Test
