@@ -40,6 +40,29 @@ final class Simulator {
         return Long.parseLong(state().get(name));
     }
 
+    /**
+     * The counter once it has not moved for a second: what earlier tests sent is dispatched asynchronously
+     * and may still be arriving (within about 200 ms of its acceptance).
+     */
+    static long settledCounter(String name) {
+        long last = counter(name);
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            long now = counter(name);
+            if (now == last) {
+                return now;
+            }
+            last = now;
+        }
+        throw new IllegalStateException(name + " kept moving for 30 s");
+    }
+
     static void reset() {
         set("reset=true");
     }
