@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.smshub.gateway.v1.GatewayFault;
@@ -25,6 +26,13 @@ import com.smshub.gateway.v1.StatusEvent;
 class ProviderFaultsEndToEndIT extends DeployedGateway {
 
     private static final Duration WAIT = Duration.ofSeconds(40);
+
+    /** Counts start from zero, after whatever earlier tests sent has arrived. */
+    @BeforeEach
+    void settleSimulator() {
+        Simulator.settledCounter("accepted");
+        Simulator.reset();
+    }
 
     @AfterEach
     void resetSimulator() {

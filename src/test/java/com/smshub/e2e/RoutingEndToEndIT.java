@@ -22,6 +22,7 @@ import javax.xml.datatype.DatatypeFactory;
 
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.smshub.gateway.v1.MessageState;
@@ -46,6 +47,13 @@ class RoutingEndToEndIT extends DeployedGateway {
 
     private final List<String> routes = new ArrayList<>();
     private final List<String[]> accounts = new ArrayList<>();
+
+    /** Counts start from zero, after whatever earlier tests sent has arrived. */
+    @BeforeEach
+    void settleSimulator() {
+        Simulator.settledCounter("accepted");
+        Simulator.reset();
+    }
 
     /** Leaves the gateway as the other tests expect it: the demo route only, every enabled account reachable. */
     @AfterEach
