@@ -27,11 +27,6 @@ public class AccountThrottle {
         void close();
     }
 
-    /** A permit for one message, or null when the account is at its limit. */
-    public Permit acquire(ProviderAccount account) throws InterruptedException {
-        return acquire(account, 1);
-    }
-
     /**
      * A permit for one request carrying this many messages (each counts against the rate; a request larger
      * than the rate takes a whole second), or null when the account is at its limit.

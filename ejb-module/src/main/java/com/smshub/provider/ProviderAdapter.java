@@ -33,10 +33,12 @@ public interface ProviderAdapter {
 
     /**
      * Hands messages that differ only in their recipient to the provider in one request, for 2 to
-     * {@link #recipientsPerRequest} of them; the outcome is theirs together.
+     * {@link #recipientsPerRequest} of them; the outcome is theirs together. An adapter whose API takes one
+     * recipient a request keeps both defaults: the dispatcher never groups messages for it.
      */
     default SendOutcome sendTogether(List<OutboundMessage> messages, ProviderAccount account) {
-        throw new UnsupportedOperationException(provider() + " takes one recipient a request");
+        throw new IllegalStateException(provider() + " takes one recipient a request; "
+                + messages.size() + " were given together, beyond recipientsPerRequest");
     }
 
     /**

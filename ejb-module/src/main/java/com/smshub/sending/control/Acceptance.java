@@ -108,6 +108,9 @@ public class Acceptance {
                 byAccount.computeIfAbsent(verdict.route().account().getId(), a -> new ArrayList<>()).add(i);
             }
         }
+        if (byAccount.isEmpty()) {
+            return verdicts; // the common case: no account batches
+        }
         List<Verdict> grouped = new ArrayList<>(verdicts);
         for (List<Integer> positions : byAccount.values()) {
             int size = verdicts.get(positions.get(0)).route().account().getRecipientsPerRequest();

@@ -139,11 +139,9 @@ final class CdataXmlWriter implements ContentHandler {
                 }
                 if (endsSection) {
                     text.append("&gt;");
-                    continue;
+                } else {
+                    i += reference(value, i, text) - 1;
                 }
-                int codePoint = value.codePointAt(i);
-                text.append("&#x").append(Integer.toHexString(codePoint).toUpperCase()).append(';');
-                i += Character.charCount(codePoint) - 1;
                 continue;
             }
             if (!open) {
@@ -168,15 +166,20 @@ final class CdataXmlWriter implements ContentHandler {
                 case '\n', '\r', '\t' -> text.append(attribute ? "&#x" + Integer.toHexString(c).toUpperCase() + ";" : String.valueOf(c));
                 default -> {
                     if (Character.isSurrogate(c) || !encoder.canEncode(c)) {
-                        int codePoint = value.codePointAt(i);
-                        text.append("&#x").append(Integer.toHexString(codePoint).toUpperCase()).append(';');
-                        i += Character.charCount(codePoint) - 1;
+                        i += reference(value, i, text) - 1;
                     } else {
                         text.append(c);
                     }
                 }
             }
         }
+    }
+
+    /** Writes the character at {@code i} as a character reference; how many chars it took (2 for a pair). */
+    private static int reference(String value, int i, StringBuilder text) {
+        int codePoint = value.codePointAt(i);
+        text.append("&#x").append(Integer.toHexString(codePoint).toUpperCase()).append(';');
+        return Character.charCount(codePoint);
     }
 
     private void closeStartTag() {
