@@ -1,5 +1,6 @@
 package com.smshub.dispatch.boundary;
 
+import java.util.List;
 import java.util.logging.Logger;
 
 import jakarta.annotation.security.PermitAll;
@@ -13,10 +14,14 @@ import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
 
 import com.smshub.sending.control.DispatchQueue;
+import com.smshub.sending.control.MessageStore;
 import com.smshub.status.control.StatusLedger;
 import com.smshub.status.entity.MessageStatus;
 
-/** A message whose dispatch failed on every attempt: FAILED, with the last attempt's reason. */
+/**
+ * A JMS message of dispatches that failed on every attempt: each of its messages still waiting for dispatch
+ * is FAILED, with its last attempt's reason (the others in it went through on some attempt).
+ */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = "java:/jms/queue/smshub/DispatchDLQ"),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue")
@@ -28,6 +33,9 @@ public class DeadLetterListener implements MessageListener {
 
     @Inject
     StatusLedger ledger;
+
+    @Inject
+    MessageStore store;
 
     @EJB
     DispatchFailures failures;
@@ -41,7 +49,11 @@ public class DeadLetterListener implements MessageListener {
             LOG.severe(() -> "Dead-lettered dispatch message cannot be read and is dropped: " + message);
             return;
         }
-        for (String messageId : DispatchQueue.messageIds(body)) {
+        List<String> messageIds = DispatchQueue.dispatches(body).stream().flatMap(d -> DispatchQueue.messageIds(d).stream()).toList();
+        for (String messageId : messageIds) {
+            if (store.claimForDispatch(messageId).isEmpty()) {
+                continue; // sent on an earlier attempt of its JMS message
+            }
             String reason = failures.last(messageId);
             LOG.warning(() -> "Message " + messageId + " failed after its last dispatch attempt: " + reason);
             ledger.apply(messageId, MessageStatus.FAILED, "DEAD_LETTER", null, "DISPATCH_FAILED",

@@ -1,6 +1,7 @@
 package com.smshub.dispatch.boundary;
 
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 import jakarta.annotation.security.PermitAll;
@@ -14,29 +15,39 @@ import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
 
 import com.smshub.dispatch.control.DispatchRetryException;
-import com.smshub.dispatch.control.Dispatcher;
 import com.smshub.sending.control.DispatchQueue;
 
 /**
- * Takes message ids from the dispatch queue and sends each message, in the delivery's transaction. A
- * failure is rethrown: the transaction rolls back, the message stays QUEUED, and the broker redelivers
- * with back-off, then dead-letters it (server-module CLI, address-setting of smshub.dispatch).
+ * Takes dispatches from the dispatch queue, several to a JMS message, and sends each in a transaction of
+ * its own (DispatchAttempt). When one of them fails, the others still go; the failure is rethrown once all
+ * were tried, so that the delivery rolls back and the broker redelivers the JMS message with back-off, then
+ * dead-letters it (server-module CLI, address-setting of smshub.dispatch). A redelivery sends only what is
+ * still waiting: every dispatch that went through is skipped by its claim.
  */
 @MessageDriven(activationConfig = {
-        @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = "java:/jms/queue/smshub/Dispatch"),
+        @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = DispatchQueue.QUEUE),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
-        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "16")
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "" + DispatchQueue.LISTENER_SESSIONS)
 })
 @PermitAll
 public class DispatchListener implements MessageListener {
 
     private static final Logger LOG = Logger.getLogger(DispatchListener.class.getName());
 
-    @Inject
-    Dispatcher dispatcher;
+    /**
+     * A delivery that has run this long hands what it has not started on, as a new JMS message, so that slow
+     * providers cannot stretch it past the transaction timeout (which would count as a failed attempt).
+     */
+    private static final long BUDGET_NANOS = TimeUnit.SECONDS.toNanos(Long.getLong("smshub.dispatch.delivery-budget-seconds", 60));
+
+    @EJB
+    DispatchAttempt attempt;
 
     @EJB
     DispatchFailures failures;
+
+    @Inject
+    DispatchQueue queue;
 
     @Override
     public void onMessage(Message message) {
@@ -46,16 +57,31 @@ public class DispatchListener implements MessageListener {
         } catch (JMSException | ClassCastException e) {
             throw new IllegalStateException("Unreadable dispatch message " + message, e);
         }
-        List<String> messageIds = DispatchQueue.messageIds(body);
-        try {
-            dispatcher.dispatch(messageIds);
-        } catch (DispatchRetryException e) {
-            messageIds.forEach(id -> failures.record(id, e.getMessage()));
-            LOG.info(() -> "Dispatch of " + body + " will be retried: " + e.getMessage());
-            throw e;
-        } catch (RuntimeException e) {
-            messageIds.forEach(id -> failures.record(id, "unexpected: " + e));
-            throw e;
+        List<String> dispatches = DispatchQueue.dispatches(body);
+        long deadline = System.nanoTime() + BUDGET_NANOS;
+        RuntimeException failure = null;
+        for (int i = 0; i < dispatches.size(); i++) {
+            if (i > 0 && System.nanoTime() - deadline > 0) {
+                // committed with this delivery, or rolled back with it
+                queue.enqueue(dispatches.subList(i, dispatches.size()));
+                break;
+            }
+            String dispatch = dispatches.get(i);
+            List<String> messageIds = DispatchQueue.messageIds(dispatch);
+            try {
+                attempt.dispatch(messageIds);
+            } catch (DispatchRetryException e) {
+                messageIds.forEach(id -> failures.record(id, e.getMessage()));
+                LOG.info(() -> "Dispatch of " + dispatch + " will be retried: " + e.getMessage());
+                failure = e;
+            } catch (RuntimeException e) {
+                messageIds.forEach(id -> failures.record(id, "unexpected: " + e));
+                LOG.warning(() -> "Dispatch of " + dispatch + " failed and will be retried: " + e);
+                failure = e;
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 }

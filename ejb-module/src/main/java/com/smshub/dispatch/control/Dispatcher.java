@@ -110,7 +110,7 @@ public class Dispatcher {
         if (outcome instanceof SendOutcome.Accepted accepted) {
             for (MessageStore.Dispatchable m : group) {
                 // the provider reports one status for the whole request: there is nothing to ask it per message
-                ledger.dispatched(m.id(), new StatusLedger.Handover(provider, account, null), MessageStatus.SUBMITTED,
+                ledger.dispatched(m.locked(), new StatusLedger.Handover(provider, account, null), MessageStatus.SUBMITTED,
                         new ProviderReport(provider, accepted.rawStatus(), null, accepted.providerMessageId()),
                         "NO_RECIPIENT_STATUS", "Sent in one request with " + group.size()
                                 + " recipients; the provider reports no delivery status per recipient of such a request.");
@@ -118,12 +118,12 @@ public class Dispatcher {
         } else if (outcome instanceof SendOutcome.Unknown unknown) {
             // no report will come for a request of several recipients, and no id was given to ask with
             for (MessageStore.Dispatchable m : group) {
-                ledger.dispatched(m.id(), new StatusLedger.Handover(provider, account, null),
+                ledger.dispatched(m.locked(), new StatusLedger.Handover(provider, account, null),
                         MessageStatus.UNKNOWN, null, "OUTCOME_UNKNOWN", unknown.reason());
             }
         } else if (outcome instanceof SendOutcome.Rejected rejected && !rejected.failover()) {
             for (MessageStore.Dispatchable m : group) {
-                ledger.dispatched(m.id(), new StatusLedger.Handover(provider, account, null), MessageStatus.REJECTED,
+                ledger.dispatched(m.locked(), new StatusLedger.Handover(provider, account, null), MessageStatus.REJECTED,
                         new ProviderReport(provider, rejected.code(), rejected.code(), null), "PROVIDER_REJECTED", rejected.reason());
             }
         } else if (outcome instanceof SendOutcome.Rejected rejected) {
@@ -159,16 +159,16 @@ public class Dispatcher {
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
             if (outcome instanceof SendOutcome.Accepted accepted) {
                 // if no report arrives, the status poller asks the provider from then on
-                ledger.dispatched(message.id(), new StatusLedger.Handover(provider, route.account().getId(), now.plus(FIRST_POLL)),
+                ledger.dispatched(message.locked(), new StatusLedger.Handover(provider, route.account().getId(), now.plus(FIRST_POLL)),
                         MessageStatus.SUBMITTED, new ProviderReport(provider, accepted.rawStatus(), null,
                                 accepted.providerMessageId()), null, null);
                 return;
             } else if (outcome instanceof SendOutcome.Unknown unknown) {
-                ledger.dispatched(message.id(), new StatusLedger.Handover(provider, route.account().getId(), now.plusMinutes(1)),
+                ledger.dispatched(message.locked(), new StatusLedger.Handover(provider, route.account().getId(), now.plusMinutes(1)),
                         MessageStatus.UNKNOWN, null, "OUTCOME_UNKNOWN", unknown.reason());
                 return;
             } else if (outcome instanceof SendOutcome.Rejected rejected && !rejected.failover()) {
-                ledger.dispatched(message.id(), new StatusLedger.Handover(provider, route.account().getId(), null),
+                ledger.dispatched(message.locked(), new StatusLedger.Handover(provider, route.account().getId(), null),
                         MessageStatus.REJECTED, new ProviderReport(provider, rejected.code(), rejected.code(), null),
                         "PROVIDER_REJECTED", rejected.reason());
                 return;
@@ -189,7 +189,7 @@ public class Dispatcher {
             throw new DispatchRetryException(retryReason);
         }
         String reason = lastRejection != null ? lastRejection.reason() : "no route with a provider adapter takes this message";
-        ledger.apply(message.id(), MessageStatus.REJECTED, "DISPATCH", null, "NO_ROUTE_ACCEPTED", reason);
+        ledger.dispatched(message.locked(), null, MessageStatus.REJECTED, null, "NO_ROUTE_ACCEPTED", reason);
     }
 
     /** The account chosen at acceptance first, then the others in routing order. */

@@ -1,5 +1,6 @@
 package com.smshub.sending.control;
 
+import java.util.Arrays;
 import java.util.List;
 
 import jakarta.annotation.Resource;
@@ -10,15 +11,24 @@ import jakarta.jms.JMSProducer;
 import jakarta.jms.Queue;
 
 /**
- * Hands messages to dispatch: one persistent JMS message per dispatch, its body the message id (or the
- * comma-separated ids of a dispatch group), sent in the caller's JTA transaction (DispatchRelay's,
- * DispatchSweeper's).
+ * Hands messages to dispatch, sent in the caller's JTA transaction (DispatchRelay's, DispatchSweeper's). A
+ * dispatch is one provider request: a message id, or the comma-separated ids of a dispatch group. One
+ * persistent JMS message carries several dispatches, one a line: the broker's work and the two-resource
+ * commit of a delivery are paid once per JMS message, and each dispatch still commits on its own
+ * (DispatchListener). What is queued at once is spread over the listener's sessions, so that a small
+ * number of dispatches still goes out in parallel.
  */
 @ApplicationScoped
 public class DispatchQueue {
 
     /** JNDI name of the dispatch queue (server-module CLI). */
     public static final String QUEUE = "java:/jms/queue/smshub/Dispatch";
+
+    /** The dispatch listener's concurrent sessions (its maxSession). */
+    public static final int LISTENER_SESSIONS = 16;
+
+    /** At most this many dispatches in one JMS message. */
+    static final int MOST_PER_MESSAGE = 50;
 
     @Inject
     JMSContext jms;
@@ -28,13 +38,28 @@ public class DispatchQueue {
 
     public void enqueue(List<String> dispatches) {
         JMSProducer producer = jms.createProducer();
-        for (String dispatch : dispatches) {
-            producer.send(queue, dispatch);
+        for (String body : bodies(dispatches)) {
+            producer.send(queue, body);
         }
     }
 
-    /** The message ids of one dispatch's body. */
-    public static List<String> messageIds(String body) {
-        return List.of(body.split(","));
+    /** The JMS message bodies for these dispatches: as many as the listener has sessions, each at most the most. */
+    static List<String> bodies(List<String> dispatches) {
+        int perMessage = Math.max(1, Math.min(MOST_PER_MESSAGE, -Math.floorDiv(-dispatches.size(), LISTENER_SESSIONS)));
+        List<String> bodies = new java.util.ArrayList<>(dispatches.size() / perMessage + 1);
+        for (int from = 0; from < dispatches.size(); from += perMessage) {
+            bodies.add(String.join("\n", dispatches.subList(from, Math.min(dispatches.size(), from + perMessage))));
+        }
+        return bodies;
+    }
+
+    /** The dispatches of one JMS message's body. */
+    public static List<String> dispatches(String body) {
+        return Arrays.stream(body.split("\n")).filter(line -> !line.isBlank()).toList();
+    }
+
+    /** The message ids of one dispatch. */
+    public static List<String> messageIds(String dispatch) {
+        return List.of(dispatch.split(","));
     }
 }

@@ -25,6 +25,7 @@ import com.smshub.sending.entity.Originator;
 import com.smshub.sending.entity.RecipientOutcome;
 import com.smshub.sending.entity.SendCommand;
 import com.smshub.sending.entity.SmsContent;
+import com.smshub.status.control.StatusLedger;
 import com.smshub.status.entity.MessageStatus;
 
 /**
@@ -58,9 +59,14 @@ public class MessageStore {
     public record PriorRequest(long id, String hash, OffsetDateTime createdAt) {
     }
 
-    /** What the dispatcher needs of one message. */
+    /** What the dispatcher needs of one message it claimed. */
     public record Dispatchable(String id, long tenantId, String recipient, SmsContent content, MessageStatus status,
             ProviderCode provider, Long accountId) {
+
+        /** The claimed row, as the status ledger takes it. */
+        public StatusLedger.Locked locked() {
+            return new StatusLedger.Locked(id, tenantId, status);
+        }
     }
 
     public Optional<PriorRequest> findRequest(long tenantId, SendCommand.Kind kind, String clientReference) {
@@ -203,24 +209,16 @@ public class MessageStore {
 
     /**
      * Claims one message for dispatch: empty when it is unknown or no longer waiting (another delivery of its
-     * JMS message, on this node or another, already sent it). The claim is a conditional update, which every
-     * database re-checks against the latest committed row once a concurrent claim commits, and it holds the
-     * row lock until the caller's transaction ends.
+     * JMS message, on this node or another, already sent it). The claim locks the row until the caller's
+     * transaction ends, and writes nothing: a concurrent claim waits for the lock, and PostgreSQL and H2 both
+     * check the condition again against the row the first claimant committed, so only one of them gets it.
      */
     public Optional<Dispatchable> claimForDispatch(String messageId) {
         String sql = "SELECT id, tenant_id, recipient, originator_type, originator, text_body, binary_hex, udh_hex, "
                 + "destination_port, source_port, flash, scheduled_at, validity_minutes, premium_amount, premium_currency, "
                 + "premium_description, cost_centre, sub_id_1, sub_id_2, provider_preference, status, provider, "
-                + "provider_account_id FROM message WHERE id = ?";
+                + "provider_account_id FROM message WHERE id = ? AND status IN ('QUEUED', 'SCHEDULED') FOR UPDATE";
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            try (PreparedStatement claim = c.prepareStatement(
-                    "UPDATE message SET updated_at = ? WHERE id = ? AND status IN ('QUEUED', 'SCHEDULED')")) {
-                claim.setTimestamp(1, Timestamp.from(java.time.Instant.now()));
-                claim.setString(2, messageId);
-                if (claim.executeUpdate() == 0) {
-                    return Optional.empty();
-                }
-            }
             s.setString(1, messageId);
             try (ResultSet r = s.executeQuery()) {
                 if (!r.next()) {
@@ -246,13 +244,14 @@ public class MessageStore {
 
     /**
      * Puts a claimed message back in the outbox, still waiting, to be queued again from this time on (the
-     * claim's row lock holds until the caller's transaction ends).
+     * claim's row lock holds until the caller's transaction ends). The dispatch sweeper counts its wait from now.
      */
     public void dispatchAgainAt(String messageId, OffsetDateTime due) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("UPDATE message SET dispatch_due_at = ? WHERE id = ?")) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "UPDATE message SET dispatch_due_at = ?, updated_at = ? WHERE id = ?")) {
             s.setTimestamp(1, Timestamp.from(due.toInstant()));
-            s.setString(2, messageId);
+            s.setTimestamp(2, Timestamp.from(java.time.Instant.now()));
+            s.setString(3, messageId);
             s.executeUpdate();
         } catch (SQLException e) {
             throw new StoreException(e);
@@ -262,9 +261,10 @@ public class MessageStore {
     /** Takes a claimed message out of its dispatch group and back to the outbox, to be dispatched alone. */
     public void ungroup(String messageId, OffsetDateTime due) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "UPDATE message SET dispatch_group = NULL, dispatch_due_at = ? WHERE id = ?")) {
+                "UPDATE message SET dispatch_group = NULL, dispatch_due_at = ?, updated_at = ? WHERE id = ?")) {
             s.setTimestamp(1, Timestamp.from(due.toInstant()));
-            s.setString(2, messageId);
+            s.setTimestamp(2, Timestamp.from(java.time.Instant.now()));
+            s.setString(3, messageId);
             s.executeUpdate();
         } catch (SQLException e) {
             throw new StoreException(e);

@@ -41,31 +41,45 @@ public class StatusLedger {
         return change(messageId, next, source, report, reasonCode, reason, null);
     }
 
+    /** A message whose row the caller's transaction holds locked (claimed for dispatch), as it was read. */
+    public record Locked(String messageId, long tenantId, MessageStatus status) {
+    }
+
     /**
      * The dispatcher's outcome for a message it claimed: the account it went to, its new status and when to
-     * ask the provider about it, in one update of the message row (dispatch is the hot path).
+     * ask the provider about it, in one update of the message row (dispatch is the hot path: the claim
+     * already read and locked the row, so it is not read again). A null handover: no account took it.
      */
-    public boolean dispatched(String messageId, Handover handover, MessageStatus next, ProviderReport report,
+    public boolean dispatched(Locked message, Handover handover, MessageStatus next, ProviderReport report,
             String reasonCode, String reason) {
-        return change(messageId, next, "DISPATCH", report, reasonCode, reason, handover);
+        return change(message, next, "DISPATCH", report, reasonCode, reason, handover);
     }
 
     private boolean change(String messageId, MessageStatus next, String source, ProviderReport report, String reasonCode,
             String reason, Handover handover) {
+        Locked locked;
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT tenant_id, status FROM message WHERE id = ? FOR UPDATE")) {
+            s.setString(1, messageId);
+            try (ResultSet r = s.executeQuery()) {
+                if (!r.next()) {
+                    return false;
+                }
+                locked = new Locked(messageId, r.getLong(1), MessageStatus.valueOf(r.getString(2)));
+            }
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+        return change(locked, next, source, report, reasonCode, reason, handover);
+    }
+
+    private boolean change(Locked message, MessageStatus next, String source, ProviderReport report, String reasonCode,
+            String reason, Handover handover) {
+        String messageId = message.messageId();
+        long tenantId = message.tenantId();
+        MessageStatus current = message.status();
         Timestamp now = Timestamp.from(OffsetDateTime.now(ZoneOffset.UTC).toInstant());
         try (Connection c = dataSource.getConnection()) {
-            long tenantId;
-            MessageStatus current;
-            try (PreparedStatement s = c.prepareStatement("SELECT tenant_id, status FROM message WHERE id = ? FOR UPDATE")) {
-                s.setString(1, messageId);
-                try (ResultSet r = s.executeQuery()) {
-                    if (!r.next()) {
-                        return false;
-                    }
-                    tenantId = r.getLong(1);
-                    current = MessageStatus.valueOf(r.getString(2));
-                }
-            }
             boolean applied = current.canMoveTo(next);
             if (applied) {
                 // the reason explains the status it comes with, so a later status drops it; a handover also names
