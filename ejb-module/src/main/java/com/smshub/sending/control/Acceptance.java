@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -60,7 +59,7 @@ public class Acceptance {
         for (int i = 0; i < command.items().size(); i++) {
             SendCommand.Item item = command.items().get(i);
             Msisdn number = numbers.get(i);
-            String id = UUID.randomUUID().toString();
+            String id = MessageIds.next();
             SmsContent content = item.content();
             Segmentation segmentation = content.segmentation();
             if (number == null) {
