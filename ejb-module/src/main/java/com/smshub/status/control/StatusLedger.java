@@ -2,12 +2,14 @@ package com.smshub.status.control;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -38,7 +40,7 @@ public class StatusLedger {
     /** Whether the change was applied; false when the message is unknown or it would not move forward. */
     public boolean apply(String messageId, MessageStatus next, String source, ProviderReport report, String reasonCode,
             String reason) {
-        return change(messageId, next, source, report, reasonCode, reason, null);
+        return change(messageId, next, source, report, reasonCode, reason);
     }
 
     /** A message whose row the caller's transaction holds locked (claimed for dispatch), as it was read. */
@@ -55,85 +57,118 @@ public class StatusLedger {
         return change(message, next, "DISPATCH", report, reasonCode, reason, handover);
     }
 
+    /**
+     * A change to a message no one has locked yet (a report, a poll, the dead-letter queue): one conditional
+     * update that moves it only forward, then its record, taking the tenant from the message row. A
+     * concurrent change to the same message waits for the first one's row lock, and the database checks the
+     * condition again against the row that one committed.
+     */
     private boolean change(String messageId, MessageStatus next, String source, ProviderReport report, String reasonCode,
-            String reason, Handover handover) {
-        Locked locked;
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT tenant_id, status FROM message WHERE id = ? FOR UPDATE")) {
-            s.setString(1, messageId);
-            try (ResultSet r = s.executeQuery()) {
-                if (!r.next()) {
-                    return false;
-                }
-                locked = new Locked(messageId, r.getLong(1), MessageStatus.valueOf(r.getString(2)));
+            String reason) {
+        Timestamp now = Timestamp.from(OffsetDateTime.now(ZoneOffset.UTC).toInstant());
+        try (Connection c = dataSource.getConnection()) {
+            String movesForward = PREDECESSORS.get(next); // null: nothing moves to it
+            boolean applied = movesForward != null
+                    && update(c, messageId, movesForward, next, now, report, reasonCode, reason, null) == 1;
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO status_change (tenant_id, message_id, status, applied, "
+                    + "occurred_at, source, provider, raw_status, code, provider_message_id) "
+                    + "SELECT tenant_id, id, ?, ?, ?, ?, ?, ?, ?, ? FROM message WHERE id = ?")) {
+                bindChange(s, 1, next, applied, now, source, report);
+                s.setString(9, messageId);
+                return s.executeUpdate() == 1 && applied; // 0: no such message
             }
         } catch (SQLException e) {
             throw new StoreException(e);
         }
-        return change(locked, next, source, report, reasonCode, reason, handover);
     }
 
+    /** A change to a message whose row the caller holds locked, as it was read: its status is known. */
     private boolean change(Locked message, MessageStatus next, String source, ProviderReport report, String reasonCode,
             String reason, Handover handover) {
         String messageId = message.messageId();
-        long tenantId = message.tenantId();
-        MessageStatus current = message.status();
         Timestamp now = Timestamp.from(OffsetDateTime.now(ZoneOffset.UTC).toInstant());
         try (Connection c = dataSource.getConnection()) {
-            boolean applied = current.canMoveTo(next);
+            boolean applied = message.status().canMoveTo(next);
             if (applied) {
-                // the reason explains the status it comes with, so a later status drops it; a handover also names
-                // the account and the next check, and any other change ends the checks
-                try (PreparedStatement s = c.prepareStatement("UPDATE message SET status = ?, updated_at = ?, "
-                        + "provider_raw_status = COALESCE(?, provider_raw_status), provider_code = COALESCE(?, provider_code), "
-                        + "provider_message_id = COALESCE(?, provider_message_id), reason_code = ?, "
-                        + "reason = ?, next_check_at = ?, provider = COALESCE(?, provider), "
-                        + "provider_account_id = COALESCE(?, provider_account_id) WHERE id = ?")) {
-                    s.setString(1, next.name());
-                    s.setTimestamp(2, now);
-                    s.setString(3, report == null ? null : report.rawStatus());
-                    s.setString(4, report == null ? null : report.code());
-                    s.setString(5, report == null ? null : report.providerMessageId());
-                    s.setString(6, reasonCode);
-                    s.setString(7, reason == null || reason.length() <= 1000 ? reason : reason.substring(0, 1000));
-                    s.setTimestamp(8, handover == null || handover.checkAt() == null ? null
-                            : Timestamp.from(handover.checkAt().toInstant()));
-                    s.setString(9, handover == null ? null : handover.provider().name());
-                    if (handover == null) {
-                        s.setNull(10, Types.BIGINT);
-                    } else {
-                        s.setLong(10, handover.accountId());
-                    }
-                    s.setString(11, messageId);
-                    s.executeUpdate();
-                }
+                update(c, messageId, "", next, now, report, reasonCode, reason, handover);
             } else if (handover != null) {
                 assign(messageId, handover.provider().name(), handover.accountId());
             }
             try (PreparedStatement s = c.prepareStatement("INSERT INTO status_change (tenant_id, message_id, status, applied, "
                     + "occurred_at, source, provider, raw_status, code, provider_message_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                s.setLong(1, tenantId);
+                s.setLong(1, message.tenantId());
                 s.setString(2, messageId);
-                s.setString(3, next.name());
-                s.setBoolean(4, applied);
-                s.setTimestamp(5, now);
-                s.setString(6, source);
-                if (report == null) {
-                    s.setNull(7, Types.VARCHAR);
-                    s.setNull(8, Types.VARCHAR);
-                    s.setNull(9, Types.VARCHAR);
-                    s.setNull(10, Types.VARCHAR);
-                } else {
-                    s.setString(7, report.provider().name());
-                    s.setString(8, report.rawStatus());
-                    s.setString(9, report.code());
-                    s.setString(10, report.providerMessageId());
-                }
+                bindChange(s, 3, next, applied, now, source, report);
                 s.executeUpdate();
             }
             return applied;
         } catch (SQLException e) {
             throw new StoreException(e);
+        }
+    }
+
+    /** For each status, the condition that the message is in one it may move on from (enum names only). */
+    private static final Map<MessageStatus, String> PREDECESSORS = new EnumMap<>(MessageStatus.class);
+
+    static {
+        for (MessageStatus next : MessageStatus.values()) {
+            if (next.predecessors().isEmpty()) {
+                continue;
+            }
+            PREDECESSORS.put(next, next.predecessors().stream().map(p -> "'" + p.name() + "'")
+                    .collect(Collectors.joining(", ", " AND status IN (", ")")));
+        }
+    }
+
+    /**
+     * The message row takes its new status. The reason explains the status it comes with, so a later status
+     * drops it; a handover also names the account and the next check, and any other change ends the checks.
+     */
+    private static int update(Connection c, String messageId, String condition, MessageStatus next, Timestamp now,
+            ProviderReport report, String reasonCode, String reason, Handover handover) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE message SET status = ?, updated_at = ?, "
+                + "provider_raw_status = COALESCE(?, provider_raw_status), provider_code = COALESCE(?, provider_code), "
+                + "provider_message_id = COALESCE(?, provider_message_id), reason_code = ?, "
+                + "reason = ?, next_check_at = ?, provider = COALESCE(?, provider), "
+                + "provider_account_id = COALESCE(?, provider_account_id) WHERE id = ?" + condition)) {
+            s.setString(1, next.name());
+            s.setTimestamp(2, now);
+            s.setString(3, report == null ? null : report.rawStatus());
+            s.setString(4, report == null ? null : report.code());
+            s.setString(5, report == null ? null : report.providerMessageId());
+            s.setString(6, reasonCode);
+            s.setString(7, reason == null || reason.length() <= 1000 ? reason : reason.substring(0, 1000));
+            s.setTimestamp(8, handover == null || handover.checkAt() == null ? null
+                    : Timestamp.from(handover.checkAt().toInstant()));
+            s.setString(9, handover == null ? null : handover.provider().name());
+            if (handover == null) {
+                s.setNull(10, Types.BIGINT);
+            } else {
+                s.setLong(10, handover.accountId());
+            }
+            s.setString(11, messageId);
+            return s.executeUpdate();
+        }
+    }
+
+    /** Binds a change's status, applied flag, time, source and report from parameter {@code first} on. */
+    private static void bindChange(PreparedStatement s, int first, MessageStatus next, boolean applied, Timestamp now,
+            String source, ProviderReport report) throws SQLException {
+        int i = first;
+        s.setString(i++, next.name());
+        s.setBoolean(i++, applied);
+        s.setTimestamp(i++, now);
+        s.setString(i++, source);
+        if (report == null) {
+            s.setNull(i++, Types.VARCHAR);
+            s.setNull(i++, Types.VARCHAR);
+            s.setNull(i++, Types.VARCHAR);
+            s.setNull(i, Types.VARCHAR);
+        } else {
+            s.setString(i++, report.provider().name());
+            s.setString(i++, report.rawStatus());
+            s.setString(i++, report.code());
+            s.setString(i, report.providerMessageId());
         }
     }
 

@@ -28,6 +28,17 @@ public enum MessageStatus {
         return terminal;
     }
 
+    /** The statuses a message may move to this one from. */
+    public java.util.Set<MessageStatus> predecessors() {
+        java.util.Set<MessageStatus> from = java.util.EnumSet.noneOf(MessageStatus.class);
+        for (MessageStatus status : values()) {
+            if (status.canMoveTo(this)) {
+                from.add(status);
+            }
+        }
+        return from;
+    }
+
     /** Whether a message in this status may move to the next one. */
     public boolean canMoveTo(MessageStatus next) {
         return !terminal && next.rank > rank;

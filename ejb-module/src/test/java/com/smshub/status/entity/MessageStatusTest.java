@@ -1,7 +1,10 @@
 package com.smshub.status.entity;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.EnumSet;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +20,19 @@ class MessageStatusTest {
         assertFalse(MessageStatus.DELIVERED.canMoveTo(MessageStatus.UNDELIVERED), "nothing leaves a final status");
         assertFalse(MessageStatus.DELIVERED.canMoveTo(MessageStatus.DELIVERED));
         assertFalse(MessageStatus.FAILED.canMoveTo(MessageStatus.DELIVERED));
+    }
+
+    @Test
+    void predecessorsAreExactlyTheStatusesThatMayMoveOn() {
+        assertEquals(EnumSet.of(MessageStatus.ACCEPTED, MessageStatus.SCHEDULED, MessageStatus.QUEUED, MessageStatus.SUBMITTED,
+                MessageStatus.UNKNOWN), MessageStatus.DELIVERED.predecessors());
+        assertEquals(EnumSet.of(MessageStatus.ACCEPTED, MessageStatus.SCHEDULED), MessageStatus.QUEUED.predecessors());
+        assertTrue(MessageStatus.ACCEPTED.predecessors().isEmpty());
+        for (MessageStatus next : MessageStatus.values()) {
+            for (MessageStatus from : MessageStatus.values()) {
+                assertEquals(from.canMoveTo(next), next.predecessors().contains(from), from + " -> " + next);
+            }
+        }
     }
 
     @Test
