@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import com.smshub.gateway.v1.GatewayFault;
 import com.smshub.gateway.v1.MessageState;
 import com.smshub.gateway.v1.MessageStatus;
+import com.smshub.gateway.v1.RecipientResult;
 import com.smshub.gateway.v1.StatusEvent;
 
 /**
@@ -65,6 +66,25 @@ class ProviderFaultsEndToEndIT extends DeployedGateway {
         assertEquals("DISPATCH_FAILED", failed.getReasonCode());
         assertTrue(failed.getReason().contains("HTTP 500"), failed.getReason());
         assertEquals(0, Simulator.counter("accepted"));
+    }
+
+    @Test
+    void aRefusedDispatchHoldsBackNoneOfThoseQueuedWithIt() throws GatewayFault {
+        // committed together, 32 messages are queued together: two dispatches to a JMS message, one message a
+        // listener session; the one the provider refuses shares its JMS message with another
+        Simulator.set("sendFailure=HTTP_500&failures=1");
+        String[] recipients = new String[32];
+        for (int i = 0; i < recipients.length; i++) {
+            recipients[i] = Requests.uniqueRecipient();
+        }
+        List<RecipientResult> results = Gateway.demo().sendSms(Requests.text("Together", recipients)).getResult();
+        for (RecipientResult result : results) {
+            awaitStatus(result.getMessageId(), MessageStatus.DELIVERED);
+        }
+        assertEquals("0", Simulator.state().get("failuresLeft"), "one dispatch was refused");
+        assertEquals(32, Simulator.counter("accepted"),
+                "each sent once: the redelivered JMS message skipped the dispatch that had gone through beside the refused one");
+        assertEquals(0, Simulator.counter("duplicates"));
     }
 
     @Test

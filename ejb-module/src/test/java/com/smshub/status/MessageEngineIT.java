@@ -9,7 +9,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -52,6 +56,9 @@ class MessageEngineIT {
 
     @Inject
     UserTransaction tx;
+
+    @Resource
+    ManagedExecutorService executor;
 
     @PersistenceContext(unitName = "smshub")
     EntityManager em;
@@ -103,6 +110,34 @@ class MessageEngineIT {
         tx.begin();
         assertTrue(store.claimForDispatch(id).isEmpty(), "a second delivery of its JMS message changes nothing");
         tx.commit();
+    }
+
+    @Test
+    void aConcurrentClaimWaitsForTheFirstAndThenFindsTheMessageGone() throws Exception {
+        String id = newMessage();
+        tx.begin();
+        MessageStore.Dispatchable claimed = store.claimForDispatch(id).orElseThrow();
+        Future<Boolean> second = executor.submit(() -> {
+            tx.begin();
+            try {
+                return store.claimForDispatch(id).isPresent();
+            } finally {
+                tx.commit();
+            }
+        });
+        Thread.sleep(500);
+        assertFalse(second.isDone(), "the second claim waits for the first one's row lock");
+        assertTrue(ledger.dispatched(claimed.locked(), null, MessageStatus.SUBMITTED, null, null, null));
+        tx.commit();
+        assertFalse(second.get(10, TimeUnit.SECONDS), "then finds the message no longer waiting: sent once");
+    }
+
+    @Test
+    void aReportForAnUnknownMessageIsNotRecorded() throws Exception {
+        String id = UUID.randomUUID().toString();
+        assertFalse(apply(id, MessageStatus.DELIVERED));
+        assertEquals(0L, ((Number) em.createNativeQuery("SELECT COUNT(*) FROM status_change WHERE message_id = ?")
+                .setParameter(1, id).getSingleResult()).longValue());
     }
 
     @Test

@@ -37,12 +37,6 @@ public class StatusLedger {
     public record Handover(ProviderCode provider, long accountId, OffsetDateTime checkAt) {
     }
 
-    /** Whether the change was applied; false when the message is unknown or it would not move forward. */
-    public boolean apply(String messageId, MessageStatus next, String source, ProviderReport report, String reasonCode,
-            String reason) {
-        return change(messageId, next, source, report, reasonCode, reason);
-    }
-
     /** A message whose row the caller's transaction holds locked (claimed for dispatch), as it was read. */
     public record Locked(String messageId, long tenantId, MessageStatus status) {
     }
@@ -62,8 +56,10 @@ public class StatusLedger {
      * update that moves it only forward, then its record, taking the tenant from the message row. A
      * concurrent change to the same message waits for the first one's row lock, and the database checks the
      * condition again against the row that one committed.
+     *
+     * @return whether the change was applied; false when the message is unknown or it would not move forward
      */
-    private boolean change(String messageId, MessageStatus next, String source, ProviderReport report, String reasonCode,
+    public boolean apply(String messageId, MessageStatus next, String source, ProviderReport report, String reasonCode,
             String reason) {
         Timestamp now = Timestamp.from(OffsetDateTime.now(ZoneOffset.UTC).toInstant());
         try (Connection c = dataSource.getConnection()) {
