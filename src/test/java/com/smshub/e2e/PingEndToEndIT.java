@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import jakarta.xml.ws.WebServiceException;
 
@@ -56,9 +57,21 @@ class PingEndToEndIT extends DeployedGateway {
                 "the imported schema is published too");
     }
 
+    /** A probe's answer serves Pings for 2 s (ProviderProbes.FRESH); a changed provider shows within that. */
+    private static final Duration FRESH = Duration.ofSeconds(2);
+
+    private static PingResponse ping() {
+        try {
+            return Gateway.demo().ping(new Ping());
+        } catch (GatewayFault e) {
+            throw new AssertionError(e);
+        }
+    }
+
     @Test
-    void pingReportsGatewayDatabaseAndSimulatedProvider() throws GatewayFault {
-        PingResponse ping = Gateway.demo().ping(new Ping());
+    void pingReportsGatewayDatabaseAndSimulatedProvider() {
+        PingResponse ping = Await.until(FRESH.multipliedBy(3), PingEndToEndIT::ping,
+                p -> smsProSimulator(p).getStatus() == HealthStatus.UP);
         assertEquals(HealthStatus.UP, ping.getStatus());
         assertEquals(HealthStatus.UP, ping.getDatabase());
         assertEquals(Gateway.DEMO_TENANT, ping.getTenant());
@@ -72,10 +85,27 @@ class PingEndToEndIT extends DeployedGateway {
     @Test
     void providerOutageDegradesTheGateway() throws Exception {
         post(Gateway.SIMULATOR + "/smspro/control?alive=false", "");
-        PingResponse ping = Gateway.demo().ping(new Ping());
+        PingResponse ping = Await.until(FRESH.multipliedBy(3), PingEndToEndIT::ping,
+                p -> smsProSimulator(p).getStatus() != HealthStatus.UP);
         assertEquals(HealthStatus.DEGRADED, ping.getStatus());
         assertEquals(HealthStatus.DOWN, smsProSimulator(ping).getStatus());
         assertTrue(smsProSimulator(ping).getDetail().contains("HTTP 503"), smsProSimulator(ping).getDetail());
+    }
+
+    @Test
+    void pingsWithinAFewSecondsShareOneKeepAliveRequest() throws Exception {
+        Thread.sleep(FRESH.toMillis() + 200); // what earlier tests probed is no longer fresh
+        long before = Simulator.counter("aliveChecks");
+        assertEquals(HealthStatus.UP, smsProSimulator(ping()).getStatus());
+        long perProbe = Simulator.counter("aliveChecks") - before;
+        assertTrue(perProbe >= 1, "the first Ping probed the simulator");
+        for (int i = 0; i < 4; i++) {
+            assertEquals(HealthStatus.UP, smsProSimulator(ping()).getStatus());
+        }
+        assertEquals(before + perProbe, Simulator.counter("aliveChecks"), "four more Pings asked the provider nothing");
+        Thread.sleep(FRESH.toMillis() + 200);
+        ping();
+        assertEquals(before + 2 * perProbe, Simulator.counter("aliveChecks"), "once stale, a Ping probes again");
     }
 
     @Test

@@ -3,7 +3,9 @@ package com.smshub.health.control;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -23,13 +25,30 @@ import com.smshub.provider.entity.ProviderAccount;
 
 /**
  * Probes every enabled provider account at once, so that Ping takes as long as the slowest account and
- * never longer than {@link #DEADLINE}.
+ * never longer than {@link #DEADLINE}. A probe answers every Ping for {@link #FRESH} after it started, and
+ * Pings that arrive while it runs wait for it: monitoring that pings often, from many places, costs each
+ * provider one keep-alive request in that time on each node, not one per Ping.
  */
 @ApplicationScoped
 public class ProviderProbes {
 
     /** The longest a Ping waits for provider accounts. */
     static final Duration DEADLINE = Duration.ofSeconds(15);
+
+    /** How long a probe's answer serves later Pings (smshub.health.probe-fresh-ms). */
+    static final Duration FRESH = Duration.ofMillis(Long.getLong("smshub.health.probe-fresh-ms", 2000));
+
+    /** A probe of one account as it was configured, and when it started. */
+    private record Probe(ProviderAccount account, long startedNanos, CompletableFuture<AccountHealth> health) {
+
+        boolean serves(ProviderAccount now, long nanos) {
+            return nanos - startedNanos < FRESH.toNanos() && account.getEndpointUrl().equals(now.getEndpointUrl())
+                    && java.util.Objects.equals(account.getUsername(), now.getUsername())
+                    && java.util.Objects.equals(account.getSecret(), now.getSecret());
+        }
+    }
+
+    private final Map<Long, Probe> recent = new ConcurrentHashMap<>();
 
     @PersistenceContext(unitName = "smshub")
     EntityManager em;
@@ -53,7 +72,7 @@ public class ProviderProbes {
                 probes.add(CompletableFuture.completedFuture(
                         health(account, Liveness.notChecked("no adapter for " + account.getProvider() + " in this version"))));
             } else {
-                probes.add(CompletableFuture.supplyAsync(() -> health(account, adapter.probe(account)), executor));
+                probes.add(probeOf(account, adapter));
             }
         }
         long deadline = System.nanoTime() + DEADLINE.toNanos();
@@ -64,11 +83,19 @@ public class ProviderProbes {
         return result;
     }
 
+    /** The account's fresh probe, or a new one. */
+    private CompletableFuture<AccountHealth> probeOf(ProviderAccount account, ProviderAdapter adapter) {
+        long now = System.nanoTime();
+        return recent.compute(account.getId(), (id, probe) -> probe != null && probe.serves(account, now) ? probe
+                : new Probe(account, now, CompletableFuture.supplyAsync(() -> health(account, adapter.probe(account)), executor)))
+                .health();
+    }
+
     private static AccountHealth await(CompletableFuture<AccountHealth> probe, ProviderAccount account, long deadline) {
         try {
             return probe.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            probe.cancel(true);
+            // not cancelled: other Pings may share it, and the adapter's own request timeout ends it
             return health(account, Liveness.down(DEADLINE, "no answer within " + DEADLINE.toSeconds() + " s"));
         } catch (ExecutionException e) {
             return health(account, Liveness.down(Duration.ZERO, "probe failed: " + e.getCause()));

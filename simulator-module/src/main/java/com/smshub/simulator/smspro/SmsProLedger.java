@@ -40,6 +40,7 @@ final class SmsProLedger {
     static final AtomicLong ACCEPTED = new AtomicLong();
     static final AtomicLong DUPLICATES = new AtomicLong();
     static final AtomicLong RECIPIENTS = new AtomicLong();
+    static final AtomicLong ALIVE_CHECKS = new AtomicLong();
     private static final Path FILE = Path.of(System.getProperty("jboss.server.data.dir", System.getProperty("java.io.tmpdir")),
             "smshub-simulator", "smspro-ledger.txt");
     private static BufferedWriter journal;
@@ -86,6 +87,7 @@ final class SmsProLedger {
         ACCEPTED.set(0);
         DUPLICATES.set(0);
         RECIPIENTS.set(0);
+        ALIVE_CHECKS.set(0);
         try {
             if (journal != null) {
                 journal.close();

@@ -183,6 +183,7 @@ public class SmsProSimulator extends HttpServlet {
 
     /** Section 11. */
     private void keepAlive(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        SmsProLedger.ALIVE_CHECKS.incrementAndGet();
         try (InputStream body = request.getInputStream()) {
             xml.read(body, MobilectrlAliveRequest.class);
         } catch (InvalidProviderXmlException e) {
