@@ -11,12 +11,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -80,6 +84,7 @@ public class SmsHubBenchmark {
             }));
         }
         long started = System.nanoTime();
+        Cpu cpu = Cpu.now();
         List<long[]> all = new ArrayList<>();
         for (Future<long[]> result : results) {
             all.add(result.get());
@@ -91,6 +96,7 @@ public class SmsHubBenchmark {
             System.out.printf("SendSms, 1 recipient, %d clients: %d accepted in %.1f s = %.0f accepted/s, p50 %.1f ms, p99 %.1f ms%n",
                     clients, latencies.length, elapsed, latencies.length / elapsed, latencies[latencies.length / 2] / 1e6,
                     latencies[(int) (latencies.length * 0.99)] / 1e6);
+            System.out.println("  " + cpu.since(latencies.length));
         }
     }
 
@@ -99,6 +105,7 @@ public class SmsHubBenchmark {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<Future<Long>> results = new ArrayList<>();
         long started = System.nanoTime();
+        Cpu cpu = Cpu.now();
         for (int b = 0; b < count; b++) {
             results.add(pool.submit(() -> {
                 StringBuilder messages = new StringBuilder(size * 120);
@@ -125,6 +132,7 @@ public class SmsHubBenchmark {
             System.out.printf("SendBatch, %d messages a request, %d clients: %d messages in %.1f s = %.0f messages accepted/s, "
                     + "p50 %.0f ms a request%n", size, clients, count * size, elapsed, count * size / elapsed,
                     latencies[count / 2] / 1e6);
+            System.out.println("  " + cpu.since(count * size));
         }
     }
 
@@ -132,6 +140,7 @@ public class SmsHubBenchmark {
     static void endToEnd(int messages) throws Exception {
         long before = counter("reportsPushed");
         long started = System.nanoTime();
+        Cpu cpu = Cpu.now();
         sendBatches(4, messages / 1000, 1000, false);
         double accepted = (System.nanoTime() - started) / 1e9;
         long target = before + messages;
@@ -150,6 +159,7 @@ public class SmsHubBenchmark {
         double elapsed = (System.nanoTime() - started) / 1e9;
         System.out.printf("End to end: %d messages accepted in %.1f s and all DELIVERED (reported by the SMS Pro simulator) "
                 + "after %.1f s = %.0f delivered/s%n", messages, accepted, elapsed, messages / elapsed);
+        System.out.println("  " + cpu.since(messages));
     }
 
     /** Waits until the gateway has no dispatch backlog: the simulator's report count stops moving. */
@@ -174,6 +184,59 @@ public class SmsHubBenchmark {
             }
         }
         throw new IllegalStateException("No " + name + " in " + state);
+    }
+
+    /**
+     * CPU time so far of the gateway's JVM (the simulator runs in it), of PostgreSQL's processes and of this
+     * load generator, read from the operating system (ProcessHandle; a PostgreSQL backend that ends in
+     * between takes its time with it). Tells where a phase's CPU went, and what a message cost the machine.
+     */
+    record Cpu(long wallNanos, Map<Long, Long> server, Map<Long, Long> database, long generator) {
+
+        static Cpu now() {
+            Map<Long, Long> server = new HashMap<>();
+            Map<Long, Long> database = new HashMap<>();
+            ProcessHandle.allProcesses().forEach(p -> {
+                String name = comm(p.pid());
+                if ("postgres".equals(name)) {
+                    database.put(p.pid(), cpuNanos(p));
+                } else if ("java".equals(name) && p.info().commandLine().orElse("").contains("jboss-modules.jar")) {
+                    server.put(p.pid(), cpuNanos(p));
+                }
+            });
+            return new Cpu(System.nanoTime(), server, database, cpuNanos(ProcessHandle.current()));
+        }
+
+        String since(long messages) {
+            Cpu end = now();
+            double wall = end.wallNanos - wallNanos;
+            double server = used(this.server, end.server) / wall;
+            double database = used(this.database, end.database) / wall;
+            double generator = (end.generator - this.generator) / wall;
+            return String.format("CPU (cores of %d): WildFly %.2f, PostgreSQL %.2f, load generator %.2f; %.2f ms of CPU a message",
+                    Runtime.getRuntime().availableProcessors(), server, database, generator,
+                    (server + database + generator) * wall / 1e6 / messages);
+        }
+
+        private static long used(Map<Long, Long> start, Map<Long, Long> end) {
+            long total = 0;
+            for (Map.Entry<Long, Long> e : end.entrySet()) {
+                total += e.getValue() - start.getOrDefault(e.getKey(), 0L);
+            }
+            return total;
+        }
+
+        private static long cpuNanos(ProcessHandle p) {
+            return p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+        }
+
+        private static String comm(long pid) {
+            try {
+                return Files.readString(Path.of("/proc", Long.toString(pid), "comm")).strip();
+            } catch (IOException | RuntimeException e) {
+                return "";
+            }
+        }
     }
 
     record Answer(int status, String body) {
