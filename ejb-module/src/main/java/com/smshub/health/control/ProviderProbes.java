@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -43,8 +44,8 @@ public class ProviderProbes {
 
         boolean serves(ProviderAccount now, long nanos) {
             return nanos - startedNanos < FRESH.toNanos() && account.getEndpointUrl().equals(now.getEndpointUrl())
-                    && java.util.Objects.equals(account.getUsername(), now.getUsername())
-                    && java.util.Objects.equals(account.getSecret(), now.getSecret());
+                    && Objects.equals(account.getUsername(), now.getUsername())
+                    && Objects.equals(account.getSecret(), now.getSecret());
         }
     }
 

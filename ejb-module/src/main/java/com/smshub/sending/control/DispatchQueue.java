@@ -1,5 +1,6 @@
 package com.smshub.sending.control;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -45,8 +46,9 @@ public class DispatchQueue {
 
     /** The JMS message bodies for these dispatches: as many as the listener has sessions, each at most the most. */
     static List<String> bodies(List<String> dispatches) {
-        int perMessage = Math.max(1, Math.min(MOST_PER_MESSAGE, -Math.floorDiv(-dispatches.size(), LISTENER_SESSIONS)));
-        List<String> bodies = new java.util.ArrayList<>(dispatches.size() / perMessage + 1);
+        int shareOfEachSession = (dispatches.size() + LISTENER_SESSIONS - 1) / LISTENER_SESSIONS;
+        int perMessage = Math.max(1, Math.min(MOST_PER_MESSAGE, shareOfEachSession));
+        List<String> bodies = new ArrayList<>(dispatches.size() / perMessage + 1);
         for (int from = 0; from < dispatches.size(); from += perMessage) {
             bodies.add(String.join("\n", dispatches.subList(from, Math.min(dispatches.size(), from + perMessage))));
         }
