@@ -37,6 +37,9 @@ public class StatusLedger {
     public record Handover(ProviderCode provider, long accountId, OffsetDateTime checkAt) {
     }
 
+    private static final String INSERT_CHANGE = "INSERT INTO status_change (tenant_id, message_id, status, applied, "
+            + "occurred_at, source, provider, raw_status, code, provider_message_id) ";
+
     /** A message whose row the caller's transaction holds locked (claimed for dispatch), as it was read. */
     public record Locked(String messageId, long tenantId, MessageStatus status) {
     }
@@ -48,7 +51,25 @@ public class StatusLedger {
      */
     public boolean dispatched(Locked message, Handover handover, MessageStatus next, ProviderReport report,
             String reasonCode, String reason) {
-        return change(message, next, "DISPATCH", report, reasonCode, reason, handover);
+        String messageId = message.messageId();
+        Timestamp now = Timestamp.from(OffsetDateTime.now(ZoneOffset.UTC).toInstant());
+        try (Connection c = dataSource.getConnection()) {
+            boolean applied = message.status().canMoveTo(next);
+            if (applied) {
+                update(c, messageId, "", next, now, report, reasonCode, reason, handover);
+            } else if (handover != null) {
+                assign(messageId, handover.provider().name(), handover.accountId());
+            }
+            try (PreparedStatement s = c.prepareStatement(INSERT_CHANGE + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                s.setLong(1, message.tenantId());
+                s.setString(2, messageId);
+                bindChange(s, 3, next, applied, now, "DISPATCH", report);
+                s.executeUpdate();
+            }
+            return applied;
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
     }
 
     /**
@@ -66,38 +87,12 @@ public class StatusLedger {
             String movesForward = PREDECESSORS.get(next); // null: nothing moves to it
             boolean applied = movesForward != null
                     && update(c, messageId, movesForward, next, now, report, reasonCode, reason, null) == 1;
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO status_change (tenant_id, message_id, status, applied, "
-                    + "occurred_at, source, provider, raw_status, code, provider_message_id) "
-                    + "SELECT tenant_id, id, ?, ?, ?, ?, ?, ?, ?, ? FROM message WHERE id = ?")) {
+            try (PreparedStatement s = c.prepareStatement(
+                    INSERT_CHANGE + "SELECT tenant_id, id, ?, ?, ?, ?, ?, ?, ?, ? FROM message WHERE id = ?")) {
                 bindChange(s, 1, next, applied, now, source, report);
                 s.setString(9, messageId);
                 return s.executeUpdate() == 1 && applied; // 0: no such message
             }
-        } catch (SQLException e) {
-            throw new StoreException(e);
-        }
-    }
-
-    /** A change to a message whose row the caller holds locked, as it was read: its status is known. */
-    private boolean change(Locked message, MessageStatus next, String source, ProviderReport report, String reasonCode,
-            String reason, Handover handover) {
-        String messageId = message.messageId();
-        Timestamp now = Timestamp.from(OffsetDateTime.now(ZoneOffset.UTC).toInstant());
-        try (Connection c = dataSource.getConnection()) {
-            boolean applied = message.status().canMoveTo(next);
-            if (applied) {
-                update(c, messageId, "", next, now, report, reasonCode, reason, handover);
-            } else if (handover != null) {
-                assign(messageId, handover.provider().name(), handover.accountId());
-            }
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO status_change (tenant_id, message_id, status, applied, "
-                    + "occurred_at, source, provider, raw_status, code, provider_message_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                s.setLong(1, message.tenantId());
-                s.setString(2, messageId);
-                bindChange(s, 3, next, applied, now, source, report);
-                s.executeUpdate();
-            }
-            return applied;
         } catch (SQLException e) {
             throw new StoreException(e);
         }
