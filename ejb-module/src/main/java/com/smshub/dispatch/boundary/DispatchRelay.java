@@ -46,6 +46,9 @@ public class DispatchRelay {
 
     private static final Logger LOG = Logger.getLogger(DispatchRelay.class.getName());
     private static final int CHUNK = 2000;
+    /** The messages due for the queue, oldest first, by the outbox index. */
+    static final String DUE = "SELECT id, dispatch_group FROM message WHERE dispatch_due_at <= ? ORDER BY dispatch_due_at "
+            + "FETCH FIRST " + CHUNK + " ROWS ONLY";
 
     @Resource
     TimerService timers;
@@ -74,8 +77,7 @@ public class DispatchRelay {
         List<String> due = new ArrayList<>();
         Map<String, List<String>> groups = new LinkedHashMap<>();
         List<String> dispatches = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT id, dispatch_group FROM message WHERE dispatch_due_at <= ? "
-                + "ORDER BY dispatch_due_at FETCH FIRST " + CHUNK + " ROWS ONLY")) {
+        try (PreparedStatement s = c.prepareStatement(DUE)) {
             s.setTimestamp(1, Timestamp.from(Instant.now()));
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
