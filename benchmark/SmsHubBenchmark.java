@@ -59,6 +59,63 @@ public class SmsHubBenchmark {
         sendBatches(4, batches, 1000, true);
         waitForQuiet();
         endToEnd(batches * 1000);
+        waitForQuiet();
+        ceilings(32, sendSeconds / 2);
+    }
+
+    /**
+     * What this machine's stack costs with (almost) none of our work behind it: the floor under every SendSms
+     * and every delivery report. Ping without provider probes is a SOAP call through CXF, authentication and
+     * an EJB with one database read; a report with a wrong token is one HTTP exchange with a servlet and an
+     * EJB, answered 403 before anything is read or written.
+     */
+    static void ceilings(int clients, int seconds) throws Exception {
+        String ping = envelope("<v1:Ping><v1:checkProviders>false</v1:checkProviders></v1:Ping>");
+        timed("Ping without provider probes (SOAP, authentication, EJB, one database read)", clients, seconds,
+                () -> post(ping), 200, "<database>UP</database>");
+        String report = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><mobilectrl_delivery_status><status>0</status>"
+                + "</mobilectrl_delivery_status>";
+        timed("HTTP exchange answered before any work (a delivery report with a wrong token, 403)", clients, seconds,
+                () -> connection().post("/smshub/callbacks/smspro/benchmark?token=wrong", "text/xml; charset=ISO-8859-1",
+                        report), 403, "");
+    }
+
+    interface Call {
+        Answer call() throws IOException;
+    }
+
+    /** {@code clients} threads making one kind of call for {@code seconds}: calls/s, p50, p99 and the CPU split. */
+    static void timed(String what, int clients, int seconds, Call call, int status, String expected) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        List<Future<long[]>> results = new ArrayList<>();
+        Cpu cpu = Cpu.now();
+        long started = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            results.add(pool.submit(() -> {
+                long[] latencies = new long[1 << 20];
+                int n = 0;
+                while (System.nanoTime() < end && n < latencies.length) {
+                    long start = System.nanoTime();
+                    Answer answer = call.call();
+                    latencies[n++] = System.nanoTime() - start;
+                    if (answer.status() != status || !answer.body().contains(expected)) {
+                        throw new IllegalStateException(what + " failed: " + answer.status() + " " + answer.body());
+                    }
+                }
+                return Arrays.copyOf(latencies, n);
+            }));
+        }
+        List<long[]> all = new ArrayList<>();
+        for (Future<long[]> result : results) {
+            all.add(result.get());
+        }
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        pool.shutdown();
+        long[] latencies = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        System.out.printf("%s, %d clients: %.0f calls/s, p50 %.1f ms, p99 %.1f ms%n", what, clients, latencies.length / elapsed,
+                latencies[latencies.length / 2] / 1e6, latencies[(int) (latencies.length * 0.99)] / 1e6);
+        System.out.println("  " + cpu.since(latencies.length).replace("a message", "a call"));
     }
 
     /** SendSms with one recipient per request from {@code clients} concurrent clients. */
@@ -244,13 +301,17 @@ public class SmsHubBenchmark {
 
     /** POSTs a SOAP request to the gateway on this thread's connection, opened on first use. */
     static Answer post(String body) throws IOException {
+        return connection().post("/smshub/SmsGateway", "text/xml; charset=UTF-8", body);
+    }
+
+    static KeptAlive connection() throws IOException {
         KeptAlive connection = CONNECTION.get();
         if (connection == null) {
             URI uri = URI.create(base);
             connection = new KeptAlive(uri.getHost(), uri.getPort() < 0 ? 80 : uri.getPort());
             CONNECTION.set(connection);
         }
-        return connection.post("/smshub/SmsGateway", body);
+        return connection;
     }
 
     /** The least HTTP/1.1 client that keeps its connection: Content-Length or chunked answers, nothing else. */
@@ -268,9 +329,9 @@ public class SmsHubBenchmark {
             this.out = new BufferedOutputStream(socket.getOutputStream(), 1 << 16);
         }
 
-        Answer post(String path, String body) throws IOException {
+        Answer post(String path, String contentType, String body) throws IOException {
             byte[] content = body.getBytes(StandardCharsets.UTF_8);
-            out.write(("POST " + path + " HTTP/1.1\r\nHost: " + host + "\r\nContent-Type: text/xml; charset=UTF-8\r\n"
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: " + host + "\r\nContent-Type: " + contentType + "\r\n"
                     + "Authorization: " + auth + "\r\nContent-Length: " + content.length + "\r\n\r\n")
                     .getBytes(StandardCharsets.ISO_8859_1));
             out.write(content);
