@@ -7,11 +7,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
-
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 
 import com.smshub.provider.smspro.xml.MobilectrlDeliveryStatus;
 import com.smshub.provider.xml.ProviderVocabulary;
@@ -31,7 +30,7 @@ final class SmsProReporter {
     private SmsProReporter() {
     }
 
-    static void schedule(ManagedScheduledExecutorService scheduler, SmsProLedger.Sent sent, long delayMillis) {
+    static void schedule(ScheduledExecutorService scheduler, SmsProLedger.Sent sent, long delayMillis) {
         if (sent.deliveryUrl() == null || sent.outcome() == 1 || !SmsProBehaviour.pushReports) {
             return; // no outcome to report, or the outcome is only told when asked (section 6.8)
         }
@@ -46,7 +45,7 @@ final class SmsProReporter {
         }
     }
 
-    private static void push(ManagedScheduledExecutorService scheduler, SmsProLedger.Sent sent, int deliveryStatus, int attempt) {
+    private static void push(ScheduledExecutorService scheduler, SmsProLedger.Sent sent, int deliveryStatus, int attempt) {
         MobilectrlDeliveryStatus report = new MobilectrlDeliveryStatus();
         report.setMobilectrlId(sent.mobilectrlId());
         report.setStatus(0);

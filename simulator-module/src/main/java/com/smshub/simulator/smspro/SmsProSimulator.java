@@ -9,10 +9,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.logging.Logger;
 
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -49,7 +51,29 @@ public class SmsProSimulator extends HttpServlet {
     private final ProviderXml xml = ProviderXml.of(ProviderVocabulary.SMSPRO);
 
     @Resource
-    ManagedScheduledExecutorService scheduler;
+    ManagedThreadFactory threads;
+
+    /**
+     * Who pushes the delivery statuses: a provider pushes many at once, over as many connections. The
+     * server's default scheduler has a thread per core, and with each push waiting for the gateway's commit
+     * it, not the gateway, limited end-to-end throughput. {@code smshub.simulator.smspro.pushers}, default 32.
+     */
+    private ScheduledExecutorService pushers;
+
+    @Override
+    public void init() {
+        int count = Integer.getInteger("smshub.simulator.smspro.pushers", 32);
+        // HttpURLConnection keeps five connections a host unless told otherwise: one for each pusher
+        if (System.getProperty("http.maxConnections") == null) {
+            System.setProperty("http.maxConnections", Integer.toString(count));
+        }
+        pushers = Executors.newScheduledThreadPool(count, threads);
+    }
+
+    @Override
+    public void destroy() {
+        pushers.shutdownNow();
+    }
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -133,7 +157,7 @@ public class SmsProSimulator extends HttpServlet {
             SmsProLedger.Sent sent = new SmsProLedger.Sent(mobilectrlId, requestId, recipients,
                     sms.getHeader().getStatusDeliveryUrl(), outcome, System.currentTimeMillis() + delay);
             SmsProLedger.record(sent);
-            SmsProReporter.schedule(scheduler, sent, delay);
+            SmsProReporter.schedule(pushers, sent, delay);
         }
         if (failure == SmsProBehaviour.SendFailure.SLOW) {
             sleep(SmsProBehaviour.slowMillis);
