@@ -13,7 +13,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.Resource;
-import jakarta.ejb.EJB;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -29,7 +28,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import com.smshub.Deployments;
 import com.smshub.provider.ProviderCode;
 import com.smshub.sending.control.MessageStore;
-import com.smshub.status.boundary.ReportGroups;
 import com.smshub.sending.entity.Encoding;
 import com.smshub.sending.entity.SendCommand;
 import com.smshub.sending.entity.SmsContent;
@@ -61,9 +59,6 @@ class MessageEngineIT {
 
     @Resource
     ManagedExecutorService executor;
-
-    @EJB
-    ReportGroups groups;
 
     @PersistenceContext(unitName = "smshub")
     EntityManager em;
@@ -166,68 +161,5 @@ class MessageEngineIT {
         assertEquals(3, seqs.size());
         assertFalse(seqs.contains(null), "sequenced within 10 s: " + seqs);
         assertTrue(seqs.get(0) < seqs.get(1) && seqs.get(1) < seqs.get(2), "in commit order: " + seqs);
-    }
-
-    @Test
-    void aGroupOfReportsIsAppliedAsOneAfterAnother() throws Exception {
-        String a = newMessage();
-        String b = newMessage();
-        String unknown = UUID.randomUUID().toString();
-        ProviderReport report = new ProviderReport(ProviderCode.SMSPRO, "0", "0", "p-1");
-        List<StatusLedger.Change> group = List.of(
-                new StatusLedger.Change(b, MessageStatus.DELIVERED, "IT", report),
-                new StatusLedger.Change(a, MessageStatus.SUBMITTED, "IT", report),
-                new StatusLedger.Change(unknown, MessageStatus.DELIVERED, "IT", report),
-                new StatusLedger.Change(a, MessageStatus.DELIVERED, "IT", report),
-                new StatusLedger.Change(b, MessageStatus.DELIVERED, "IT", report), // a duplicate in the same group
-                new StatusLedger.Change(a, MessageStatus.QUEUED, "IT", report),    // backwards
-                new StatusLedger.Change(b, MessageStatus.ACCEPTED, "IT", report)); // nothing moves to it
-        tx.begin();
-        boolean[] applied = ledger.applyAll(group);
-        tx.commit();
-        assertEquals(List.of(true, true, false, true, false, false, false), asList(applied));
-        assertEquals("DELIVERED", em.createNativeQuery("SELECT status FROM message WHERE id = ?").setParameter(1, a).getSingleResult());
-        assertEquals("DELIVERED", em.createNativeQuery("SELECT status FROM message WHERE id = ?").setParameter(1, b).getSingleResult());
-        @SuppressWarnings("unchecked")
-        List<Object[]> recordedA = em.createNativeQuery("SELECT status, applied FROM status_change WHERE message_id = ? "
-                + "AND source = 'IT' ORDER BY id").setParameter(1, a).getResultList();
-        assertEquals(List.of("QUEUED true" /* its acceptance */, "SUBMITTED true", "DELIVERED true", "QUEUED false"),
-                recordedA.stream().map(r -> r[0] + " " + r[1]).toList());
-        assertEquals(0L, ((Number) em.createNativeQuery("SELECT COUNT(*) FROM status_change WHERE message_id = ?")
-                .setParameter(1, unknown).getSingleResult()).longValue(), "an unknown message's report is not recorded");
-    }
-
-    @Test
-    void reportsArrivingTogetherAreCommittedInGroupsAndEachAppliedOnce() throws Exception {
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            ids.add(newMessage());
-        }
-        List<Future<Boolean>> results = new ArrayList<>();
-        for (int copy = 0; copy < 3; copy++) { // each report three times, all at once
-            for (String id : ids) {
-                results.add(executor.submit(() -> groups.apply(new StatusLedger.Change(id, MessageStatus.DELIVERED, "IT",
-                        new ProviderReport(ProviderCode.SMSPRO, "0", "0", "p-1")))));
-            }
-        }
-        int applied = 0;
-        for (Future<Boolean> result : results) {
-            applied += result.get(30, TimeUnit.SECONDS) ? 1 : 0;
-        }
-        assertEquals(ids.size(), applied, "one of the three copies of each report applied");
-        for (String id : ids) {
-            assertEquals("DELIVERED", em.createNativeQuery("SELECT status FROM message WHERE id = ?").setParameter(1, id)
-                    .getSingleResult());
-            assertEquals(3L, ((Number) em.createNativeQuery("SELECT COUNT(*) FROM status_change WHERE message_id = ? "
-                    + "AND status = 'DELIVERED'").setParameter(1, id).getSingleResult()).longValue(), "every copy recorded");
-        }
-    }
-
-    private static List<Boolean> asList(boolean[] values) {
-        List<Boolean> list = new ArrayList<>();
-        for (boolean value : values) {
-            list.add(value);
-        }
-        return list;
     }
 }

@@ -4,10 +4,8 @@ import java.io.InputStream;
 import java.util.logging.Logger;
 
 import jakarta.annotation.security.PermitAll;
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 
 import com.smshub.provider.CallbackUrls;
 import com.smshub.provider.ProviderCode;
@@ -21,8 +19,8 @@ import com.smshub.status.entity.ProviderReport;
 
 /**
  * Reports that providers push to the gateway's callbacks. A report is taken only with the token of the
- * address it was sent to (CallbackUrls), is applied forward-only with the reports that arrive with it
- * (ReportGroups), and answered only once it is committed, so a provider that gets no answer sends it again and a duplicate changes
+ * address it was sent to (CallbackUrls), is applied forward-only in its own transaction, and answered
+ * only once it is committed, so a provider that gets no answer sends it again and a duplicate changes
  * nothing twice.
  */
 @Stateless
@@ -34,11 +32,10 @@ public class ProviderReports {
     /** The outcome for the HTTP layer. */
     public enum Result { APPLIED, IGNORED, FORBIDDEN }
 
-    @EJB
-    ReportGroups groups;
+    @Inject
+    StatusLedger ledger;
 
     /** SMS Pro section 6.9: a pushed {@code mobilectrl_delivery_status}, table 3. */
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // committed with its group
     public Result smsProDeliveryStatus(String messageId, String token, InputStream body) {
         if (!CallbackUrls.verify(messageId, token)) {
             return Result.FORBIDDEN;
@@ -52,6 +49,6 @@ public class ProviderReports {
         }
         ProviderReport raw = new ProviderReport(ProviderCode.SMSPRO, delivery == null ? "" : String.valueOf(delivery),
                 String.valueOf(report.getStatus()), report.getMobilectrlId() == null ? null : report.getMobilectrlId().strip());
-        return groups.apply(new StatusLedger.Change(messageId, status, "SMSPRO_PUSH", raw)) ? Result.APPLIED : Result.IGNORED;
+        return ledger.apply(messageId, status, "SMSPRO_PUSH", raw, null, null) ? Result.APPLIED : Result.IGNORED;
     }
 }

@@ -7,12 +7,7 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -103,72 +98,11 @@ public class StatusLedger {
         }
     }
 
-    /** A report to apply: the message it names, the status it maps to, where it came from and what it said. */
-    public record Change(String messageId, MessageStatus next, String source, ProviderReport report) {
-    }
-
-    /** The most statuses any status may be reached from (its predecessors), as parameters of one update. */
-    private static final int MOST_PREDECESSORS = 5;
-
-    /**
-     * Several reports in the caller's transaction, with one statement batch for their updates, one for their
-     * records and one commit, applied as {@link #apply} applies one: forward only, each recorded, the second
-     * of two for one message judged against the first. Messages are locked in key order (reports of one
-     * message keep their order), so that two groups with reports of the same messages never wait on each other
-     * in a circle.
-     *
-     * @return for each change, in the given order, whether it was applied
-     */
-    public boolean[] applyAll(List<Change> changes) {
-        Integer[] order = new Integer[changes.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, Comparator.comparing(i -> changes.get(i).messageId())); // stable: keeps each message's order
-        Timestamp now = Timestamp.from(OffsetDateTime.now(ZoneOffset.UTC).toInstant());
-        boolean[] applied = new boolean[changes.size()];
-        try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement s = c.prepareStatement(UPDATE_REPORTED + " WHERE id = ? AND status IN ("
-                    + String.join(", ", Collections.nCopies(MOST_PREDECESSORS, "?")) + ")")) {
-                for (int i : order) {
-                    Change change = changes.get(i);
-                    bindUpdate(s, change.next(), now, change.report(), null, null, null);
-                    s.setString(11, change.messageId());
-                    List<MessageStatus> from = new ArrayList<>(change.next().predecessors());
-                    for (int p = 0; p < MOST_PREDECESSORS; p++) { // repeated to fill the list; none: matches nothing
-                        s.setString(12 + p, from.isEmpty() ? "" : from.get(Math.min(p, from.size() - 1)).name());
-                    }
-                    s.addBatch();
-                }
-                int[] counts = s.executeBatch();
-                for (int k = 0; k < order.length; k++) {
-                    applied[order[k]] = counts[k] == 1;
-                }
-            }
-            try (PreparedStatement s = c.prepareStatement(
-                    INSERT_CHANGE + "SELECT tenant_id, id, ?, ?, ?, ?, ?, ?, ?, ? FROM message WHERE id = ?")) {
-                for (int i : order) {
-                    Change change = changes.get(i);
-                    bindChange(s, 1, change.next(), applied[i], now, change.source(), change.report());
-                    s.setString(9, change.messageId());
-                    s.addBatch();
-                }
-                s.executeBatch();
-            }
-            return applied;
-        } catch (SQLException e) {
-            throw new StoreException(e);
-        }
-    }
-
     /** For each status, the condition that the message is in one it may move on from (enum names only). */
     private static final Map<MessageStatus, String> PREDECESSORS = new EnumMap<>(MessageStatus.class);
 
     static {
         for (MessageStatus next : MessageStatus.values()) {
-            if (next.predecessors().size() > MOST_PREDECESSORS) {
-                throw new IllegalStateException(next + " has more predecessors than applyAll binds");
-            }
             if (next.predecessors().isEmpty()) {
                 continue;
             }
@@ -183,36 +117,28 @@ public class StatusLedger {
      */
     private static int update(Connection c, String messageId, String condition, MessageStatus next, Timestamp now,
             ProviderReport report, String reasonCode, String reason, Handover handover) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(UPDATE_REPORTED + " WHERE id = ?" + condition)) {
-            bindUpdate(s, next, now, report, reasonCode, reason, handover);
+        try (PreparedStatement s = c.prepareStatement("UPDATE message SET status = ?, updated_at = ?, "
+                + "provider_raw_status = COALESCE(?, provider_raw_status), provider_code = COALESCE(?, provider_code), "
+                + "provider_message_id = COALESCE(?, provider_message_id), reason_code = ?, "
+                + "reason = ?, next_check_at = ?, provider = COALESCE(?, provider), "
+                + "provider_account_id = COALESCE(?, provider_account_id) WHERE id = ?" + condition)) {
+            s.setString(1, next.name());
+            s.setTimestamp(2, now);
+            s.setString(3, report == null ? null : report.rawStatus());
+            s.setString(4, report == null ? null : report.code());
+            s.setString(5, report == null ? null : report.providerMessageId());
+            s.setString(6, reasonCode);
+            s.setString(7, reason == null || reason.length() <= 1000 ? reason : reason.substring(0, 1000));
+            s.setTimestamp(8, handover == null || handover.checkAt() == null ? null
+                    : Timestamp.from(handover.checkAt().toInstant()));
+            s.setString(9, handover == null ? null : handover.provider().name());
+            if (handover == null) {
+                s.setNull(10, Types.BIGINT);
+            } else {
+                s.setLong(10, handover.accountId());
+            }
             s.setString(11, messageId);
             return s.executeUpdate();
-        }
-    }
-
-    private static final String UPDATE_REPORTED = "UPDATE message SET status = ?, updated_at = ?, "
-            + "provider_raw_status = COALESCE(?, provider_raw_status), provider_code = COALESCE(?, provider_code), "
-            + "provider_message_id = COALESCE(?, provider_message_id), reason_code = ?, "
-            + "reason = ?, next_check_at = ?, provider = COALESCE(?, provider), "
-            + "provider_account_id = COALESCE(?, provider_account_id)";
-
-    /** Binds the ten values of {@link #UPDATE_REPORTED}. */
-    private static void bindUpdate(PreparedStatement s, MessageStatus next, Timestamp now, ProviderReport report,
-            String reasonCode, String reason, Handover handover) throws SQLException {
-        s.setString(1, next.name());
-        s.setTimestamp(2, now);
-        s.setString(3, report == null ? null : report.rawStatus());
-        s.setString(4, report == null ? null : report.code());
-        s.setString(5, report == null ? null : report.providerMessageId());
-        s.setString(6, reasonCode);
-        s.setString(7, reason == null || reason.length() <= 1000 ? reason : reason.substring(0, 1000));
-        s.setTimestamp(8, handover == null || handover.checkAt() == null ? null
-                : Timestamp.from(handover.checkAt().toInstant()));
-        s.setString(9, handover == null ? null : handover.provider().name());
-        if (handover == null) {
-            s.setNull(10, Types.BIGINT);
-        } else {
-            s.setLong(10, handover.accountId());
         }
     }
 
