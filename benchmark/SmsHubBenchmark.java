@@ -86,6 +86,19 @@ public class SmsHubBenchmark {
 
     /** {@code clients} threads making one kind of call for {@code seconds}: calls/s, p50, p99 and the CPU split. */
     static void timed(String what, int clients, int seconds, Call call, int status, String expected) throws Exception {
+        Load load = load(what, clients, seconds, call, status, expected);
+        long[] latencies = load.latencies();
+        System.out.printf("%s, %d clients: %.0f calls/s, p50 %.1f ms, p99 %.1f ms%n", what, clients, latencies.length / load.seconds(),
+                latencies[latencies.length / 2] / 1e6, latencies[(int) (latencies.length * 0.99)] / 1e6);
+        System.out.println("  " + load.cpu().since(latencies.length).replace("a message", "a call"));
+    }
+
+    /** What a timed load measured: every call's latency, sorted; how long it ran; the CPU from its start. */
+    record Load(long[] latencies, double seconds, Cpu cpu) {
+    }
+
+    /** {@code clients} threads making one kind of call for {@code seconds}, each answer checked. */
+    static Load load(String what, int clients, int seconds, Call call, int status, String expected) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         List<Future<long[]>> results = new ArrayList<>();
@@ -112,48 +125,23 @@ public class SmsHubBenchmark {
         }
         double elapsed = (System.nanoTime() - started) / 1e9;
         pool.shutdown();
-        long[] latencies = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-        System.out.printf("%s, %d clients: %.0f calls/s, p50 %.1f ms, p99 %.1f ms%n", what, clients, latencies.length / elapsed,
-                latencies[latencies.length / 2] / 1e6, latencies[(int) (latencies.length * 0.99)] / 1e6);
-        System.out.println("  " + cpu.since(latencies.length).replace("a message", "a call"));
+        return new Load(all.stream().flatMapToLong(Arrays::stream).sorted().toArray(), elapsed, cpu);
     }
 
     /** SendSms with one recipient per request from {@code clients} concurrent clients. */
     static void sendSms(int clients, int seconds, boolean report) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
-        List<Future<long[]>> results = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            results.add(pool.submit(() -> {
-                long[] latencies = new long[1 << 20];
-                int n = 0;
-                while (System.nanoTime() < end && n < latencies.length) {
-                    String body = envelope("<v1:SendSms><v1:text>Benchmark message</v1:text><v1:recipient>+"
-                            + RECIPIENT.incrementAndGet() + "</v1:recipient></v1:SendSms>");
-                    long start = System.nanoTime();
-                    Answer response = post(body);
-                    latencies[n++] = System.nanoTime() - start;
-                    if (response.status() != 200 || !response.body().contains("<accepted>true</accepted>")) {
-                        throw new IllegalStateException("SendSms failed: " + response.status() + " " + response.body());
-                    }
-                }
-                return Arrays.copyOf(latencies, n);
-            }));
-        }
-        long started = System.nanoTime();
-        Cpu cpu = Cpu.now();
-        List<long[]> all = new ArrayList<>();
-        for (Future<long[]> result : results) {
-            all.add(result.get());
-        }
-        double elapsed = (System.nanoTime() - started) / 1e9;
-        pool.shutdown();
-        long[] latencies = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        Call send = () -> {
+            String body = envelope("<v1:SendSms><v1:text>Benchmark message</v1:text><v1:recipient>+"
+                    + RECIPIENT.incrementAndGet() + "</v1:recipient></v1:SendSms>");
+            return post(body);
+        };
+        Load load = load("SendSms", clients, seconds, send, 200, "<accepted>true</accepted>");
+        long[] latencies = load.latencies();
         if (report) {
             System.out.printf("SendSms, 1 recipient, %d clients: %d accepted in %.1f s = %.0f accepted/s, p50 %.1f ms, p99 %.1f ms%n",
-                    clients, latencies.length, elapsed, latencies.length / elapsed, latencies[latencies.length / 2] / 1e6,
+                    clients, latencies.length, load.seconds(), latencies.length / load.seconds(), latencies[latencies.length / 2] / 1e6,
                     latencies[(int) (latencies.length * 0.99)] / 1e6);
-            System.out.println("  " + cpu.since(latencies.length));
+            System.out.println("  " + load.cpu().since(latencies.length));
         }
     }
 
