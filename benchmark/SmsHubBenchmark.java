@@ -60,24 +60,39 @@ public class SmsHubBenchmark {
         waitForQuiet();
         endToEnd(batches * 1000);
         waitForQuiet();
-        ceilings(32, sendSeconds / 2);
+        floor(32, sendSeconds / 2);
     }
 
     /**
-     * What this machine's stack costs with (almost) none of our work behind it: the floor under every SendSms
-     * and every delivery report. Ping without provider probes is a SOAP call through CXF, authentication and
-     * an EJB with one database read; a report with a wrong token is one HTTP exchange with a servlet and an
-     * EJB, answered 403 before anything is read or written.
+     * What this machine's stack costs with none of the gateway's work behind it: the floor under every SendSms
+     * and every delivery report, one layer added at a time. The SOAP steps call benchmark/floor (deployed beside
+     * the gateway by run.sh): CXF alone; then as the gateway's calls are made, HTTP Basic against the tenants'
+     * realm and a boundary EJB; then one database read; then one row committed in a JTA transaction, the least
+     * an acknowledged, durable acceptance does. Ping without probes is the gateway's own lightest call.
      */
-    static void ceilings(int clients, int seconds) throws Exception {
-        String ping = envelope("<v1:Ping><v1:checkProviders>false</v1:checkProviders></v1:Ping>");
-        timed("Ping without provider probes (SOAP, authentication, EJB, one database read)", clients, seconds,
-                () -> post(ping), 200, "<database>UP</database>");
+    static void floor(int clients, int seconds) throws Exception {
         String report = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><mobilectrl_delivery_status><status>0</status>"
                 + "</mobilectrl_delivery_status>";
         timed("HTTP exchange answered before any work (a delivery report with a wrong token, 403)", clients, seconds,
                 () -> connection().post("/smshub/callbacks/smspro/benchmark?token=wrong", "text/xml; charset=ISO-8859-1",
                         report), 403, "");
+        timed("SOAP call through CXF alone", clients, seconds, () -> floorCall("/smshub-floor/open", "none"), 200,
+                "<return>none</return>");
+        timed("  and HTTP Basic, a boundary EJB", clients, seconds, () -> floorCall("/smshub-floor/Floor", "none"), 200,
+                "<return>none</return>");
+        timed("  and one database read", clients, seconds, () -> floorCall("/smshub-floor/Floor", "read"), 200,
+                "<return>read</return>");
+        timed("  and one row committed in a JTA transaction", clients, seconds,
+                () -> floorCall("/smshub-floor/Floor", "write"), 200, "<return>write</return>");
+        String ping = envelope("<v1:Ping><v1:checkProviders>false</v1:checkProviders></v1:Ping>");
+        timed("Ping without provider probes (the gateway's lightest call: two database reads)", clients, seconds,
+                () -> post(ping), 200, "<database>UP</database>");
+    }
+
+    static Answer floorCall(String path, String work) throws IOException {
+        return connection().post(path, "text/xml; charset=UTF-8", "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\">"
+                + "<soapenv:Body><f:echo xmlns:f=\"urn:smshub:benchmark:floor\"><work>" + work + "</work></f:echo>"
+                + "</soapenv:Body></soapenv:Envelope>");
     }
 
     interface Call {
@@ -120,11 +135,14 @@ public class SmsHubBenchmark {
             }));
         }
         List<long[]> all = new ArrayList<>();
-        for (Future<long[]> result : results) {
-            all.add(result.get());
+        try {
+            for (Future<long[]> result : results) {
+                all.add(result.get());
+            }
+        } finally {
+            pool.shutdownNow(); // a failed call ends the run instead of leaving the other clients' threads behind
         }
         double elapsed = (System.nanoTime() - started) / 1e9;
-        pool.shutdown();
         return new Load(all.stream().flatMapToLong(Arrays::stream).sorted().toArray(), elapsed, cpu);
     }
 

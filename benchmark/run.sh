@@ -9,8 +9,17 @@ SCHEMA=smshub_bench
 JBOSS_HOME="$PWD/server-module/target/wildfly"
 
 ./mvnw -B -q -ntp install -DskipTests
-psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA IF EXISTS $SCHEMA CASCADE; CREATE SCHEMA $SCHEMA;"
-cp ear-module/target/smshub.ear ear-module/target/deployments/smshub-simulator.war "$JBOSS_HOME/standalone/deployments/"
+# The floor (benchmark/floor): the same SOAP stack, security and datasource with none of the gateway's work
+FLOOR=benchmark/target/floor
+rm -rf "$FLOOR" && mkdir -p "$FLOOR/war/WEB-INF/classes"
+./mvnw -B -q -ntp -pl web-module dependency:build-classpath -Dmdep.outputFile="$PWD/$FLOOR/classpath"
+javac -d "$FLOOR/war/WEB-INF/classes" -cp "$(cat "$FLOOR/classpath")" $(find benchmark/floor/src -name '*.java')
+cp benchmark/floor/webapp/WEB-INF/*.xml "$FLOOR/war/WEB-INF/"
+jar cf "$FLOOR/smshub-floor.war" -C "$FLOOR/war" .
+psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA IF EXISTS $SCHEMA CASCADE; CREATE SCHEMA $SCHEMA;
+  CREATE TABLE $SCHEMA.benchmark_floor (id BIGSERIAL PRIMARY KEY, work VARCHAR(16), written_at TIMESTAMPTZ DEFAULT now());"
+cp ear-module/target/smshub.ear ear-module/target/deployments/smshub-simulator.war "$FLOOR/smshub-floor.war" \
+  "$JBOSS_HOME/standalone/deployments/"
 
 export JBOSS_HOME
 # standalone.sh passes signals on to the server's JVM only when told to
