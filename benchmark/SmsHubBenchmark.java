@@ -185,11 +185,14 @@ public class SmsHubBenchmark {
             }));
         }
         long[] latencies = new long[count];
-        for (int i = 0; i < count; i++) {
-            latencies[i] = results.get(i).get();
+        try {
+            for (int i = 0; i < count; i++) {
+                latencies[i] = results.get(i).get();
+            }
+        } finally {
+            pool.shutdownNow(); // a failed batch ends the run instead of leaving the other clients' threads behind
         }
         double elapsed = (System.nanoTime() - started) / 1e9;
-        pool.shutdown();
         Arrays.sort(latencies);
         if (report) {
             System.out.printf("SendBatch, %d messages a request, %d clients: %d messages in %.1f s = %.0f messages accepted/s, "
