@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -28,7 +29,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Load against a running SMS Hub (benchmark/run.sh starts one on PostgreSQL). Single-file program, JDK only:
- * {@code java benchmark/SmsHubBenchmark.java [base-url] [send-seconds] [batches]}. Prints its figures; it
+ * {@code java benchmark/SmsHubBenchmark.java [base-url] [send-seconds] [batches] [phases] [warm-up-seconds]}, phases a
+ * comma-separated choice of sms, batch, e2e and floor (all by default). Prints its figures; it
  * asserts nothing. Raw SOAP over one kept-alive HTTP/1.1 socket per client thread: the load generator shares
  * the machine's cores with the gateway, so it must cost as little as it can (java.net.http took most of a core).
  */
@@ -44,23 +46,34 @@ public class SmsHubBenchmark {
         base = args.length > 0 ? args[0] : "http://localhost:8080";
         int sendSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         int batches = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+        Set<String> phases = Set.of((args.length > 3 ? args[3] : "sms,batch,e2e,floor").split(","));
+        int warmUpSeconds = args.length > 4 ? Integer.parseInt(args[4]) : 60;
         auth = "Basic " + Base64.getEncoder().encodeToString("demo:demo-password".getBytes(StandardCharsets.UTF_8));
         System.out.printf("SMS Hub benchmark against %s, %d cores, Java %s%n", base, Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"));
 
-        // the JIT needs about a minute of this load before the server's figures settle
-        System.out.println("warm-up: 60 s of SendSms at 32 clients, 5 batches of 1,000");
-        sendSms(32, 60, false);
-        sendBatches(4, 5, 1000, false);
-        waitForQuiet();
-
-        sendSms(32, sendSeconds, true);
-        waitForQuiet();
-        sendBatches(4, batches, 1000, true);
-        waitForQuiet();
-        endToEnd(batches * 1000);
-        waitForQuiet();
-        floor(32, sendSeconds / 2);
+        if (warmUpSeconds > 0) {
+            // the JIT needs about a minute of this load before the server's figures settle
+            System.out.printf("warm-up: %d s of SendSms at 32 clients, 5 batches of 1,000%n", warmUpSeconds);
+            sendSms(32, warmUpSeconds, false);
+            sendBatches(4, 5, 1000, false);
+            waitForQuiet();
+        }
+        if (phases.contains("sms")) {
+            sendSms(32, sendSeconds, true);
+            waitForQuiet();
+        }
+        if (phases.contains("batch")) {
+            sendBatches(4, batches, 1000, true);
+            waitForQuiet();
+        }
+        if (phases.contains("e2e")) {
+            endToEnd(batches * 1000);
+            waitForQuiet();
+        }
+        if (phases.contains("floor")) {
+            floor(32, sendSeconds / 2);
+        }
     }
 
     /**

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark SMS Hub on PostgreSQL: builds the gateway, starts it with the SMS Pro simulator on the
 # provisioned WildFly against a fresh schema, runs benchmark/SmsHubBenchmark.java and stops the server.
-#   benchmark/run.sh [send-seconds] [batches]     (defaults: 30 s of SendSms, 20 batches of 1,000)
+#   benchmark/run.sh [send-seconds] [batches] [phases] [warm-up-seconds]
+#   (defaults: 30 s of SendSms, 20 batches of 1,000, phases sms,batch,e2e,floor, a warm-up of 60 s)
 # Needs PostgreSQL at 127.0.0.1:5432 (database test, user postgres, trust auth) and nothing on 8080/9990.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -43,4 +44,4 @@ done
 # the floor's one table, once the gateway has migrated its schema (its migrations want the schema empty)
 psql -q -h 127.0.0.1 -U postgres -d test \
   -c "CREATE TABLE $SCHEMA.benchmark_floor (id BIGSERIAL PRIMARY KEY, work VARCHAR(16), written_at TIMESTAMPTZ DEFAULT now());"
-java benchmark/SmsHubBenchmark.java http://localhost:8080 "${1:-30}" "${2:-20}"
+java benchmark/SmsHubBenchmark.java http://localhost:8080 "${1:-30}" "${2:-20}" "${3:-sms,batch,e2e,floor}" "${4:-60}"
