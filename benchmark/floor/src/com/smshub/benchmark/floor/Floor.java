@@ -7,8 +7,8 @@ import jakarta.jws.WebParam;
 import jakarta.jws.WebService;
 
 /**
- * A SOAP call as the gateway's take it (HTTP Basic against the tenants' realm, then a boundary EJB) that
- * does one kind of database work: none, one read, or one row inserted and committed.
+ * A SOAP call taken as the gateway takes its calls (HTTP Basic against the tenants' realm, then a boundary
+ * EJB) that does one kind of database work: none, one read, or one row inserted and committed.
  */
 @WebService(serviceName = "Floor", targetNamespace = "urn:smshub:benchmark:floor")
 public class Floor {

@@ -13,7 +13,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 
-/** The boundary EJB of the floor, with the gateway's security and its datasource (benchmark/run.sh creates the table). */
+/** The floor's boundary EJB, with the gateway's security and datasource (benchmark/run.sh creates its table). */
 @Stateless
 @RolesAllowed("tenant")
 public class FloorWork {
