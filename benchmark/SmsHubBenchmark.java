@@ -103,9 +103,8 @@ public class SmsHubBenchmark {
     }
 
     static Answer floorCall(String path, String work) throws IOException {
-        return connection().post(path, "text/xml; charset=UTF-8", "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\">"
-                + "<soapenv:Body><f:echo xmlns:f=\"urn:smshub:benchmark:floor\"><work>" + work + "</work></f:echo>"
-                + "</soapenv:Body></soapenv:Envelope>");
+        return connection().post(path, "text/xml; charset=UTF-8",
+                envelope("<f:echo xmlns:f=\"urn:smshub:benchmark:floor\"><work>" + work + "</work></f:echo>"));
     }
 
     interface Call {
@@ -147,16 +146,22 @@ public class SmsHubBenchmark {
                 return Arrays.copyOf(latencies, n);
             }));
         }
-        List<long[]> all = new ArrayList<>();
-        try {
-            for (Future<long[]> result : results) {
-                all.add(result.get());
-            }
-        } finally {
-            pool.shutdownNow(); // a failed call ends the run instead of leaving the other clients' threads behind
-        }
+        List<long[]> all = answers(pool, results);
         double elapsed = (System.nanoTime() - started) / 1e9;
         return new Load(all.stream().flatMapToLong(Arrays::stream).sorted().toArray(), elapsed, cpu);
+    }
+
+    /** Every client's answer, in order; the first failure ends the run instead of leaving the other clients behind. */
+    static <T> List<T> answers(ExecutorService pool, List<Future<T>> results) throws Exception {
+        try {
+            List<T> answers = new ArrayList<>(results.size());
+            for (Future<T> result : results) {
+                answers.add(result.get());
+            }
+            return answers;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** SendSms with one recipient per request from {@code clients} concurrent clients. */
@@ -197,14 +202,7 @@ public class SmsHubBenchmark {
                 return System.nanoTime() - start;
             }));
         }
-        long[] latencies = new long[count];
-        try {
-            for (int i = 0; i < count; i++) {
-                latencies[i] = results.get(i).get();
-            }
-        } finally {
-            pool.shutdownNow(); // a failed batch ends the run instead of leaving the other clients' threads behind
-        }
+        long[] latencies = answers(pool, results).stream().mapToLong(Long::longValue).toArray();
         double elapsed = (System.nanoTime() - started) / 1e9;
         Arrays.sort(latencies);
         if (report) {

@@ -44,4 +44,4 @@ done
 # the floor's one table, once the gateway has migrated its schema (its migrations want the schema empty)
 psql -q -h 127.0.0.1 -U postgres -d test \
   -c "CREATE TABLE $SCHEMA.benchmark_floor (id BIGSERIAL PRIMARY KEY, work VARCHAR(16), written_at TIMESTAMPTZ DEFAULT now());"
-java benchmark/SmsHubBenchmark.java http://localhost:8080 "${1:-30}" "${2:-20}" "${3:-sms,batch,e2e,floor}" "${4:-60}"
+java benchmark/SmsHubBenchmark.java http://localhost:8080 "$@" # its own defaults for what is not given
