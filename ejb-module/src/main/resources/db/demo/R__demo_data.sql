@@ -7,13 +7,13 @@ INSERT INTO tenant (username, display_name, password_hash, password_salt, enable
 SELECT 'demo', 'Demo tenant', '9c474e5d35fcf1f4128337097332714aa260d562c7875fc016501f247af95f33fab669cfd96eddad86a3e4ddc290f63aed23b6dae7c3cab1ecea9b77a9a8d2ab', '5a17c0ffee5a17c0ffee5a17c0ffee01', TRUE
 WHERE NOT EXISTS (SELECT 1 FROM tenant WHERE username = 'demo');
 
--- The SMS Pro simulator (simulator-module), under the customer id the spec's examples use.
+-- The SMS Pro simulator (simulator-module), under the customer id the spec's examples use. Its password
+-- (the examples' xxxxxxxx) is sealed by DatabaseMigration: SQL cannot seal.
 UPDATE provider_account
-   SET provider = 'SMSPRO', endpoint_url = '${simulator_base_url}/smspro/services/CUSTOMER',
-       username = 'CUSTOMER', secret = 'xxxxxxxx', enabled = TRUE
+   SET endpoint_url = '${simulator_base_url}/smspro/services/CUSTOMER', username = 'CUSTOMER', enabled = TRUE
  WHERE name = 'smspro-simulator';
-INSERT INTO provider_account (provider, name, endpoint_url, username, secret, enabled)
-SELECT 'SMSPRO', 'smspro-simulator', '${simulator_base_url}/smspro/services/CUSTOMER', 'CUSTOMER', 'xxxxxxxx', TRUE
+INSERT INTO provider_account (provider, name, endpoint_url, username, enabled)
+SELECT 'SMSPRO', 'smspro-simulator', '${simulator_base_url}/smspro/services/CUSTOMER', 'CUSTOMER', TRUE
 WHERE NOT EXISTS (SELECT 1 FROM provider_account WHERE name = 'smspro-simulator');
 
 -- A second tenant, "acme" / "acme-password", to show (and test) that tenants see only their own messages.

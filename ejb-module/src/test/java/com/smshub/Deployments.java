@@ -33,6 +33,10 @@ public final class Deployments {
                 // a WAR has one security domain for its web and EJB parts: the EJBs' own
                 .addAsWebInfResource(new StringAsset("<jboss-web><security-domain>smshub</security-domain></jboss-web>"),
                         "jboss-web.xml")
+                // as the EAR declares it: the credential store API, for the key that seals provider secrets
+                .addAsWebInfResource(new StringAsset("<jboss-deployment-structure><deployment><dependencies>"
+                        + "<module name=\"org.wildfly.security.elytron\"/></dependencies></deployment>"
+                        + "</jboss-deployment-structure>"), "jboss-deployment-structure.xml")
                 .addAsLibraries(libraries());
     }
 

@@ -1,6 +1,7 @@
 package com.smshub.platform;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -26,8 +28,9 @@ import org.flywaydb.core.api.output.MigrateResult;
  * Migrations shared by every database are in {@code db/migration}; a database's own, numbered in the
  * same sequence, in {@code db/vendor/postgresql} or {@code db/vendor/h2} (PostgreSQL's partial indexes).
  *
- * <p>Demo data (a tenant and the simulator accounts) is added only when the server runs with
- * {@code -Dsmshub.demo-data=true}, as the default run and the tests do.
+ * <p>Demo data (tenants, the simulator accounts and their routes) is added only when the server runs with
+ * {@code -Dsmshub.demo-data=true}, as the default run and the tests do. The periodic jobs depend on this bean
+ * ({@code @DependsOn}), so none runs before the schema it reads exists, on a fresh database or an upgrade.
  */
 @Singleton
 @Startup
@@ -42,17 +45,43 @@ public class DatabaseMigration {
     @Resource(lookup = "java:jboss/datasources/SmsHubDS")
     DataSource dataSource;
 
+    @Inject
+    ProviderSecrets secrets;
+
     @PostConstruct
     void migrate() {
         MigrateResult result = Flyway.configure(DatabaseMigration.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations(locations(vendor()).toArray(String[]::new))
+                .javaMigrations(new SealProviderSecrets(() -> new SecretBox(CredentialStoreKey.load())))
                 .placeholders(Map.of("simulator_base_url",
                         System.getProperty(SIMULATOR_BASE_URL, "http://localhost:8080/smshub-simulator")))
                 .load()
                 .migrate();
+        if (Boolean.getBoolean(DEMO_DATA)) {
+            sealDemoSecrets();
+        }
         LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
                 + " migrations applied)");
+    }
+
+    /**
+     * The simulators' published passwords, for the demo accounts that db/demo creates: SQL cannot seal them,
+     * so they are sealed here, once, for an account that has none yet.
+     */
+    static final Map<String, String> DEMO_SECRETS = Map.of("smspro-simulator", "xxxxxxxx");
+
+    private void sealDemoSecrets() {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "UPDATE provider_account SET secret_sealed = ? WHERE name = ? AND secret_sealed IS NULL")) {
+            for (Map.Entry<String, String> demo : DEMO_SECRETS.entrySet()) {
+                s.setString(1, secrets.seal(demo.getValue(), demo.getKey()));
+                s.setString(2, demo.getKey());
+                s.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot seal the demo accounts' secrets", e);
+        }
     }
 
     /** The database's own migrations are in db/vendor/{postgresql|h2}, after its product name. */

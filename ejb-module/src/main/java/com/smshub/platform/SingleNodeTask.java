@@ -24,10 +24,10 @@ import java.util.logging.Logger;
  */
 public final class SingleNodeTask {
 
-    /** The work of one run, on a connection whose transaction holds the task's lock. */
+    /** The work of one run, in the transaction that holds the task's lock. */
     @FunctionalInterface
     public interface Work {
-        void run(Connection connection) throws SQLException;
+        void run();
     }
 
     private final String name;
@@ -61,7 +61,7 @@ public final class SingleNodeTask {
                     s.execute("SET LOCAL enable_bitmapscan = off; SET LOCAL enable_seqscan = off");
                 }
             }
-            work.run(c);
+            work.run();
         } catch (SQLException | RuntimeException e) {
             log.log(Level.WARNING, name + " failed; the next tick retries", e);
             throw new IllegalStateException(e);

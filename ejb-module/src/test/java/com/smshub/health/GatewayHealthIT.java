@@ -25,9 +25,11 @@ import com.smshub.health.boundary.GatewayHealth;
 import com.smshub.health.control.DatabaseProbe;
 import com.smshub.health.control.ProviderProbes;
 import com.smshub.health.entity.AccountHealth;
-import com.smshub.provider.Liveness;
-import com.smshub.provider.ProviderCode;
-import com.smshub.provider.entity.ProviderAccount;
+import com.smshub.kernel.ProviderCode;
+import com.smshub.platform.ProviderSecrets;
+import com.smshub.provider.spi.Liveness;
+import com.smshub.routing.control.AccountDirectory;
+import com.smshub.routing.entity.ProviderAccount;
 
 /** Ping's parts inside the provisioned WildFly, against the real database. */
 @ExtendWith(ArquillianExtension.class)
@@ -53,11 +55,18 @@ class GatewayHealthIT {
     @Inject
     UserTransaction tx;
 
+    @Inject
+    AccountDirectory accounts;
+
+    @Inject
+    ProviderSecrets secrets;
+
     @AfterEach
     void removeTestAccounts() throws Exception {
         tx.begin();
         em.createQuery("DELETE FROM ProviderAccount a WHERE a.name LIKE 'it-%'").executeUpdate();
         tx.commit();
+        accounts.reload();
     }
 
     @Test
@@ -77,8 +86,7 @@ class GatewayHealthIT {
 
     @Test
     void unreachableAccountIsDownAndNotProbedWhenNotAsked() throws Exception {
-        add(new ProviderAccount(ProviderCode.SMSPRO, "it-unreachable", "http://127.0.0.1:1/services/CUSTOMER",
-                "CUSTOMER", "secret"));
+        add(ProviderCode.SMSPRO, "it-unreachable", "http://127.0.0.1:1/services/CUSTOMER");
 
         AccountHealth probed = find(probes.probe(true), "it-unreachable");
         assertEquals(Liveness.State.DOWN, probed.liveness().state());
@@ -90,7 +98,7 @@ class GatewayHealthIT {
 
     @Test
     void providerWithoutAdapterIsReportedNotChecked() throws Exception {
-        add(new ProviderAccount(ProviderCode.MASIV, "it-masiv", "https://api.masiv.co/SmsHandlers", "u", "p"));
+        add(ProviderCode.MASIV, "it-masiv", "https://api.masiv.co/SmsHandlers");
         AccountHealth masiv = find(probes.probe(true), "it-masiv");
         assertEquals(Liveness.State.NOT_CHECKED, masiv.liveness().state());
         assertTrue(masiv.liveness().detail().contains("no adapter"));
@@ -101,10 +109,13 @@ class GatewayHealthIT {
         assertThrows(EJBAccessException.class, () -> health.check(false));
     }
 
-    private void add(ProviderAccount account) throws Exception {
+    private void add(ProviderCode provider, String name, String endpoint) throws Exception {
+        ProviderAccount account = new ProviderAccount(provider, name);
+        account.configure(endpoint, "CUSTOMER", secrets.seal("secret", name), null, true, null, null);
         tx.begin();
         em.persist(account);
         tx.commit();
+        accounts.reload();
     }
 
     private static AccountHealth find(List<AccountHealth> accounts, String name) {

@@ -1,6 +1,7 @@
 package com.smshub.dispatch.boundary;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 import jakarta.annotation.security.PermitAll;
@@ -13,10 +14,12 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
 
-import com.smshub.sending.control.DispatchQueue;
-import com.smshub.sending.control.MessageStore;
-import com.smshub.status.control.StatusLedger;
-import com.smshub.status.entity.MessageStatus;
+import com.smshub.dispatch.control.DispatchQueue;
+import com.smshub.kernel.MessageStatus;
+import com.smshub.kernel.Reason;
+import com.smshub.message.ClaimedMessage;
+import com.smshub.message.MessageRepository;
+import com.smshub.message.StatusUpdate;
 
 /**
  * A JMS message of dispatches that failed on every attempt: each of its messages still waiting for dispatch
@@ -32,10 +35,7 @@ public class DeadLetterListener implements MessageListener {
     private static final Logger LOG = Logger.getLogger(DeadLetterListener.class.getName());
 
     @Inject
-    StatusLedger ledger;
-
-    @Inject
-    MessageStore store;
+    MessageRepository messages;
 
     @EJB
     DispatchFailures failures;
@@ -50,14 +50,16 @@ public class DeadLetterListener implements MessageListener {
             return;
         }
         List<String> messageIds = DispatchQueue.dispatches(body).stream().flatMap(d -> DispatchQueue.messageIds(d).stream()).toList();
-        for (String messageId : messageIds) {
-            if (store.claimForDispatch(messageId).isEmpty()) {
+        for (String messageId : messageIds.stream().sorted().toList()) {
+            Optional<ClaimedMessage> waiting = messages.claim(messageId);
+            if (waiting.isEmpty()) {
                 continue; // sent on an earlier attempt of its JMS message
             }
             String reason = failures.last(messageId);
             LOG.warning(() -> "Message " + messageId + " failed after its last dispatch attempt: " + reason);
-            ledger.apply(messageId, MessageStatus.FAILED, "DEAD_LETTER", null, "DISPATCH_FAILED",
-                    "Dispatch failed after the bounded attempts; last: " + (reason == null ? "unknown" : reason));
+            messages.dispatched(waiting.get(), null, new StatusUpdate(MessageStatus.FAILED, "DEAD_LETTER", null,
+                    new Reason("DISPATCH_FAILED", "Dispatch failed after the bounded attempts; last: "
+                            + (reason == null ? "unknown" : reason)), null));
         }
     }
 }

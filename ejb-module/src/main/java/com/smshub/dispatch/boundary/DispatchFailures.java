@@ -15,7 +15,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 
-import com.smshub.sending.control.StoreException;
+import com.smshub.kernel.StoreException;
 
 /**
  * Why a dispatch attempt failed, kept in a transaction of its own: the attempt's transaction rolls back so

@@ -15,7 +15,7 @@ import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
 
 import com.smshub.dispatch.control.DispatchRetryException;
-import com.smshub.sending.control.DispatchQueue;
+import com.smshub.dispatch.control.DispatchQueue;
 
 /**
  * Takes dispatches from the dispatch queue, several to a JMS message, and sends each in a transaction of

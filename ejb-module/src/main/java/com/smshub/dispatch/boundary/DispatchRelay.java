@@ -1,15 +1,7 @@
 package com.smshub.dispatch.boundary;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.logging.Logger;
 
 import javax.sql.DataSource;
@@ -19,6 +11,7 @@ import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
@@ -29,7 +22,9 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import com.smshub.platform.SingleNodeTask;
-import com.smshub.sending.control.DispatchQueue;
+import com.smshub.dispatch.control.DispatchQueue;
+import com.smshub.message.Dispatch;
+import com.smshub.message.MessageRepository;
 
 /**
  * Moves accepted messages from the outbox (messages whose {@code dispatch_due_at} has come) to the dispatch
@@ -40,15 +35,13 @@ import com.smshub.sending.control.DispatchQueue;
  */
 @Singleton
 @Startup
+@DependsOn("DatabaseMigration")
 @PermitAll
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class DispatchRelay {
 
     private static final Logger LOG = Logger.getLogger(DispatchRelay.class.getName());
     private static final int CHUNK = 2000;
-    /** The messages due for the queue, oldest first, by the outbox index. */
-    static final String DUE = "SELECT id, dispatch_group FROM message WHERE dispatch_due_at <= ? ORDER BY dispatch_due_at "
-            + "FETCH FIRST " + CHUNK + " ROWS ONLY";
 
     @Resource
     TimerService timers;
@@ -58,6 +51,9 @@ public class DispatchRelay {
 
     @Inject
     DispatchQueue queue;
+
+    @Inject
+    MessageRepository messages;
 
     private final SingleNodeTask task = new SingleNodeTask("dispatch_relay", LOG);
 
@@ -73,37 +69,10 @@ public class DispatchRelay {
         task.tick(dataSource, this::relay);
     }
 
-    private void relay(Connection c) throws SQLException {
-        List<String> due = new ArrayList<>();
-        Map<String, List<String>> groups = new LinkedHashMap<>();
-        List<String> dispatches = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement(DUE)) {
-            s.setTimestamp(1, Timestamp.from(Instant.now()));
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    String id = r.getString(1);
-                    String group = r.getString(2);
-                    due.add(id);
-                    if (group == null) {
-                        dispatches.add(id);
-                    } else {
-                        groups.computeIfAbsent(group, g -> new ArrayList<>()).add(id);
-                    }
-                }
-            }
+    private void relay() {
+        List<Dispatch> due = messages.takeDue(CHUNK, Instant.now());
+        if (!due.isEmpty()) {
+            queue.enqueueDispatches(due);
         }
-        if (due.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement s = c.prepareStatement("UPDATE message SET dispatch_due_at = NULL WHERE id = ?")) {
-            for (String id : due) {
-                s.setString(1, id);
-                s.addBatch();
-            }
-            s.executeBatch();
-        }
-        // a dispatch group goes as one dispatch: its ids, comma-separated
-        groups.values().forEach(ids -> dispatches.add(String.join(",", ids)));
-        queue.enqueue(dispatches);
     }
 }

@@ -1,13 +1,6 @@
 package com.smshub.dispatch.boundary;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
 
@@ -18,6 +11,7 @@ import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
@@ -28,7 +22,8 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import com.smshub.platform.SingleNodeTask;
-import com.smshub.sending.control.DispatchQueue;
+import com.smshub.dispatch.control.DispatchQueue;
+import com.smshub.message.MessageRepository;
 
 /**
  * The safety net under dispatch: a message still QUEUED (or SCHEDULED and due) long after the relay queued
@@ -38,6 +33,7 @@ import com.smshub.sending.control.DispatchQueue;
  */
 @Singleton
 @Startup
+@DependsOn("DatabaseMigration")
 @PermitAll
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class DispatchSweeper {
@@ -56,6 +52,9 @@ public class DispatchSweeper {
     @Inject
     DispatchQueue queue;
 
+    @Inject
+    MessageRepository messages;
+
     private final SingleNodeTask task = new SingleNodeTask("dispatch_sweep", LOG);
 
     @PostConstruct
@@ -70,30 +69,10 @@ public class DispatchSweeper {
         task.tick(dataSource, this::sweep);
     }
 
-    private void sweep(Connection c) throws SQLException {
-        Timestamp before = Timestamp.from(Instant.now().minus(STALE));
-        Timestamp now = Timestamp.from(Instant.now());
-        List<String> stale = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT id FROM message WHERE updated_at < ? AND (status = 'QUEUED' "
-                + "OR (status = 'SCHEDULED' AND scheduled_at < ?)) ORDER BY updated_at FETCH FIRST " + BATCH + " ROWS ONLY")) {
-            s.setTimestamp(1, before);
-            s.setTimestamp(2, before);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    stale.add(r.getString(1));
-                }
-            }
-        }
+    private void sweep() {
+        List<String> stale = messages.takeStale(STALE, BATCH);
         if (stale.isEmpty()) {
             return;
-        }
-        try (PreparedStatement s = c.prepareStatement("UPDATE message SET updated_at = ? WHERE id = ?")) {
-            for (String id : stale) {
-                s.setTimestamp(1, now);
-                s.setString(2, id);
-                s.addBatch();
-            }
-            s.executeBatch();
         }
         queue.enqueue(stale);
         LOG.warning(() -> stale.size() + " messages waited more than " + STALE.toSeconds() + " s for dispatch and were queued again");

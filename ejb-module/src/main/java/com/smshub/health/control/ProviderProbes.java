@@ -15,14 +15,13 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
 import com.smshub.health.entity.AccountHealth;
-import com.smshub.provider.Liveness;
-import com.smshub.provider.ProviderAdapter;
-import com.smshub.provider.ProviderAdapters;
-import com.smshub.provider.entity.ProviderAccount;
+import com.smshub.provider.spi.Account;
+import com.smshub.provider.spi.Liveness;
+import com.smshub.provider.spi.ProviderAdapter;
+import com.smshub.provider.spi.Providers;
+import com.smshub.routing.control.AccountDirectory;
 
 /**
  * Probes every enabled provider account at once, so that Ping takes as long as the slowest account and
@@ -40,38 +39,38 @@ public class ProviderProbes {
     static final Duration FRESH = Duration.ofMillis(Long.getLong("smshub.health.probe-fresh-ms", 2000));
 
     /** A probe of one account as it was configured, and when it started. */
-    private record Probe(ProviderAccount account, long startedNanos, CompletableFuture<AccountHealth> health) {
+    private record Probe(Account account, long startedNanos, CompletableFuture<AccountHealth> health) {
 
-        boolean serves(ProviderAccount now, long nanos) {
-            return nanos - startedNanos < FRESH.toNanos() && account.getEndpointUrl().equals(now.getEndpointUrl())
-                    && Objects.equals(account.getUsername(), now.getUsername())
-                    && Objects.equals(account.getSecret(), now.getSecret());
+        boolean serves(Account now, long nanos) {
+            return nanos - startedNanos < FRESH.toNanos() && account.endpointUrl().equals(now.endpointUrl())
+                    && Objects.equals(account.username(), now.username())
+                    && Objects.equals(account.secret(), now.secret())
+                    && account.settings().equals(now.settings());
         }
     }
 
     private final Map<Long, Probe> recent = new ConcurrentHashMap<>();
 
-    @PersistenceContext(unitName = "smshub")
-    EntityManager em;
+    @Inject
+    AccountDirectory accounts;
 
     @Inject
-    ProviderAdapters adapters;
+    Providers providers;
 
     @Resource
     ManagedExecutorService executor;
 
     /** The enabled accounts, each probed (or not) as asked. */
     public List<AccountHealth> probe(boolean probeProviders) {
-        List<ProviderAccount> accounts = em.createNamedQuery(ProviderAccount.ENABLED, ProviderAccount.class)
-                .getResultList();
-        List<CompletableFuture<AccountHealth>> probes = new ArrayList<>(accounts.size());
-        for (ProviderAccount account : accounts) {
-            ProviderAdapter adapter = adapters.of(account.getProvider());
+        List<Account> enabled = accounts.enabled();
+        List<CompletableFuture<AccountHealth>> probes = new ArrayList<>(enabled.size());
+        for (Account account : enabled) {
+            ProviderAdapter adapter = providers.adapter(account.provider()).orElse(null);
             if (!probeProviders) {
                 probes.add(CompletableFuture.completedFuture(health(account, Liveness.notChecked("not requested"))));
             } else if (adapter == null) {
                 probes.add(CompletableFuture.completedFuture(
-                        health(account, Liveness.notChecked("no adapter for " + account.getProvider() + " in this version"))));
+                        health(account, Liveness.notChecked("no adapter for " + account.provider() + " in this version"))));
             } else {
                 probes.add(probeOf(account, adapter));
             }
@@ -79,20 +78,20 @@ public class ProviderProbes {
         long deadline = System.nanoTime() + DEADLINE.toNanos();
         List<AccountHealth> result = new ArrayList<>(probes.size());
         for (int i = 0; i < probes.size(); i++) {
-            result.add(await(probes.get(i), accounts.get(i), deadline));
+            result.add(await(probes.get(i), enabled.get(i), deadline));
         }
         return result;
     }
 
     /** The account's fresh probe, or a new one. */
-    private CompletableFuture<AccountHealth> probeOf(ProviderAccount account, ProviderAdapter adapter) {
+    private CompletableFuture<AccountHealth> probeOf(Account account, ProviderAdapter adapter) {
         long now = System.nanoTime();
-        return recent.compute(account.getId(), (id, probe) -> probe != null && probe.serves(account, now) ? probe
+        return recent.compute(account.id(), (id, probe) -> probe != null && probe.serves(account, now) ? probe
                 : new Probe(account, now, CompletableFuture.supplyAsync(() -> health(account, adapter.probe(account)), executor)))
                 .health();
     }
 
-    private static AccountHealth await(CompletableFuture<AccountHealth> probe, ProviderAccount account, long deadline) {
+    private static AccountHealth await(CompletableFuture<AccountHealth> probe, Account account, long deadline) {
         try {
             return probe.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
@@ -106,7 +105,7 @@ public class ProviderProbes {
         }
     }
 
-    private static AccountHealth health(ProviderAccount account, Liveness liveness) {
-        return new AccountHealth(account.getProvider(), account.getName(), liveness);
+    private static AccountHealth health(Account account, Liveness liveness) {
+        return new AccountHealth(account.provider(), account.name(), liveness);
     }
 }

@@ -1,7 +1,7 @@
 package com.smshub.health.entity;
 
-import com.smshub.provider.Liveness;
-import com.smshub.provider.ProviderCode;
+import com.smshub.provider.spi.Liveness;
+import com.smshub.kernel.ProviderCode;
 
 /** The liveness of one configured provider account. */
 public record AccountHealth(ProviderCode provider, String account, Liveness liveness) {

@@ -5,20 +5,18 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import com.smshub.provider.AccountThrottle;
-import com.smshub.provider.CallbackUrls;
-import com.smshub.provider.Liveness;
-import com.smshub.provider.OutboundMessage;
-import com.smshub.provider.PolledStatus;
-import com.smshub.provider.ProviderAdapter;
-import com.smshub.provider.ProviderCode;
-import com.smshub.provider.SendOutcome;
-import com.smshub.provider.entity.ProviderAccount;
+import com.smshub.kernel.MessageStatus;
+import com.smshub.kernel.Originator;
+import com.smshub.kernel.ProviderCode;
+import com.smshub.kernel.ProviderReport;
+import com.smshub.kernel.SmsContent;
 import com.smshub.provider.smspro.xml.MobilectrlAliveCheck;
 import com.smshub.provider.smspro.xml.MobilectrlDeliveryStatus;
 import com.smshub.provider.smspro.xml.MobilectrlDeliveryStatusRequest;
@@ -27,33 +25,66 @@ import com.smshub.provider.smspro.xml.MtHeader;
 import com.smshub.provider.smspro.xml.MtPayload;
 import com.smshub.provider.smspro.xml.MtSms;
 import com.smshub.provider.smspro.xml.RawSms;
-import com.smshub.sending.entity.Originator;
-import com.smshub.sending.entity.SmsContent;
-import com.smshub.status.entity.MessageStatus;
-import com.smshub.status.entity.ProviderReport;
+import com.smshub.provider.spi.Account;
+import com.smshub.provider.spi.CallbackAnswer;
+import com.smshub.provider.spi.Callback;
+import com.smshub.provider.spi.CallbackUrls;
+import com.smshub.provider.spi.Capabilities;
+import com.smshub.provider.spi.Capabilities.Feature;
+import com.smshub.provider.spi.GroupSending;
+import com.smshub.provider.spi.Liveness;
+import com.smshub.provider.spi.MessageSending;
+import com.smshub.provider.spi.OutboundMessage;
+import com.smshub.provider.spi.PolledStatus;
+import com.smshub.provider.spi.ProviderAdapter;
+import com.smshub.provider.spi.ProviderEvents;
+import com.smshub.provider.spi.PushReceiving;
+import com.smshub.provider.spi.SendOutcome;
+import com.smshub.provider.spi.Settings;
+import com.smshub.provider.spi.StatusPolling;
 
-/** SMS Pro / Billing Pro behind the gateway's provider interface. */
+/**
+ * SMS Pro / Billing Pro behind the gateway's provider boundary: MT and MTB requests (sections 6, 7), one
+ * message a request or, where the account is configured so, up to 100 recipients of one text in one; status
+ * requests (6.8) and pushed statuses (6.9) at the message's own callback address; the keep-alive (11).
+ */
 @ApplicationScoped
-public class SmsProAdapter implements ProviderAdapter {
+public class SmsProAdapter implements ProviderAdapter, MessageSending, GroupSending, StatusPolling, PushReceiving {
 
     /** start_delivery and valid_until are Swedish local time (YYYYMMDDhhmm, table 1). */
     static final ZoneId SMSPRO_TIME_ZONE = ZoneId.of("Europe/Stockholm");
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyyMMddHHmm");
+    /** Table 1: a longer message is split by SMS Pro itself, 153 characters a part; the contract's limit. */
+    static final int MOST_CHARACTERS = 1600;
 
     @Inject
     SmsProClient client;
 
     @Inject
-    AccountThrottle throttle;
+    SmsProCallbacks callbacks;
 
     @Override
     public ProviderCode provider() {
         return ProviderCode.SMSPRO;
     }
 
+    @Override
+    public Capabilities capabilities(Account account) {
+        return Capabilities.builder(MOST_CHARACTERS)
+                .sameTextRecipients(SmsProSettings.of(account).recipientsPerRequest())
+                .with(Feature.SCHEDULING, Feature.VALIDITY, Feature.BINARY, Feature.FLASH, Feature.PREMIUM_BILLING,
+                        Feature.STATUS_POLL, Feature.STATUS_PUSH)
+                .build();
+    }
+
+    @Override
+    public void checkSettings(Settings settings) {
+        SmsProSettings.of(settings);
+    }
+
     /** The keep-alive of section 11; status 0 is alive (table 12), anything else is not. */
     @Override
-    public Liveness probe(ProviderAccount account) {
+    public Liveness probe(Account account) {
         long started = System.nanoTime();
         try {
             MobilectrlAliveCheck check = client.keepAlive(SmsProEndpoint.of(account));
@@ -65,65 +96,51 @@ public class SmsProAdapter implements ProviderAdapter {
         }
     }
 
-    /** Section 6: one MT request carries at most about 100 recipients of one text. */
-    static final int MOST_RECIPIENTS = 100;
-
-    /**
-     * One MT (or MTB, with a premium charge) request per message, so that each has its own delivery status.
-     */
+    /** One MT (or MTB, with a premium charge) request, with its own delivery status address. */
     @Override
-    public SendOutcome send(OutboundMessage message, ProviderAccount account) {
+    public SendOutcome send(OutboundMessage message, Account account) {
         MobilectrlSms request;
         try {
             request = request(message, account);
         } catch (IllegalArgumentException e) {
             return new SendOutcome.Rejected("UNSUPPORTED", e.getMessage(), true);
         }
-        return exchange(request, account, 1);
-    }
-
-    /** As configured for the account, at most the 100 section 6 recommends. */
-    @Override
-    public int recipientsPerRequest(ProviderAccount account) {
-        return Math.min(MOST_RECIPIENTS, account.getRecipientsPerRequest());
+        return exchange(request, account, true);
     }
 
     /**
      * Section 6's batch: one MT request with every recipient in {@code to_msisdn}. SMS Pro then reports no
-     * status per recipient, so no delivery URL is given; one wrong number discards the whole request
-     * (which the gateway's own validation of every number makes unlikely).
+     * status per recipient, so no delivery address is given and every message gets the request's outcome;
+     * one wrong number discards the whole request (which the gateway's own validation of every number makes
+     * unlikely).
      */
     @Override
-    public SendOutcome sendTogether(List<OutboundMessage> messages, ProviderAccount account) {
+    public List<SendOutcome> sendGroup(List<OutboundMessage> messages, Account account) {
         MobilectrlSms request;
+        SendOutcome outcome;
         try {
             request = request(messages, account);
+            outcome = exchange(request, account, false);
         } catch (IllegalArgumentException e) {
-            return new SendOutcome.Rejected("UNSUPPORTED", e.getMessage(), true);
+            outcome = new SendOutcome.Rejected("UNSUPPORTED", e.getMessage(), true);
         }
-        return exchange(request, account, messages.size());
+        return Collections.nCopies(messages.size(), outcome);
     }
 
-    private SendOutcome exchange(MobilectrlSms request, ProviderAccount account, int recipients) {
-        try (AccountThrottle.Permit permit = throttle == null ? () -> { } : throttle.acquire(account, recipients)) {
-            if (permit == null) {
-                return new SendOutcome.Throttled("account " + account.getName() + " is at its throttling limit");
-            }
-            return SmsProCodes.ofResponse(client.send(SmsProEndpoint.of(account), request));
+    private SendOutcome exchange(MobilectrlSms request, Account account, boolean reportsFollow) {
+        try {
+            return SmsProCodes.ofResponse(client.send(SmsProEndpoint.of(account), request), reportsFollow);
         } catch (SmsProException e) {
             return switch (e.kind()) {
                 case NOT_SENT -> new SendOutcome.Retry(e.getMessage());
-                case REFUSED -> new SendOutcome.Rejected("HTTP", e.getMessage(), true);
+                case REFUSED -> new SendOutcome.Rejected("HTTP_" + e.httpStatus(), e.getMessage(), true);
                 case AMBIGUOUS -> new SendOutcome.Unknown(e.getMessage());
             };
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new SendOutcome.Retry("interrupted before sending");
         }
     }
 
     /** One request for messages that differ only in their recipient: the first one's, with every recipient. */
-    static MobilectrlSms request(List<OutboundMessage> messages, ProviderAccount account) {
+    static MobilectrlSms request(List<OutboundMessage> messages, Account account) {
         MobilectrlSms request = request(messages.get(0), account);
         if (messages.get(0).content().premium() != null) {
             throw new IllegalArgumentException("An MTB request takes exactly one recipient (table 4)");
@@ -132,16 +149,22 @@ public class SmsProAdapter implements ProviderAdapter {
         Object sms = request.getPayload().getSmsOrRawSms().get(0);
         List<String> to = sms instanceof MtSms mt ? mt.getToMsisdn() : ((RawSms) sms).getToMsisdn();
         for (OutboundMessage message : messages.subList(1, messages.size())) {
+            if (!message.content().equals(messages.get(0).content())) {
+                throw new IllegalArgumentException("Recipients share one request only when they share its content");
+            }
             to.add(message.recipient().e164());
         }
         return request;
     }
 
-    /** Section 6.8: the delivery status of one message by its mobilectrl_id (table 3). */
+    /** Section 6.8: the delivery status of one message by its mobilectrl_id (table 3); SMS Pro knows no other key. */
     @Override
-    public java.util.Optional<PolledStatus> poll(String providerMessageId, ProviderAccount account) {
+    public Optional<PolledStatus> poll(String messageId, String providerMessageId, Account account) {
+        if (providerMessageId == null) {
+            return Optional.empty();
+        }
         MobilectrlDeliveryStatusRequest request = new MobilectrlDeliveryStatusRequest();
-        request.setCustomerId(account.getUsername());
+        request.setCustomerId(account.username());
         MobilectrlDeliveryStatusRequest.StatusFor statusFor = new MobilectrlDeliveryStatusRequest.StatusFor();
         statusFor.setType("mobilectrl_id");
         statusFor.setValue(providerMessageId);
@@ -151,21 +174,26 @@ public class SmsProAdapter implements ProviderAdapter {
             Integer delivery = answer.getDeliveryStatus() == null ? null : answer.getDeliveryStatus().getValue();
             MessageStatus status = SmsProCodes.ofDeliveryStatus(answer.getStatus(), delivery);
             if (status == null) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
-            return java.util.Optional.of(new PolledStatus(status, new ProviderReport(ProviderCode.SMSPRO,
+            return Optional.of(new PolledStatus(status, new ProviderReport(ProviderCode.SMSPRO,
                     delivery == null ? "" : String.valueOf(delivery), String.valueOf(answer.getStatus()), providerMessageId)));
         } catch (SmsProException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 
+    @Override
+    public CallbackAnswer receive(Callback callback, ProviderEvents events) {
+        return callbacks.receive(callback, events);
+    }
+
     /** Sections 6.1-6.5, 7.1 and 14.6, from the message's content. */
-    static MobilectrlSms request(OutboundMessage message, ProviderAccount account) {
+    static MobilectrlSms request(OutboundMessage message, Account account) {
         SmsContent content = message.content();
         MtHeader header = new MtHeader();
-        header.setCustomerId(account.getUsername());
-        header.setPassword(account.getSecret() == null ? "" : account.getSecret());
+        header.setCustomerId(account.username());
+        header.setPassword(account.secret() == null ? "" : account.secret());
         header.setRequestId(CompactIds.of(message.messageId()));
         header.setSubId1(content.subId1());
         header.setSubId2(content.subId2());

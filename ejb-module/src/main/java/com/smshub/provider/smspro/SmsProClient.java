@@ -79,7 +79,7 @@ public class SmsProClient {
             if (status != 200) {
                 in.readAllBytes();
                 SmsProException.Kind kind = status >= 500 ? SmsProException.Kind.NOT_SENT : SmsProException.Kind.REFUSED;
-                throw new SmsProException(kind, "HTTP " + status + " from " + uri);
+                throw new SmsProException(kind, status, "HTTP " + status + " from " + uri);
             }
             return xml.read(in, answer);
         } catch (IOException e) {

@@ -1,8 +1,8 @@
 package com.smshub.provider.smspro;
 
-import com.smshub.provider.SendOutcome;
+import com.smshub.kernel.MessageStatus;
 import com.smshub.provider.smspro.xml.MobilectrlResponse;
-import com.smshub.status.entity.MessageStatus;
+import com.smshub.provider.spi.SendOutcome;
 
 /**
  * SMS Pro's codes in the gateway's terms (docs/status-mapping.md). Decisions rest on {@code status} and
@@ -13,12 +13,16 @@ public final class SmsProCodes {
     private SmsProCodes() {
     }
 
-    /** Table 12: the status of {@code mobilectrl_response}. */
-    public static SendOutcome ofResponse(MobilectrlResponse response) {
+    /**
+     * Table 12: the status of {@code mobilectrl_response}.
+     *
+     * @param reportsFollow whether SMS Pro will report on the request's messages (false for several recipients)
+     */
+    public static SendOutcome ofResponse(MobilectrlResponse response, boolean reportsFollow) {
         int status = response.getStatus();
         String id = response.getMobilectrlId() == null ? null : response.getMobilectrlId().strip();
         if (status == 0) {
-            return new SendOutcome.Accepted(id, "0");
+            return new SendOutcome.Accepted(id, "0", reportsFollow);
         }
         String reason = "SMS Pro status " + status + ": " + response.getMessage();
         // -2: the request is not correct, no SMS will be sent; another provider would refuse it too

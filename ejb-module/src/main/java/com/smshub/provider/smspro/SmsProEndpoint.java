@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Objects;
 
-import com.smshub.provider.entity.ProviderAccount;
+import com.smshub.provider.spi.Account;
 
 /**
  * Where and as whom to reach SMS Pro for one account. The base address ends with the customer id
@@ -31,9 +31,9 @@ public record SmsProEndpoint(URI base, String customerId, String password, Durat
         }
     }
 
-    public static SmsProEndpoint of(ProviderAccount account) {
-        return new SmsProEndpoint(URI.create(account.getEndpointUrl()), account.getUsername(),
-                account.getSecret() == null ? "" : account.getSecret(), DEFAULT_TIMEOUT);
+    public static SmsProEndpoint of(Account account) {
+        return new SmsProEndpoint(URI.create(account.endpointUrl()), account.username() == null ? "" : account.username(),
+                account.secret() == null ? "" : account.secret(), DEFAULT_TIMEOUT);
     }
 
     /** Section 6: MT and MTB requests. */

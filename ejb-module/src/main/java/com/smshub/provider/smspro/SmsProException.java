@@ -14,18 +14,27 @@ public class SmsProException extends RuntimeException {
     }
 
     private final Kind kind;
-
-    public SmsProException(Kind kind, String message) {
-        super(message);
-        this.kind = kind;
-    }
+    private final int httpStatus;
 
     public SmsProException(Kind kind, String message, Throwable cause) {
         super(message, cause);
         this.kind = kind;
+        this.httpStatus = 0;
+    }
+
+    /** An HTTP answer other than 200. */
+    public SmsProException(Kind kind, int httpStatus, String message) {
+        super(message);
+        this.kind = kind;
+        this.httpStatus = httpStatus;
     }
 
     public Kind kind() {
         return kind;
+    }
+
+    /** The HTTP status SMS Pro answered with, or 0 when it did not answer. */
+    public int httpStatus() {
+        return httpStatus;
     }
 }

@@ -1,25 +1,28 @@
 package com.smshub.routing.control;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
-import com.smshub.provider.entity.ProviderAccount;
+import com.smshub.kernel.Money;
+import com.smshub.kernel.Msisdn;
+import com.smshub.kernel.SmsContent;
+import com.smshub.provider.spi.Account;
+import com.smshub.provider.spi.Capabilities;
+import com.smshub.provider.spi.Capabilities.Feature;
+import com.smshub.provider.spi.Providers;
 import com.smshub.routing.entity.Route;
-import com.smshub.sending.entity.Money;
-import com.smshub.sending.entity.Msisdn;
-import com.smshub.sending.entity.SmsContent;
+import com.smshub.routing.entity.RouteRule;
 
 /**
- * Chooses the provider accounts that may carry a message, best first: routes for the tenant before general
- * ones, the longest matching prefix, then the lowest priority number; the caller's provider preference
- * first among those that qualify. A route carries premium or binary content only when marked to, and a
- * provider only texts it takes. Routes are read from the database at most every 30 seconds.
+ * Chooses the provider accounts that may carry a message, best first. Routes are read from the database at
+ * most every 30 seconds, and at once after an operator changed them on this node.
  */
 @ApplicationScoped
 public class Router {
@@ -29,58 +32,86 @@ public class Router {
     @PersistenceContext(unitName = "smshub")
     EntityManager em;
 
+    @Inject
+    AccountDirectory accounts;
+
+    @Inject
+    Providers providers;
+
     private volatile List<Route> routes = List.of();
     private volatile long loadedAt;
 
     /** Every route that may carry this content to this recipient, best first; empty when none. */
     public List<Route> candidates(long tenantId, Msisdn recipient, SmsContent content) {
+        return candidates(routes(), tenantId, recipient, content);
+    }
+
+    /**
+     * The routes that match, best first: a route carries premium or binary content only when marked to, and
+     * only to a provider that can (premium billing, binary, flash, validity, the text's length); then the
+     * caller's provider preference first among those that qualify, the tenant's own routes before general
+     * ones, the longest prefix, the lowest priority number, and the route's id to break a tie for good.
+     */
+    static List<Route> candidates(List<Route> routes, long tenantId, Msisdn recipient, SmsContent content) {
         List<Route> matching = new ArrayList<>();
-        for (Route route : routes()) {
+        for (Route route : routes) {
             if ((route.tenantId() == null || route.tenantId() == tenantId)
                     && recipient.e164().startsWith(route.prefix())
                     && (content.premium() == null || route.premium())
                     && (!content.isBinary() || route.binary())
-                    && (content.isBinary() || content.text().length() <= route.account().getProvider().maxTextCharacters())) {
+                    && carries(route.capabilities(), content)) {
                 matching.add(route);
             }
         }
         Comparator<Route> order = Comparator
                 .comparing((Route r) -> content.providerPreference() != null
-                        && r.account().getProvider() != content.providerPreference())
+                        && r.account().provider() != content.providerPreference())
                 .thenComparing(r -> r.tenantId() == null)
                 .thenComparing(r -> -r.prefix().length())
-                .thenComparingInt(Route::priority);
+                .thenComparingInt(Route::priority)
+                .thenComparingLong(Route::id);
         matching.sort(order);
         return matching;
     }
 
-    /** Forgets the cached routes, after an operator changed them. */
+    /** Whether a provider with these capabilities can send this content as asked. */
+    static boolean carries(Capabilities can, SmsContent content) {
+        return content.textLength() <= can.maxTextCharacters()
+                && (content.premium() == null || can.has(Feature.PREMIUM_BILLING))
+                && (!content.isBinary() || can.has(Feature.BINARY))
+                && (!content.flash() || can.has(Feature.FLASH))
+                && (content.validityMinutes() == null || can.has(Feature.VALIDITY));
+    }
+
+    /** The route through this account among the candidates, if any. */
+    public static Optional<Route> through(List<Route> candidates, Long accountId) {
+        return candidates.stream().filter(r -> accountId != null && r.account().id() == accountId).findFirst();
+    }
+
+    /** Forgets the cached routes and accounts, after an operator changed them. */
     public void reload() {
+        accounts.reload();
         loadedAt = 0;
     }
 
     private List<Route> routes() {
-        if (System.nanoTime() - loadedAt > TTL_NANOS || loadedAt == 0) {
+        if (loadedAt == 0 || System.nanoTime() - loadedAt > TTL_NANOS) {
             routes = load();
             loadedAt = System.nanoTime();
         }
         return routes;
     }
 
-    @SuppressWarnings("unchecked")
     private List<Route> load() {
-        List<Object[]> rows = em.createNativeQuery("SELECT r.id, r.prefix, r.tenant_id, r.provider_account_id, r.priority, "
-                + "r.premium, r.binary_content, r.price_amount, r.price_currency FROM route r "
-                + "JOIN provider_account a ON a.id = r.provider_account_id WHERE r.enabled = TRUE AND a.enabled = TRUE")
-                .getResultList();
-        List<Route> loaded = new ArrayList<>(rows.size());
-        for (Object[] row : rows) {
-            ProviderAccount account = em.find(ProviderAccount.class, ((Number) row[3]).longValue());
-            em.detach(account);
-            Money price = row[7] == null ? null : new Money(new BigDecimal(row[7].toString()), (String) row[8]);
-            loaded.add(new Route(((Number) row[0]).longValue(), (String) row[1],
-                    row[2] == null ? null : ((Number) row[2]).longValue(), account, ((Number) row[4]).intValue(),
-                    (Boolean) row[5], (Boolean) row[6], price));
+        List<Route> loaded = new ArrayList<>();
+        for (RouteRule rule : em.createNamedQuery(RouteRule.ALL, RouteRule.class).getResultList()) {
+            if (!rule.isEnabled() || !accounts.isEnabled(rule.getAccountId())) {
+                continue;
+            }
+            Account account = accounts.byId(rule.getAccountId()).orElseThrow();
+            Money price = rule.getPriceAmount() == null ? null : new Money(rule.getPriceAmount(), rule.getPriceCurrency());
+            loaded.add(new Route(rule.getId(), rule.getPrefix(), rule.getTenantId(), account, providers.capabilities(account),
+                    rule.getPriority(), rule.isPremium(), rule.isBinary(), price));
         }
         return List.copyOf(loaded);
     }

@@ -2,8 +2,8 @@ package com.smshub.routing.entity;
 
 import java.math.BigDecimal;
 
-import com.smshub.sending.entity.InvalidValueException;
-import com.smshub.sending.entity.Money;
+import com.smshub.kernel.InvalidValueException;
+import com.smshub.kernel.Money;
 
 /**
  * One route as an operator defines it: recipients whose E.164 number starts with {@code prefix} ("+" for

@@ -1,15 +1,5 @@
 package com.smshub.sending.boundary;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.ZoneOffset;
-import java.util.EnumMap;
-import java.util.Map;
-
-import javax.sql.DataSource;
-
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -20,12 +10,13 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
-import com.smshub.sending.control.StoreException;
+import com.smshub.message.BatchCounts;
+import com.smshub.message.MessageRepository;
+import com.smshub.sending.control.SendRequests;
 import com.smshub.sending.entity.BatchState;
 import com.smshub.sending.entity.SendCommand;
 import com.smshub.sending.entity.SendReceipt;
-import com.smshub.status.entity.MessageStatus;
-import com.smshub.status.entity.UnknownMessageException;
+import com.smshub.kernel.NotFoundException;
 import com.smshub.tenant.control.TenantDirectory;
 
 /**
@@ -44,10 +35,13 @@ public class Batches {
     @EJB
     SmsSending sending;
 
-    @Resource(lookup = "java:jboss/datasources/SmsHubDS")
-    DataSource dataSource;
+    @Inject
+    SendRequests requests;
 
-    /** @throws UnknownMessageException when the tenant has no such batch */
+    @Inject
+    MessageRepository messages;
+
+    /** @throws NotFoundException when the tenant has no such batch */
     @RolesAllowed("tenant")
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public BatchState state(String batchId) {
@@ -56,36 +50,12 @@ public class Batches {
         try {
             requestId = Long.parseLong(batchId.strip());
         } catch (NumberFormatException e) {
-            throw new UnknownMessageException("batchId", "No batch " + batchId + " for this tenant.");
+            throw new NotFoundException("batchId", "No batch " + batchId + " for this tenant.");
         }
-        try (Connection c = dataSource.getConnection()) {
-            BatchState state;
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT message_count, created_at FROM send_request WHERE id = ? AND tenant_id = ? AND kind = 'BATCH'")) {
-                s.setLong(1, requestId);
-                s.setLong(2, tenant);
-                try (ResultSet r = s.executeQuery()) {
-                    if (!r.next()) {
-                        throw new UnknownMessageException("batchId", "No batch " + batchId + " for this tenant.");
-                    }
-                    state = new BatchState(batchId, r.getInt(1), new EnumMap<>(MessageStatus.class),
-                            r.getTimestamp(2).toInstant().atOffset(ZoneOffset.UTC));
-                }
-            }
-            Map<MessageStatus, Integer> counts = state.counts();
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT status, COUNT(*) FROM message WHERE request_id = ? GROUP BY status")) {
-                s.setLong(1, requestId);
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        counts.put(MessageStatus.valueOf(r.getString(1)), r.getInt(2));
-                    }
-                }
-            }
-            return state;
-        } catch (SQLException e) {
-            throw new StoreException(e);
-        }
+        SendRequests.StoredBatch batch = requests.batch(tenant, requestId)
+                .orElseThrow(() -> new NotFoundException("batchId", "No batch " + batchId + " for this tenant."));
+        BatchCounts counts = messages.batchCounts(requestId);
+        return new BatchState(batchId, batch.messageCount(), counts.byStatus(), counts.settled(), batch.acceptedAt());
     }
 
     /**

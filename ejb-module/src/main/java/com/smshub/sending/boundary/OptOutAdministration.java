@@ -5,7 +5,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
 import com.smshub.sending.control.OptOuts;
-import com.smshub.sending.entity.Msisdn;
+import com.smshub.kernel.Msisdn;
 import com.smshub.tenant.control.TenantDirectory;
 import com.smshub.tenant.entity.TenantRef;
 

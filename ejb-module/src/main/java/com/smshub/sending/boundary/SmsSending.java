@@ -2,7 +2,6 @@ package com.smshub.sending.boundary;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,13 +12,14 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
+import com.smshub.kernel.StoreException;
+import com.smshub.message.MessageRepository;
+import com.smshub.message.RecipientOutcome;
 import com.smshub.sending.control.Acceptance;
-import com.smshub.sending.control.MessageStore;
 import com.smshub.sending.control.RequestHashes;
-import com.smshub.sending.control.StoreException;
+import com.smshub.sending.control.SendRequests;
 import com.smshub.sending.entity.DuplicateRequestException;
 import com.smshub.sending.entity.IdempotencyConflictException;
-import com.smshub.sending.entity.RecipientOutcome;
 import com.smshub.sending.entity.SendCommand;
 import com.smshub.sending.entity.SendReceipt;
 import com.smshub.tenant.control.TenantDirectory;
@@ -45,7 +45,10 @@ public class SmsSending {
     Acceptance acceptance;
 
     @Inject
-    MessageStore store;
+    SendRequests requests;
+
+    @Inject
+    MessageRepository messages;
 
     /**
      * Accepts a send. Repeating it with the same client reference returns the first answer.
@@ -66,43 +69,36 @@ public class SmsSending {
     private SendReceipt accept(TenantRef tenant, SendCommand command) {
         String hash = RequestHashes.of(command);
         if (command.clientReference() != null) {
-            Optional<MessageStore.PriorRequest> prior = store.findRequest(tenant.id(), command.kind(), command.clientReference());
+            Optional<SendRequests.PriorRequest> prior = requests.find(tenant.id(), command.kind(), command.clientReference());
             if (prior.isPresent()) {
                 if (!prior.get().hash().equals(hash)) {
                     throw new IdempotencyConflictException(command.clientReference());
                 }
-                return new SendReceipt(prior.get().id(), prior.get().createdAt(), store.firstOutcomes(prior.get().id()));
+                return new SendReceipt(prior.get().id(), prior.get().createdAt(), messages.firstOutcomes(prior.get().id()));
             }
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         List<Acceptance.Verdict> verdicts = acceptance.judge(tenant, command, now);
         long requestId;
         try {
-            requestId = store.insertRequest(tenant.id(), command, hash, now);
+            requestId = requests.insert(tenant.id(), command, hash, now);
         } catch (StoreException e) {
             if (e.isDuplicate()) {
                 throw new DuplicateRequestException(command.clientReference());
             }
             throw e;
         }
-        List<MessageStore.NewMessage> messages = new ArrayList<>(verdicts.size());
-        List<RecipientOutcome> outcomes = new ArrayList<>(verdicts.size());
-        for (Acceptance.Verdict verdict : verdicts) {
-            messages.add(verdict.message());
-            outcomes.add(verdict.outcome());
-        }
         // the stored messages are the outbox: DispatchRelay hands them to the dispatch queue
-        store.insertMessages(requestId, messages, now, command.kind() == SendCommand.Kind.SMS ? "SendSms" : "SendBatch");
-        return new SendReceipt(requestId, now, outcomes);
+        messages.insert(requestId, verdicts.stream().map(Acceptance.Verdict::message).toList(), now,
+                command.kind() == SendCommand.Kind.SMS ? "SendSms" : "SendBatch");
+        return new SendReceipt(requestId, now, verdicts.stream().map(v -> v.message().outcome()).toList());
     }
 
     /** What a send would be, without storing or sending anything. */
     public List<RecipientOutcome> price(SendCommand command) {
         TenantRef tenant = tenants.byUsername(session.getCallerPrincipal().getName());
         return acceptance.judge(tenant, command, OffsetDateTime.now(ZoneOffset.UTC)).stream()
-                .map(Acceptance.Verdict::outcome)
-                .map(o -> new RecipientOutcome(o.recipient(), null, o.accepted(), null, o.reasonCode(), o.reason(),
-                        o.encoding(), o.segments(), o.provider(), o.price()))
+                .map(v -> v.message().outcome().priced())
                 .toList();
     }
 }

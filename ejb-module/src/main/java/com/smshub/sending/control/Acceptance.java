@@ -5,22 +5,24 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import com.smshub.provider.ProviderCode;
+import com.smshub.kernel.InvalidValueException;
+import com.smshub.kernel.MessageStatus;
+import com.smshub.kernel.Money;
+import com.smshub.kernel.Msisdn;
+import com.smshub.kernel.Reason;
+import com.smshub.kernel.SmsContent;
+import com.smshub.message.NewMessage;
+import com.smshub.provider.spi.Capabilities.Feature;
 import com.smshub.routing.control.Router;
 import com.smshub.routing.entity.Route;
-import com.smshub.sending.entity.InvalidValueException;
-import com.smshub.sending.entity.Msisdn;
-import com.smshub.sending.entity.RecipientOutcome;
 import com.smshub.sending.entity.RequestValidationException;
-import com.smshub.sending.entity.Segmentation;
 import com.smshub.sending.entity.SendCommand;
-import com.smshub.sending.entity.SmsContent;
-import com.smshub.status.entity.MessageStatus;
 import com.smshub.tenant.entity.TenantRef;
 
 /**
@@ -36,8 +38,8 @@ public class Acceptance {
     @Inject
     OptOuts optOuts;
 
-    /** One recipient's verdict: the message to store (with its first status) and the answer to give. */
-    public record Verdict(MessageStore.NewMessage message, RecipientOutcome outcome, Route route) {
+    /** One recipient's verdict: the message to store (with its first status), and the route chosen for it. */
+    public record Verdict(NewMessage message, Route route) {
     }
 
     public List<Verdict> judge(TenantRef tenant, SendCommand command, OffsetDateTime now) {
@@ -53,86 +55,82 @@ public class Acceptance {
                 invalid.add(e.getMessage());
             }
         }
-        Set<String> optedOut = optOuts.optedOut(tenant.id(),
-                numbers.stream().filter(java.util.Objects::nonNull).map(Msisdn::e164).toList());
+        Set<String> optedOut = optOuts.optedOut(tenant.id(), numbers.stream().filter(Objects::nonNull).map(Msisdn::e164).toList());
         List<Verdict> verdicts = new ArrayList<>(command.items().size());
         for (int i = 0; i < command.items().size(); i++) {
             SendCommand.Item item = command.items().get(i);
             Msisdn number = numbers.get(i);
             String id = MessageIds.next();
             SmsContent content = item.content();
-            Segmentation segmentation = content.segmentation();
+            NewMessage.Addressee to = new NewMessage.Addressee(tenant.id(), i, item.itemReference(),
+                    number == null ? item.recipient() : number.e164());
             if (number == null) {
-                verdicts.add(rejected(tenant, i, item, id, item.recipient(), segmentation, "INVALID_MSISDN", invalid.get(i)));
+                verdicts.add(rejected(id, to, content, "INVALID_MSISDN", invalid.get(i)));
                 continue;
             }
             if (optedOut.contains(number.e164())) {
-                verdicts.add(rejected(tenant, i, item, id, number.e164(), segmentation, "OPTED_OUT",
-                        "The recipient asked this tenant to stop sending (opt-out list)."));
+                verdicts.add(rejected(id, to, content, "OPTED_OUT", "The recipient asked this tenant to stop sending (opt-out list)."));
                 continue;
             }
             List<Route> routes = router.candidates(tenant.id(), number, content);
             if (routes.isEmpty()) {
-                verdicts.add(rejected(tenant, i, item, id, number.e164(), segmentation, "NO_ROUTE",
-                        "No configured route carries this content to " + number.e164() + "."));
+                verdicts.add(rejected(id, to, content, "NO_ROUTE", "No configured route carries this content to " + number.e164() + "."));
                 continue;
             }
             Route route = routes.get(0);
             MessageStatus status = content.scheduledAt() != null ? MessageStatus.SCHEDULED : MessageStatus.QUEUED;
-            var price = route.pricePerSegment() == null ? null : route.pricePerSegment().times(segmentation.segments());
-            // SMS Pro schedules itself (start_delivery, section 6.1): it gets a scheduled message at once
-            OffsetDateTime due = content.scheduledAt() == null || route.account().getProvider() == ProviderCode.SMSPRO
-                    ? now : content.scheduledAt();
-            MessageStore.NewMessage message = new MessageStore.NewMessage(id, tenant.id(), i, item.itemReference(),
-                    number.e164(), content, segmentation.encoding(), segmentation.segments(), status, null, null,
-                    route.account().getProvider(), route.account().getId(), price, due, null);
-            RecipientOutcome outcome = new RecipientOutcome(number.e164(), id, true, status, null, null,
-                    segmentation.encoding(), segmentation.segments(), route.account().getProvider(), price);
-            verdicts.add(new Verdict(message, outcome, route));
+            Money price = route.pricePerSegment() == null ? null : route.pricePerSegment().times(content.segmentation().segments());
+            verdicts.add(new Verdict(NewMessage.accepted(id, to, content, status, new NewMessage.Assignment(
+                    route.account().provider(), route.account().id(), price, dueAt(content, route, now), null)), route));
         }
         return command.kind() == SendCommand.Kind.SMS ? grouped(verdicts) : verdicts;
     }
 
     /**
-     * The recipients of one SendSms share its content: those routed to an account that takes several
-     * recipients a request (never premium ones: SMS Pro bills one recipient an MTB request) go in groups of
-     * at most that many, each group named after its first message.
+     * When a message is due for dispatch: at once, unless it is scheduled and its provider cannot schedule;
+     * then the gateway holds it in the outbox until its time.
      */
-    private static List<Verdict> grouped(List<Verdict> verdicts) {
+    static OffsetDateTime dueAt(SmsContent content, Route route, OffsetDateTime now) {
+        return content.scheduledAt() == null || route.capabilities().has(Feature.SCHEDULING) ? now : content.scheduledAt();
+    }
+
+    /**
+     * The recipients of one SendSms share its content: those routed to an account that takes several of one
+     * text in a request go in groups of at most that many, each group named after its first message. Premium
+     * messages never share a request: each recipient is charged on its own.
+     */
+    static List<Verdict> grouped(List<Verdict> verdicts) {
         Map<Long, List<Integer>> byAccount = new LinkedHashMap<>();
         for (int i = 0; i < verdicts.size(); i++) {
             Verdict verdict = verdicts.get(i);
-            if (verdict.route() != null && verdict.route().account().getRecipientsPerRequest() > 1
+            if (verdict.route() != null && verdict.route().capabilities().mostPerRequest(true) > 1
                     && verdict.message().content().premium() == null) {
-                byAccount.computeIfAbsent(verdict.route().account().getId(), a -> new ArrayList<>()).add(i);
+                byAccount.computeIfAbsent(verdict.route().account().id(), a -> new ArrayList<>()).add(i);
             }
         }
         if (byAccount.isEmpty()) {
-            return verdicts; // the common case: no account batches
+            return verdicts; // the common case: no account takes several recipients a request
         }
         List<Verdict> grouped = new ArrayList<>(verdicts);
         for (List<Integer> positions : byAccount.values()) {
-            int size = verdicts.get(positions.get(0)).route().account().getRecipientsPerRequest();
+            int size = verdicts.get(positions.get(0)).route().capabilities().mostPerRequest(true);
             for (int from = 0; from + 1 < positions.size(); from += size) {
                 List<Integer> chunk = positions.subList(from, Math.min(positions.size(), from + size));
+                if (chunk.size() < 2) {
+                    continue;
+                }
                 String group = verdicts.get(chunk.get(0)).message().id();
                 for (int position : chunk) {
                     Verdict v = verdicts.get(position);
-                    grouped.set(position, new Verdict(v.message().inGroup(chunk.size() > 1 ? group : null), v.outcome(), v.route()));
+                    grouped.set(position, new Verdict(v.message().inGroup(group), v.route()));
                 }
             }
         }
         return grouped;
     }
 
-    private static Verdict rejected(TenantRef tenant, int position, SendCommand.Item item, String id, String recipient,
-            Segmentation segmentation, String code, String reason) {
-        MessageStore.NewMessage message = new MessageStore.NewMessage(id, tenant.id(), position, item.itemReference(),
-                recipient, item.content(), segmentation.encoding(), segmentation.segments(), MessageStatus.REJECTED,
-                code, reason, null, null, null, null, null);
-        RecipientOutcome outcome = new RecipientOutcome(recipient, null, false, MessageStatus.REJECTED, code, reason,
-                segmentation.encoding(), segmentation.segments(), null, null);
-        return new Verdict(message, outcome, null);
+    private static Verdict rejected(String id, NewMessage.Addressee to, SmsContent content, String code, String reason) {
+        return new Verdict(NewMessage.rejected(id, to, content, new Reason(code, reason)), null);
     }
 
     /** Rules a schema cannot say: times relative to now. */

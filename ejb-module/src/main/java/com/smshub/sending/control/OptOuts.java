@@ -15,6 +15,8 @@ import javax.sql.DataSource;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.smshub.kernel.StoreException;
+
 /** The recipients who asked a tenant to stop sending; checked for a whole request at once. */
 @ApplicationScoped
 public class OptOuts {

@@ -2,6 +2,8 @@ package com.smshub.sending.entity;
 
 import java.util.List;
 
+import com.smshub.kernel.SmsContent;
+
 /**
  * A SendSms or SendBatch call in the domain's terms: each item is one recipient with its content, in the
  * caller's order. Recipients are still as the caller wrote them: each is judged on its own, and a bad one

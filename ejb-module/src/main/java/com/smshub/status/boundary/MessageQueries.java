@@ -10,10 +10,10 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
-import com.smshub.status.control.StatusReads;
-import com.smshub.status.entity.ChangePage;
-import com.smshub.status.entity.MessageView;
-import com.smshub.status.entity.UnknownMessageException;
+import com.smshub.message.ChangePage;
+import com.smshub.message.MessageRepository;
+import com.smshub.message.MessageView;
+import com.smshub.kernel.NotFoundException;
 import com.smshub.tenant.control.TenantDirectory;
 
 /** GetMessageStatus and GetStatusChanges: a tenant reads only its own messages. */
@@ -29,33 +29,33 @@ public class MessageQueries {
     TenantDirectory tenants;
 
     @Inject
-    StatusReads reads;
+    MessageRepository messages;
 
-    /** @throws UnknownMessageException when an id is not the tenant's */
+    /** @throws NotFoundException when an id is not the tenant's */
     public List<MessageView> byIds(List<String> ids) {
-        List<MessageView> found = reads.byIds(tenant(), ids);
+        List<MessageView> found = messages.byIds(tenant(), ids);
         if (found.size() < ids.size()) {
             List<String> known = found.stream().map(MessageView::messageId).toList();
             for (int i = 0; i < ids.size(); i++) {
                 if (!known.contains(ids.get(i))) {
-                    throw new UnknownMessageException("messageId[" + (i + 1) + "]", "No message " + ids.get(i) + " for this tenant.");
+                    throw new NotFoundException("messageId[" + (i + 1) + "]", "No message " + ids.get(i) + " for this tenant.");
                 }
             }
         }
         return found;
     }
 
-    /** @throws UnknownMessageException when no reference matches a message of the tenant */
+    /** @throws NotFoundException when no reference matches a message of the tenant */
     public List<MessageView> byClientReferences(List<String> references) {
-        List<MessageView> found = reads.byClientReferences(tenant(), references);
+        List<MessageView> found = messages.byClientReferences(tenant(), references);
         if (found.isEmpty()) {
-            throw new UnknownMessageException("clientReference", "No message sent with these client references.");
+            throw new NotFoundException("clientReference", "No message sent with these client references.");
         }
         return found;
     }
 
     public ChangePage changes(long afterChangeId, int maxResults) {
-        return reads.changes(tenant(), afterChangeId, maxResults);
+        return messages.changes(tenant(), afterChangeId, maxResults);
     }
 
     private long tenant() {

@@ -1,11 +1,5 @@
 package com.smshub.status.boundary;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.logging.Logger;
 
 import javax.sql.DataSource;
@@ -15,6 +9,7 @@ import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
@@ -22,7 +17,9 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 
+import com.smshub.message.MessageRepository;
 import com.smshub.platform.SingleNodeTask;
 
 /**
@@ -33,6 +30,7 @@ import com.smshub.platform.SingleNodeTask;
  */
 @Singleton
 @Startup
+@DependsOn("DatabaseMigration")
 @PermitAll
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class StatusSequencer {
@@ -45,6 +43,9 @@ public class StatusSequencer {
 
     @Resource(lookup = "java:jboss/datasources/SmsHubDS")
     DataSource dataSource;
+
+    @Inject
+    MessageRepository messages;
 
     private final SingleNodeTask task = new SingleNodeTask("status_change", LOG);
 
@@ -60,35 +61,7 @@ public class StatusSequencer {
     }
 
     /** Sequences up to one chunk of changes; a busy feed catches up over the following ticks. */
-    private void sequence(Connection c) throws SQLException {
-        long last;
-        try (PreparedStatement s = c.prepareStatement("SELECT last_value FROM sequencer WHERE name = 'status_change'");
-             ResultSet r = s.executeQuery()) {
-            r.next();
-            last = r.getLong(1);
-        }
-        List<Long> ids = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement(
-                "SELECT id FROM status_change WHERE seq IS NULL ORDER BY id FETCH FIRST " + CHUNK + " ROWS ONLY");
-             ResultSet r = s.executeQuery()) {
-            while (r.next()) {
-                ids.add(r.getLong(1));
-            }
-        }
-        if (ids.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement s = c.prepareStatement("UPDATE status_change SET seq = ? WHERE id = ?")) {
-            for (long id : ids) {
-                s.setLong(1, ++last);
-                s.setLong(2, id);
-                s.addBatch();
-            }
-            s.executeBatch();
-        }
-        try (PreparedStatement s = c.prepareStatement("UPDATE sequencer SET last_value = ? WHERE name = 'status_change'")) {
-            s.setLong(1, last);
-            s.executeUpdate();
-        }
+    private void sequence() {
+        messages.sequenceChanges(CHUNK);
     }
 }

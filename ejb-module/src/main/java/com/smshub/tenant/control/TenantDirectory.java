@@ -42,6 +42,19 @@ public class TenantDirectory {
         return tenant;
     }
 
+    /** The user name of a tenant, enabled or not; for operators' listings. */
+    public String usernameOf(long tenantId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT username FROM tenant WHERE id = ?")) {
+            s.setLong(1, tenantId);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? r.getString("username") : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Tenant lookup failed", e);
+        }
+    }
+
     private TenantRef load(String username) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement(
@@ -51,7 +64,7 @@ public class TenantDirectory {
                 if (!r.next()) {
                     throw new IllegalStateException("No enabled tenant " + username);
                 }
-                return new TenantRef(r.getLong(1), username, r.getString(2));
+                return new TenantRef(r.getLong("id"), username, r.getString("default_country_code"));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Tenant lookup failed", e);

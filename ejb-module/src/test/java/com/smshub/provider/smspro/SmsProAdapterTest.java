@@ -13,9 +13,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.smshub.provider.Liveness;
-import com.smshub.provider.ProviderCode;
-import com.smshub.provider.entity.ProviderAccount;
+import com.smshub.kernel.ProviderCode;
+import com.smshub.provider.spi.Account;
+import com.smshub.provider.spi.Liveness;
+import com.smshub.provider.spi.Settings;
 import com.sun.net.httpserver.HttpServer;
 
 /** The keep-alive exchange of section 11 against a local HTTP server that answers as the spec prints. */
@@ -58,9 +59,10 @@ class SmsProAdapterTest {
         server.stop(0);
     }
 
-    private ProviderAccount account() {
-        return new ProviderAccount(ProviderCode.SMSPRO, "test",
-                "http://127.0.0.1:" + server.getAddress().getPort() + "/services/CUSTOMER/", "CUSTOMER", "xxxxxxxx");
+    private Account account() {
+        return new Account(1, "test", ProviderCode.SMSPRO,
+                "http://127.0.0.1:" + server.getAddress().getPort() + "/services/CUSTOMER/", "CUSTOMER", "xxxxxxxx",
+                Settings.NONE, null);
     }
 
     @Test

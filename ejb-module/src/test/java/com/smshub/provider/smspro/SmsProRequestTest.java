@@ -7,37 +7,39 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import com.smshub.provider.CallbackUrls;
-import com.smshub.provider.OutboundMessage;
-import com.smshub.provider.ProviderCode;
-import com.smshub.provider.SendOutcome;
-import com.smshub.provider.entity.ProviderAccount;
+import com.smshub.kernel.ProviderCode;
+import com.smshub.provider.spi.Account;
+import com.smshub.provider.spi.CallbackUrls;
+import com.smshub.provider.spi.OutboundMessage;
+import com.smshub.provider.spi.SendOutcome;
+import com.smshub.provider.spi.Settings;
 import com.smshub.provider.smspro.xml.MobilectrlResponse;
 import com.smshub.provider.smspro.xml.MobilectrlSms;
 import com.smshub.provider.smspro.xml.MtSms;
 import com.smshub.provider.smspro.xml.RawSms;
 import com.smshub.provider.xml.ProviderVocabulary;
 import com.smshub.provider.xml.ProviderXml;
-import com.smshub.sending.entity.Money;
-import com.smshub.sending.entity.Msisdn;
-import com.smshub.sending.entity.Originator;
-import com.smshub.sending.entity.SmsContent;
-import com.smshub.status.entity.MessageStatus;
+import com.smshub.kernel.Money;
+import com.smshub.kernel.Msisdn;
+import com.smshub.kernel.Originator;
+import com.smshub.kernel.SmsContent;
+import com.smshub.kernel.MessageStatus;
 
 /** The MT requests the adapter writes (sections 6.1-6.5, 7.1, 14.6) validate against xsd/smspro and say what was asked. */
 class SmsProRequestTest {
 
-    private static final ProviderAccount ACCOUNT = new ProviderAccount(ProviderCode.SMSPRO, "se",
-            "https://sms-pro.net:44343/services/CUSTOMER", "CUSTOMER", "xxxxxxxx");
+    private static final Account ACCOUNT = new Account(1, "se", ProviderCode.SMSPRO,
+            "https://sms-pro.net:44343/services/CUSTOMER", "CUSTOMER", "xxxxxxxx", Settings.NONE, null);
     private static final String ID = UUID.randomUUID().toString();
 
     private static SmsContent text(String text, Originator originator, boolean flash, Money premium) {
-        return new SmsContent(originator, text, null, null, null, null, flash, null, null, premium, premium == null ? null : "Ticket",
-                "cc", "Department", "Group", null);
+        return SmsContent.text(text).originator(originator).flash(flash).premium(premium, premium == null ? null : "Ticket")
+                .tags("cc", "Department", "Group").build();
     }
 
     private static MobilectrlSms written(SmsContent content) {
@@ -49,7 +51,7 @@ class SmsProRequestTest {
     @Test
     void recipientsOfOneTextGoInOneRequestWithoutPerMessageCallback() {
         SmsContent content = text("To all", null, false, null);
-        java.util.List<OutboundMessage> messages = java.util.List.of(
+        java.util.List<OutboundMessage> messages = List.of(
                 new OutboundMessage(ID, new Msisdn("+46708331536"), content),
                 new OutboundMessage(UUID.randomUUID().toString(), new Msisdn("+46708331537"), content),
                 new OutboundMessage(UUID.randomUUID().toString(), new Msisdn("+46708331538"), content));
@@ -57,10 +59,10 @@ class SmsProRequestTest {
         MobilectrlSms sms = xml.read(xml.write(SmsProAdapter.request(messages, ACCOUNT)), MobilectrlSms.class);
 
         MtSms mt = (MtSms) sms.getPayload().getSmsOrRawSms().get(0);
-        assertEquals(java.util.List.of("+46708331536", "+46708331537", "+46708331538"), mt.getToMsisdn());
+        assertEquals(List.of("+46708331536", "+46708331537", "+46708331538"), mt.getToMsisdn());
         assertEquals(ID, CompactIds.messageId(sms.getHeader().getRequestId()), "the group is named after its first message");
         assertNull(sms.getHeader().getStatusDeliveryUrl(), "section 6: no status per recipient of a batch");
-        assertThrows(IllegalArgumentException.class, () -> SmsProAdapter.request(java.util.List.of(
+        assertThrows(IllegalArgumentException.class, () -> SmsProAdapter.request(List.of(
                 new OutboundMessage(ID, new Msisdn("+46708331536"), text("Pay", null, false, new Money(BigDecimal.TEN, "SEK"))),
                 new OutboundMessage(ID, new Msisdn("+46708331537"), text("Pay", null, false, new Money(BigDecimal.TEN, "SEK")))),
                 ACCOUNT), "table 4: one recipient an MTB request");
@@ -89,8 +91,8 @@ class SmsProRequestTest {
 
     @Test
     void numericOriginatorAndSchedule() {
-        SmsContent content = new SmsContent(new Originator(Originator.Type.NUMERIC, "+46734252604"), "Later", null, null, null,
-                null, false, OffsetDateTime.parse("2026-12-24T09:15:00Z"), 180, null, null, null, null, null, null);
+        SmsContent content = SmsContent.text("Later").originator(new Originator(Originator.Type.NUMERIC, "+46734252604"))
+                .scheduledAt(OffsetDateTime.parse("2026-12-24T09:15:00Z")).validityMinutes(180).build();
         MobilectrlSms sms = written(content);
         assertEquals("+46734252604", sms.getHeader().getFromMsisdn());
         assertEquals("202612241015", sms.getHeader().getStartDelivery(), "Swedish local time, YYYYMMDDhhmm");
@@ -109,13 +111,11 @@ class SmsProRequestTest {
 
     @Test
     void binaryWithPortsOrWithAHeader() {
-        SmsContent ports = new SmsContent(null, null, "024A3A5505", null, 5505, null, false, null, null, null, null, null, null,
-                null, null);
+        SmsContent ports = SmsContent.binary("024A3A5505").ports(5505, null).build();
         MtSms mt = (MtSms) written(ports).getPayload().getSmsOrRawSms().get(0);
         assertTrue(mt.isBinary());
         assertEquals(5505, mt.getDestinationPort());
-        SmsContent udh = new SmsContent(null, null, "024A3A5505", "06050415811581", null, null, false, null, null, null, null,
-                null, null, null, null);
+        SmsContent udh = SmsContent.binary("024A3A5505").udh("06050415811581").build();
         RawSms raw = (RawSms) written(udh).getPayload().getSmsOrRawSms().get(0);
         assertEquals("06050415811581", raw.getHeader(), "section 6.5");
     }
@@ -126,12 +126,14 @@ class SmsProRequestTest {
         response.setMobilectrlId(" 57:5aa434:eac0a56a0b:-7ffe");
         response.setStatus(0);
         response.setMessage("The MT SMS request is being processed.");
-        assertEquals(new SendOutcome.Accepted("57:5aa434:eac0a56a0b:-7ffe", "0"), SmsProCodes.ofResponse(response));
+        assertEquals(new SendOutcome.Accepted("57:5aa434:eac0a56a0b:-7ffe", "0", true), SmsProCodes.ofResponse(response, true));
+        assertEquals(new SendOutcome.Accepted("57:5aa434:eac0a56a0b:-7ffe", "0", false), SmsProCodes.ofResponse(response, false),
+                "section 6: no report follows for a request of several recipients");
         response.setStatus(-2);
-        SendOutcome refused = SmsProCodes.ofResponse(response);
+        SendOutcome refused = SmsProCodes.ofResponse(response, true);
         assertTrue(refused instanceof SendOutcome.Rejected r && !r.failover(), "table 12: -2 is final");
         response.setStatus(1);
-        assertTrue(SmsProCodes.ofResponse(response) instanceof SendOutcome.Rejected r && r.failover());
+        assertTrue(SmsProCodes.ofResponse(response, true) instanceof SendOutcome.Rejected r && r.failover());
     }
 
     @Test

@@ -11,7 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import com.smshub.sending.boundary.OptOutAdministration;
-import com.smshub.sending.entity.InvalidValueException;
+import com.smshub.kernel.InvalidValueException;
 
 /**
  * A tenant's opt-out list, one number at a time:

@@ -1,6 +1,10 @@
 package com.smshub.gateway.admin;
 
+import java.math.BigDecimal;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.Consumes;
@@ -12,11 +16,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import com.smshub.provider.ProviderCode;
+import com.smshub.kernel.ProviderCode;
 import com.smshub.routing.boundary.RoutingAdministration;
-import com.smshub.routing.entity.AccountSettings;
+import com.smshub.routing.entity.AccountDefinition;
 import com.smshub.routing.entity.AccountView;
-import com.smshub.sending.entity.InvalidValueException;
+import com.smshub.kernel.InvalidValueException;
 
 /**
  * Provider accounts, in JSON: {@code GET /smshub/admin/provider-accounts} lists them (secrets never leave);
@@ -27,9 +31,12 @@ import com.smshub.sending.entity.InvalidValueException;
 @Produces(MediaType.APPLICATION_JSON)
 public class ProviderAccountResource {
 
-    /** An account on the wire; {@code secretSet} is only answered, {@code secret} only taken. */
+    /**
+     * An account on the wire; {@code secretSet} is only answered, {@code secret} only taken. {@code settings} are
+     * the provider's own (docs/providers/&lt;provider&gt;.md): names with text, number or true/false values.
+     */
     public record Account(String name, String provider, String endpointUrl, String username, String secret,
-            Boolean secretSet, Boolean enabled, Integer maxPerSecond, Integer maxConcurrent, Integer recipientsPerRequest) {
+            Boolean secretSet, Boolean enabled, Integer maxPerSecond, Integer maxConcurrent, Map<String, Object> settings) {
     }
 
     @EJB
@@ -54,17 +61,31 @@ public class ProviderAccountResource {
             } catch (IllegalArgumentException e) {
                 throw new InvalidValueException("Unknown provider " + body.provider());
             }
-            boolean created = routing.saveAccount(name, new AccountSettings(provider, body.endpointUrl(), body.username(),
+            boolean created = routing.saveAccount(name, new AccountDefinition(provider, body.endpointUrl(), body.username(),
                     body.secret(), body.enabled() == null || body.enabled(), body.maxPerSecond(), body.maxConcurrent(),
-                    body.recipientsPerRequest()));
+                    settings(body.settings())));
             return Response.status(created ? Response.Status.CREATED : Response.Status.OK).build();
         } catch (InvalidValueException e) {
             return Problems.badRequest(e);
         }
     }
 
+    /** Settings as text: a number or true/false is kept as written. */
+    private static Map<String, String> settings(Map<String, Object> json) {
+        Map<String, String> settings = new TreeMap<>();
+        if (json != null) {
+            json.forEach((name, value) -> {
+                if (value == null || value instanceof Map || value instanceof Collection) {
+                    throw new InvalidValueException("setting " + name + " takes a text, a number or true/false");
+                }
+                settings.put(name, value instanceof BigDecimal number ? number.toPlainString() : value.toString());
+            });
+        }
+        return settings;
+    }
+
     private static Account json(AccountView view) {
         return new Account(view.name(), view.provider().name(), view.endpointUrl(), view.username(), null, view.secretSet(),
-                view.enabled(), view.maxPerSecond(), view.maxConcurrent(), view.recipientsPerRequest());
+                view.enabled(), view.maxPerSecond(), view.maxConcurrent(), Map.copyOf(view.settings()));
     }
 }

@@ -17,8 +17,8 @@ import jakarta.ws.rs.core.Response;
 
 import com.smshub.routing.boundary.RoutingAdministration;
 import com.smshub.routing.entity.RouteDefinition;
-import com.smshub.sending.entity.InvalidValueException;
-import com.smshub.sending.entity.Money;
+import com.smshub.kernel.InvalidValueException;
+import com.smshub.kernel.Money;
 
 /**
  * Routes, in JSON: {@code GET /smshub/admin/routes} lists them; {@code POST} adds one (201 with its address

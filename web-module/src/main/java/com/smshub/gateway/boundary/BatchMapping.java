@@ -30,7 +30,7 @@ final class BatchMapping {
         response.setFinished(state.finished());
         response.setProgressPercent(state.progressPercent());
         response.setAcceptedAt(Times.of(state.acceptedAt()));
-        for (Map.Entry<com.smshub.status.entity.MessageStatus, Integer> entry : state.counts().entrySet()) {
+        for (Map.Entry<com.smshub.kernel.MessageStatus, Integer> entry : state.counts().entrySet()) {
             StatusCount count = new StatusCount();
             count.setStatus(MessageStatus.fromValue(entry.getKey().name()));
             count.setCount(entry.getValue());

@@ -14,10 +14,10 @@ import com.smshub.gateway.v1.GatewayFault;
 import com.smshub.gateway.v1.PremiumCharge;
 import com.smshub.gateway.v1.SmsContent;
 import com.smshub.gateway.v1.Tags;
-import com.smshub.provider.ProviderCode;
-import com.smshub.sending.entity.InvalidValueException;
-import com.smshub.sending.entity.Money;
-import com.smshub.sending.entity.Originator;
+import com.smshub.kernel.ProviderCode;
+import com.smshub.kernel.InvalidValueException;
+import com.smshub.kernel.Money;
+import com.smshub.kernel.Originator;
 import com.smshub.sending.entity.SendCommand;
 
 /**
@@ -38,7 +38,7 @@ final class ContentMapping {
         if (recipients.size() > MAX_RECIPIENTS) {
             throw validation("recipient", "At most " + MAX_RECIPIENTS + " recipients per request; use SendBatch for more.");
         }
-        com.smshub.sending.entity.SmsContent domain = content(content, "");
+        com.smshub.kernel.SmsContent domain = content(content, "");
         List<SendCommand.Item> items = new ArrayList<>(recipients.size());
         for (String recipient : recipients) {
             items.add(new SendCommand.Item(null, recipient, domain));
@@ -71,7 +71,7 @@ final class ContentMapping {
         return new SendCommand(SendCommand.Kind.BATCH, blankToNull(request.getClientReference()), request.getName(), items);
     }
 
-    static com.smshub.sending.entity.SmsContent content(SmsContent soap, String path) throws GatewayFault {
+    static com.smshub.kernel.SmsContent content(SmsContent soap, String path) throws GatewayFault {
         Originator originator = null;
         if (soap.getOriginator() != null) {
             if (soap.getOriginator().getType() == null || soap.getOriginator().getValue() == null) {
@@ -129,12 +129,19 @@ final class ContentMapping {
             }
         }
         Tags tags = soap.getTags();
-        return new com.smshub.sending.entity.SmsContent(originator, text, dataHex, udhHex, destinationPort, sourcePort,
-                Boolean.TRUE.equals(soap.isFlash()), time(soap.getScheduledAt(), path + "scheduledAt"), validity, premium,
-                premiumDescription, tags == null ? null : limit(tags.getCostCentre(), 40, path + "tags/costCentre"),
-                tags == null ? null : limit(tags.getSubId1(), 20, path + "tags/subId1"),
-                tags == null ? null : limit(tags.getSubId2(), 20, path + "tags/subId2"),
-                soap.getProviderPreference() == null ? null : ProviderCode.valueOf(soap.getProviderPreference().name()));
+        com.smshub.kernel.SmsContent.Builder content = text != null ? com.smshub.kernel.SmsContent.text(text)
+                : com.smshub.kernel.SmsContent.binary(dataHex).udh(udhHex).ports(destinationPort, sourcePort);
+        return content.originator(originator)
+                .flash(Boolean.TRUE.equals(soap.isFlash()))
+                .scheduledAt(time(soap.getScheduledAt(), path + "scheduledAt"))
+                .validityMinutes(validity)
+                .premium(premium, premiumDescription)
+                .tags(tags == null ? null : limit(tags.getCostCentre(), 40, path + "tags/costCentre"),
+                        tags == null ? null : limit(tags.getSubId1(), 20, path + "tags/subId1"),
+                        tags == null ? null : limit(tags.getSubId2(), 20, path + "tags/subId2"))
+                .providerPreference(soap.getProviderPreference() == null ? null
+                        : ProviderCode.valueOf(soap.getProviderPreference().name()))
+                .build();
     }
 
     static Money money(com.smshub.gateway.v1.Money soap, String path) throws GatewayFault {

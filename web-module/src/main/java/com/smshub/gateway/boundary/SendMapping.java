@@ -6,8 +6,8 @@ import com.smshub.gateway.v1.Encoding;
 import com.smshub.gateway.v1.MessageStatus;
 import com.smshub.gateway.v1.ProviderCode;
 import com.smshub.gateway.v1.RecipientResult;
-import com.smshub.sending.entity.Money;
-import com.smshub.sending.entity.RecipientOutcome;
+import com.smshub.kernel.Money;
+import com.smshub.message.RecipientOutcome;
 
 /** The domain's recipient outcomes in the contract's terms. */
 final class SendMapping {
@@ -28,7 +28,7 @@ final class SendMapping {
         result.setAccepted(outcome.accepted());
         result.setStatus(outcome.status() == null ? null : MessageStatus.valueOf(outcome.status().name()));
         result.setReasonCode(outcome.reasonCode());
-        result.setReason(outcome.reason());
+        result.setReason(outcome.reasonText());
         result.setEncoding(outcome.encoding() == null ? null : Encoding.fromValue(outcome.encoding().name()));
         result.setSegments(outcome.segments());
         result.setProvider(outcome.provider() == null ? null : ProviderCode.valueOf(outcome.provider().name()));

@@ -39,15 +39,15 @@ import com.smshub.sending.boundary.Batches;
 import com.smshub.sending.boundary.SmsSending;
 import com.smshub.sending.entity.DuplicateRequestException;
 import com.smshub.sending.entity.IdempotencyConflictException;
-import com.smshub.sending.entity.Money;
-import com.smshub.sending.entity.RecipientOutcome;
+import com.smshub.kernel.Money;
+import com.smshub.message.RecipientOutcome;
 import com.smshub.sending.entity.RequestValidationException;
 import com.smshub.sending.entity.SendCommand;
 import com.smshub.sending.entity.SendReceipt;
 import com.smshub.status.boundary.MessageQueries;
-import com.smshub.status.entity.ChangePage;
-import com.smshub.status.entity.MessageView;
-import com.smshub.status.entity.UnknownMessageException;
+import com.smshub.message.ChangePage;
+import com.smshub.message.MessageView;
+import com.smshub.kernel.NotFoundException;
 
 /**
  * The SMS Hub contract, v1, published from {@code wsdl/SmsGateway.wsdl} as written. It translates the
@@ -197,7 +197,7 @@ public class SmsGatewayEndpoint implements SmsGateway {
             throw Faults.of(FaultCode.VALIDATION, e.field(), e.getMessage());
         } catch (IdempotencyConflictException e) {
             throw Faults.of(FaultCode.IDEMPOTENCY_CONFLICT, "clientReference", e.getMessage());
-        } catch (UnknownMessageException e) {
+        } catch (NotFoundException e) {
             throw Faults.of(FaultCode.NOT_FOUND, e.field(), e.getMessage());
         } catch (EJBAccessException e) {
             throw Faults.of(FaultCode.AUTHORIZATION, null, "This tenant may not use this operation.");

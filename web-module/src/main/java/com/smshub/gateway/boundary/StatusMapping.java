@@ -5,10 +5,10 @@ import com.smshub.gateway.v1.MessageStatus;
 import com.smshub.gateway.v1.ProviderCode;
 import com.smshub.gateway.v1.ProviderStatus;
 import com.smshub.gateway.v1.StatusChange;
-import com.smshub.status.entity.MessageView;
-import com.smshub.status.entity.ProviderReport;
-import com.smshub.status.entity.StatusChangeView;
-import com.smshub.status.entity.StatusEvent;
+import com.smshub.message.MessageView;
+import com.smshub.kernel.ProviderReport;
+import com.smshub.message.StatusChangeView;
+import com.smshub.message.StatusEvent;
 
 /** Messages, histories and changes in the contract's terms. */
 final class StatusMapping {

@@ -17,7 +17,7 @@ import com.smshub.gateway.v1.PingResponse;
 import com.smshub.gateway.v1.ProviderCode;
 import com.smshub.health.entity.AccountHealth;
 import com.smshub.health.entity.HealthReport;
-import com.smshub.provider.Liveness;
+import com.smshub.provider.spi.Liveness;
 
 class PingMappingTest {
 
@@ -25,9 +25,9 @@ class PingMappingTest {
     void reportInTheContractsTerms() {
         HealthReport report = new HealthReport("1.2.3", OffsetDateTime.of(2026, 11, 22, 10, 0, 0, 0, ZoneOffset.UTC),
                 "demo", true, List.of(
-                        new AccountHealth(com.smshub.provider.ProviderCode.SMSPRO, "se",
+                        new AccountHealth(com.smshub.kernel.ProviderCode.SMSPRO, "se",
                                 Liveness.down(Duration.ofMillis(42), "HTTP 503")),
-                        new AccountHealth(com.smshub.provider.ProviderCode.MASIV, "co", Liveness.notChecked("no adapter"))));
+                        new AccountHealth(com.smshub.kernel.ProviderCode.MASIV, "co", Liveness.notChecked("no adapter"))));
         PingResponse response = PingMapping.toResponse(report);
         assertEquals(HealthStatus.DEGRADED, response.getStatus());
         assertEquals(HealthStatus.UP, response.getDatabase());
@@ -42,7 +42,7 @@ class PingMappingTest {
 
     @Test
     void everyDomainProviderHasAContractCode() {
-        for (com.smshub.provider.ProviderCode code : com.smshub.provider.ProviderCode.values()) {
+        for (com.smshub.kernel.ProviderCode code : com.smshub.kernel.ProviderCode.values()) {
             assertEquals(code.name(), ProviderCode.valueOf(code.name()).name());
         }
     }

@@ -1,0 +1,5 @@
+/**
+ * Inbound messages: what subscribers send, as providers deliver it, stored once each. Depends on the
+ * kernel and the provider boundary's {@code InboundMessage} only.
+ */
+package com.smshub.inbound;

@@ -1,0 +1,108 @@
+package com.smshub.intake.boundary;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Local;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+import com.smshub.inbound.control.InboundStore;
+import com.smshub.kernel.MessageStatus;
+import com.smshub.kernel.Reason;
+import com.smshub.message.MessageRepository;
+import com.smshub.provider.spi.BillingReport;
+import com.smshub.provider.spi.DeliveryReport;
+import com.smshub.provider.spi.InboundMessage;
+import com.smshub.provider.spi.MessageRef;
+import com.smshub.provider.spi.ProviderEvents;
+import com.smshub.status.control.StatusLedger;
+
+/**
+ * The core's side of the provider port: what adapters hand over, applied in one transaction per call (the
+ * caller's, a pushed callback's, or one of its own for a receiver thread). A report names our message by our
+ * id or by the provider's id as the provider gave it; reports of one call are applied in our ids' order, so
+ * that two calls touching the same messages never wait on each other in a cycle.
+ */
+@Stateless
+@Local(ProviderEvents.class)
+@PermitAll
+@TransactionAttribute(TransactionAttributeType.REQUIRED)
+public class ProviderEventIntake implements ProviderEvents {
+
+    static final String BILLING_SOURCE = "BILLING";
+
+    @Inject
+    MessageRepository messages;
+
+    @Inject
+    StatusLedger ledger;
+
+    @Inject
+    InboundStore inbound;
+
+    private record Target(String messageId, int report) {
+    }
+
+    @Override
+    public List<ReportResult> reports(List<DeliveryReport> reports) {
+        List<Target> targets = new ArrayList<>();
+        for (int i = 0; i < reports.size(); i++) {
+            for (String id : ids(reports.get(i).message())) {
+                targets.add(new Target(id, i));
+            }
+        }
+        targets.sort(Comparator.comparing(Target::messageId).thenComparingInt(Target::report));
+        List<ReportResult> results = new ArrayList<>(Collections.nCopies(reports.size(), ReportResult.UNKNOWN_MESSAGE));
+        for (Target target : targets) {
+            DeliveryReport report = reports.get(target.report());
+            MessageRepository.Applied applied = ledger.apply(target.messageId(), report.status(), report.source(),
+                    report.report(), null);
+            results.set(target.report(), merge(results.get(target.report()), applied));
+        }
+        return results;
+    }
+
+    /** A report that names several messages (one request's) is applied when it moved any of them. */
+    private static ReportResult merge(ReportResult so, MessageRepository.Applied applied) {
+        return switch (applied) {
+            case APPLIED -> ReportResult.APPLIED;
+            case RECORDED -> so == ReportResult.APPLIED ? so : ReportResult.RECORDED;
+            case UNKNOWN_MESSAGE -> so;
+        };
+    }
+
+    private List<String> ids(MessageRef ref) {
+        if (ref instanceof MessageRef.Theirs theirs) {
+            return messages.idsByProviderId(theirs.provider(), theirs.providerMessageId());
+        }
+        return List.of(((MessageRef.Ours) ref).messageId());
+    }
+
+    @Override
+    public InboundResult inbound(InboundMessage message) {
+        return inbound.store(message) ? InboundResult.STORED : InboundResult.DUPLICATE;
+    }
+
+    /**
+     * A declined charge means the provider did not send the message: REJECTED, with the provider's reason. An
+     * approved or pending one means the provider holds it: SUBMITTED where it was not yet, recorded otherwise.
+     */
+    @Override
+    public ReportResult billing(BillingReport report) {
+        ReportResult result = ReportResult.UNKNOWN_MESSAGE;
+        for (String id : ids(report.message()).stream().sorted().toList()) {
+            MessageRepository.Applied applied = report.outcome() == BillingReport.Outcome.DECLINED
+                    ? ledger.apply(id, MessageStatus.REJECTED, BILLING_SOURCE, report.report(),
+                            new Reason("BILLING_DECLINED", report.reason()))
+                    : ledger.apply(id, MessageStatus.SUBMITTED, BILLING_SOURCE, report.report(), null);
+            result = merge(result, applied);
+        }
+        return result;
+    }
+}

@@ -1,0 +1,46 @@
+package com.smshub.kernel;
+
+/**
+ * The canonical message status (docs/status-mapping.md). Statuses only move forward: a report of an
+ * earlier or equal rank is recorded in the history and changes nothing, and nothing leaves a final status.
+ */
+public enum MessageStatus {
+    ACCEPTED(0, false),
+    SCHEDULED(1, false),
+    QUEUED(2, false),
+    SUBMITTED(3, false),
+    UNKNOWN(4, false),
+    DELIVERED(5, true),
+    UNDELIVERED(5, true),
+    EXPIRED(5, true),
+    REJECTED(5, true),
+    FAILED(5, true);
+
+    private final int rank;
+    private final boolean terminal;
+
+    MessageStatus(int rank, boolean terminal) {
+        this.rank = rank;
+        this.terminal = terminal;
+    }
+
+    public boolean isFinal() {
+        return terminal;
+    }
+
+    /** The statuses a message may move to this one from. */
+    public java.util.Set<MessageStatus> predecessors() {
+        java.util.Set<MessageStatus> from = java.util.EnumSet.noneOf(MessageStatus.class);
+        for (MessageStatus status : values()) {
+            if (status.canMoveTo(this)) {
+                from.add(status);
+            }
+        }
+        return from;
+    }
+
+    /** Whether a message in this status may move to the next one. */
+    public boolean canMoveTo(MessageStatus next) {
+        return !terminal && next.rank > rank;
+    }
+}

@@ -1,0 +1,13 @@
+package com.smshub.message;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import com.smshub.kernel.MessageStatus;
+import com.smshub.kernel.ProviderReport;
+
+/** Where one message stands, with its history oldest first. */
+public record MessageView(String messageId, String clientReference, String recipient, MessageStatus status,
+        ProviderReport lastReport, String reasonCode, String reason, OffsetDateTime acceptedAt, OffsetDateTime updatedAt,
+        List<StatusEvent> history) {
+}

@@ -1,0 +1,37 @@
+package com.smshub.provider.spi;
+
+import java.util.List;
+
+/**
+ * The port the core implements and adapters call with what providers tell: delivery reports, inbound
+ * messages and billing results. Each call runs in one transaction, the caller's where it has one (a pushed
+ * callback answers the provider only once it is committed), its own otherwise (an SMPP receiver thread).
+ * A group of reports is applied in the order of our message ids, so two groups never deadlock.
+ */
+public interface ProviderEvents {
+
+    /** Applies delivery reports; one result per report, in order. */
+    List<ReportResult> reports(List<DeliveryReport> reports);
+
+    /** Stores a message from a subscriber, once: a repeat (same provider and provider id) is a duplicate. */
+    InboundResult inbound(InboundMessage message);
+
+    /** Records what the provider said about charging the recipient of a premium message. */
+    ReportResult billing(BillingReport report);
+
+    /** What became of one report. */
+    enum ReportResult {
+        /** It moved the message's status forward. */
+        APPLIED,
+        /** It was recorded in the message's history and changed nothing (a duplicate, a late report). */
+        RECORDED,
+        /** No message of ours has that id. */
+        UNKNOWN_MESSAGE
+    }
+
+    /** What became of one inbound message. */
+    enum InboundResult {
+        STORED,
+        DUPLICATE
+    }
+}

@@ -1,0 +1,46 @@
+package com.smshub.provider.spi;
+
+/**
+ * What became of handing a message to a provider. The distinction that matters is whether it may have
+ * been sent: only an outcome that certainly was not sent allows another try or another route.
+ */
+public sealed interface SendOutcome {
+
+    /**
+     * The provider took it.
+     *
+     * @param providerMessageId the provider's id of the message, exactly as it gave it, or null
+     * @param reportsFollow     whether the provider will report on this message by itself or when asked;
+     *                          false where it reports on none of the request's messages (SMS Pro's
+     *                          several recipients in one request, section 6)
+     */
+    record Accepted(String providerMessageId, String rawStatus, boolean reportsFollow) implements SendOutcome {
+
+        public Accepted(String providerMessageId, String rawStatus) {
+            this(providerMessageId, rawStatus, true);
+        }
+    }
+
+    /**
+     * The provider refused it; it was certainly not sent. With {@code failover} another route may take it
+     * (an account problem, a refusal before acceptance); without, the message itself is at fault.
+     */
+    record Rejected(String code, String reason, boolean failover) implements SendOutcome {
+    }
+
+    /** Not sent, for a passing reason (connection refused, HTTP 5xx): try again later. */
+    record Retry(String reason) implements SendOutcome {
+    }
+
+    /**
+     * Not sent because the provider asked us to slow down (SMPP's throttling answer): not a failure, so it
+     * costs the message none of its bounded attempts; it waits its turn. The core's own throttle gives the
+     * same outcome without calling the adapter.
+     */
+    record Throttled(String reason) implements SendOutcome {
+    }
+
+    /** It may have been sent (a timeout after the request went out): never resend blindly, ask the provider. */
+    record Unknown(String reason) implements SendOutcome {
+    }
+}

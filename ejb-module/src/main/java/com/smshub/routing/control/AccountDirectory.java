@@ -1,0 +1,80 @@
+package com.smshub.routing.control;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import com.smshub.platform.ProviderSecrets;
+import com.smshub.provider.spi.Account;
+import com.smshub.provider.spi.Settings;
+import com.smshub.routing.entity.ProviderAccount;
+
+/**
+ * The provider accounts as adapters see them, secrets opened: read from the database at most every 30
+ * seconds, and at once after an operator changed one on this node.
+ */
+@ApplicationScoped
+public class AccountDirectory {
+
+    private static final long TTL_NANOS = 30_000_000_000L;
+
+    @PersistenceContext(unitName = "smshub")
+    EntityManager em;
+
+    @Inject
+    ProviderSecrets secrets;
+
+    private record Loaded(Map<Long, Account> all, Map<Long, Boolean> enabled, long at) {
+    }
+
+    private volatile Loaded loaded;
+
+    /** The account with this id, enabled or not. */
+    public Optional<Account> byId(long id) {
+        return Optional.ofNullable(loaded().all().get(id));
+    }
+
+    /** Whether the account is enabled: only enabled accounts are routed to and probed. */
+    public boolean isEnabled(long id) {
+        return loaded().enabled().getOrDefault(id, false);
+    }
+
+    /** The enabled accounts, by name. */
+    public List<Account> enabled() {
+        Loaded now = loaded();
+        return now.all().values().stream().filter(a -> now.enabled().get(a.id())).sorted(
+                java.util.Comparator.comparing(Account::name)).toList();
+    }
+
+    /** Forgets what was read, after an operator changed an account. */
+    public void reload() {
+        loaded = null;
+    }
+
+    private Loaded loaded() {
+        Loaded current = loaded;
+        if (current == null || System.nanoTime() - current.at() > TTL_NANOS) {
+            List<ProviderAccount> accounts = em.createNamedQuery(ProviderAccount.ALL, ProviderAccount.class).getResultList();
+            current = new Loaded(accounts.stream().map(this::account).collect(Collectors.toMap(Account::id, Function.identity())),
+                    accounts.stream().collect(Collectors.toMap(ProviderAccount::getId, ProviderAccount::isEnabled)),
+                    System.nanoTime());
+            loaded = current;
+        }
+        return current;
+    }
+
+    /** The stored account as an adapter sees it. */
+    Account account(ProviderAccount stored) {
+        String secret = stored.getSealedSecret() == null ? null : secrets.open(stored.getSealedSecret(), stored.getName());
+        return new Account(stored.getId(), stored.getName(), stored.getProvider(), stored.getEndpointUrl(),
+                stored.getUsername(), secret, Settings.of(SettingsJson.read(stored.getSettings())),
+                new Account.Limits(stored.getMaxPerSecond(), stored.getMaxConcurrent()));
+    }
+}

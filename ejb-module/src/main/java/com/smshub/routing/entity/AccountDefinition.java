@@ -1,0 +1,47 @@
+package com.smshub.routing.entity;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Map;
+
+import com.smshub.kernel.InvalidValueException;
+import com.smshub.kernel.ProviderCode;
+
+/**
+ * A provider account as an operator defines it. The rules every account keeps are checked here; the
+ * provider's own settings are checked by its adapter.
+ *
+ * @param endpointUrl   the account's base address (SMS Pro: up to {@code .../services/{customer}})
+ * @param secret        the account's password; null keeps the stored one when an account is updated
+ * @param maxPerSecond  at most this many messages a second through this node, or null for no limit
+ * @param maxConcurrent at most this many requests at once from this node, or null for no limit
+ * @param settings      the provider's own settings (docs/providers/<provider>.md), names and values
+ */
+public record AccountDefinition(ProviderCode provider, String endpointUrl, String username, String secret, boolean enabled,
+        Integer maxPerSecond, Integer maxConcurrent, Map<String, String> settings) {
+
+    public AccountDefinition {
+        if (provider == null) {
+            throw new InvalidValueException("provider is required: one of MYMSP, SMSPRO, MYMOBILEAPI, MASIV, MOBIPACE");
+        }
+        if (endpointUrl == null || endpointUrl.length() > 512) {
+            throw new InvalidValueException("endpointUrl is required, at most 512 characters");
+        }
+        try {
+            URI uri = new URI(endpointUrl);
+            if (!uri.isAbsolute() || uri.getHost() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https")
+                    || uri.getScheme().equals("smpp"))) {
+                throw new InvalidValueException("endpointUrl must be an absolute http, https or smpp address: " + endpointUrl);
+            }
+        } catch (URISyntaxException e) {
+            throw new InvalidValueException("endpointUrl is not an address: " + e.getMessage());
+        }
+        if (username != null && username.length() > 128 || secret != null && secret.length() > 256) {
+            throw new InvalidValueException("username is at most 128 characters, secret at most 256");
+        }
+        if (maxPerSecond != null && maxPerSecond < 1 || maxConcurrent != null && maxConcurrent < 1) {
+            throw new InvalidValueException("maxPerSecond and maxConcurrent are at least 1, or absent for no limit");
+        }
+        settings = settings == null ? Map.of() : Map.copyOf(settings);
+    }
+}

@@ -1,0 +1,127 @@
+package com.smshub.routing.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+
+import com.smshub.kernel.ProviderCode;
+
+/**
+ * An account SMS Hub holds with a provider, as operators configure it (JPA: a handful of rows, changed by
+ * hand, read through a cache). The secret is stored sealed ({@code secret_sealed}); the provider-specific
+ * settings as a JSON object. Accounts are disabled, never deleted: messages keep naming the account they
+ * went through.
+ */
+@Entity
+@Table(name = "provider_account")
+@NamedQuery(name = ProviderAccount.ALL, query = "SELECT a FROM ProviderAccount a ORDER BY a.name")
+@NamedQuery(name = ProviderAccount.BY_NAME, query = "SELECT a FROM ProviderAccount a WHERE a.name = :name")
+public class ProviderAccount {
+
+    public static final String ALL = "ProviderAccount.all";
+    public static final String BY_NAME = "ProviderAccount.byName";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false)
+    private ProviderCode provider;
+
+    @Column(nullable = false, updatable = false)
+    private String name;
+
+    @Column(name = "endpoint_url", nullable = false)
+    private String endpointUrl;
+
+    private String username;
+
+    @Column(name = "secret_sealed")
+    private String sealedSecret;
+
+    /** The provider-specific settings, a JSON object of names and values. */
+    private String settings;
+
+    private boolean enabled;
+
+    @Column(name = "max_per_second")
+    private Integer maxPerSecond;
+
+    @Column(name = "max_concurrent")
+    private Integer maxConcurrent;
+
+    protected ProviderAccount() {
+        // for JPA
+    }
+
+    public ProviderAccount(ProviderCode provider, String name) {
+        this.provider = provider;
+        this.name = name;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public ProviderCode getProvider() {
+        return provider;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getEndpointUrl() {
+        return endpointUrl;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public String getSealedSecret() {
+        return sealedSecret;
+    }
+
+    public String getSettings() {
+        return settings;
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public Integer getMaxPerSecond() {
+        return maxPerSecond;
+    }
+
+    public Integer getMaxConcurrent() {
+        return maxConcurrent;
+    }
+
+    /** Takes what an operator configured; a null sealed secret keeps the stored one. */
+    public void configure(String endpointUrl, String username, String sealedSecret, String settings, boolean enabled,
+            Integer maxPerSecond, Integer maxConcurrent) {
+        this.endpointUrl = endpointUrl;
+        this.username = username;
+        if (sealedSecret != null) {
+            this.sealedSecret = sealedSecret;
+        }
+        this.settings = settings;
+        this.enabled = enabled;
+        this.maxPerSecond = maxPerSecond;
+        this.maxConcurrent = maxConcurrent;
+    }
+
+    @Override
+    public String toString() {
+        return "ProviderAccount[" + provider + " " + name + "]";
+    }
+}

@@ -1,7 +1,0 @@
-package com.smshub.status.entity;
-
-import java.util.List;
-
-/** A page of the status change feed and where to continue. */
-public record ChangePage(List<StatusChangeView> changes, long lastChangeId, boolean more) {
-}
