@@ -55,6 +55,7 @@ class ProviderFaultsEndToEndIT extends DeployedGateway {
         awaitStatus(id, MessageStatus.DELIVERED);
         assertEquals("0", Simulator.state().get("failuresLeft"), "both failures were met");
         assertEquals(1, Simulator.counter("accepted"), "sent once, after two refused attempts");
+        assertEquals(3, Simulator.counter("requests"));
     }
 
     @Test
@@ -85,6 +86,7 @@ class ProviderFaultsEndToEndIT extends DeployedGateway {
         assertEquals(32, Simulator.counter("accepted"),
                 "each sent once: the redelivered JMS message skipped the dispatch that had gone through beside the refused one");
         assertEquals(0, Simulator.counter("duplicates"));
+        assertEquals(33, Simulator.counter("requests"), "32 and the one refused");
     }
 
     @Test
@@ -104,6 +106,8 @@ class ProviderFaultsEndToEndIT extends DeployedGateway {
         List<MessageStatus> history = delivered.getEvent().stream().map(StatusEvent::getStatus).toList();
         assertEquals(List.of(MessageStatus.QUEUED, MessageStatus.UNKNOWN, MessageStatus.DELIVERED), history);
         assertEquals(1, Simulator.counter("accepted"), "never sent again blindly");
+        assertEquals(1, Simulator.counter("requests"), "not even with the same request_id");
+        assertEquals(0, Simulator.counter("duplicates"));
     }
 
     @Test
@@ -117,6 +121,32 @@ class ProviderFaultsEndToEndIT extends DeployedGateway {
         assertEquals(List.of(MessageStatus.QUEUED, MessageStatus.UNKNOWN, MessageStatus.DELIVERED), history);
         assertEquals(null, delivered.getReasonCode(), "the reason went with the UNKNOWN it explained");
         assertEquals(1, Simulator.counter("accepted"), "the provider took it once; the gateway did not send it again");
+        assertEquals(1, Simulator.counter("requests"), "not even with the same request_id");
+        assertEquals(0, Simulator.counter("duplicates"));
+    }
+
+    @Test
+    void anUnknownOutcomeNobodyCanResolveEndsUnresolvedAfterTheDeadlineAndIsNeverSentAgain() throws GatewayFault {
+        // no mobilectrl_id came back to ask with (section 6.8 knows no other key), and no report is pushed
+        Simulator.set("sendFailure=SLOW&slowMillis=5000&pushReports=false");
+        String id = send("Lost in the post");
+        awaitStatus(id, MessageStatus.UNKNOWN);
+        MessageState unresolved = Await.until(Duration.ofSeconds(60), () -> Requests.status(id),
+                s -> "UNRESOLVED".equals(s.getReasonCode()));
+        assertEquals(MessageStatus.UNKNOWN, unresolved.getStatus(), "the documented final state: UNKNOWN, UNRESOLVED");
+        assertTrue(unresolved.getReason().contains("not sent again"), unresolved.getReason());
+        assertEquals(1, Simulator.counter("requests"), "asked about, waited for, never sent again");
+    }
+
+    @Test
+    void authenticationRefusedByTheProviderFailsOverAndEndsRejectedWhenNoRouteIsLeft() throws GatewayFault {
+        Simulator.set("sendFailure=HTTP_401");
+        String id = send("Wrong password");
+        MessageState rejected = awaitStatus(id, MessageStatus.REJECTED);
+        assertEquals("NO_ROUTE_ACCEPTED", rejected.getReasonCode());
+        assertTrue(rejected.getReason().contains("HTTP 401"), rejected.getReason());
+        assertEquals(1, Simulator.counter("requests"), "refused before acceptance: not retried on the same account");
+        assertEquals(0, Simulator.counter("accepted"));
     }
 
     @Test

@@ -15,9 +15,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import javax.xml.datatype.DatatypeFactory;
 
@@ -38,12 +40,14 @@ import com.smshub.gateway.v1.GetStatusChanges;
 import com.smshub.gateway.v1.GetStatusChangesResponse;
 import com.smshub.gateway.v1.MessageState;
 import com.smshub.gateway.v1.MessageStatus;
+import com.smshub.gateway.v1.Ping;
 import com.smshub.gateway.v1.ProviderCode;
 import com.smshub.gateway.v1.RecipientResult;
 import com.smshub.gateway.v1.SendBatchRequest;
 import com.smshub.gateway.v1.SendBatchResponse;
 import com.smshub.gateway.v1.SendSms;
 import com.smshub.gateway.v1.SendSmsResponse;
+import com.smshub.gateway.v1.SmsGateway;
 import com.smshub.gateway.v1.StatusChange;
 import com.smshub.gateway.v1.StatusEvent;
 
@@ -110,11 +114,23 @@ class SendingEndToEndIT extends DeployedGateway {
     @Test
     void concurrentDuplicatesProduceOneMessage() throws Exception {
         SendSms request = Requests.text("Raced", Requests.uniqueRecipient());
-        ExecutorService pool = Executors.newFixedThreadPool(8);
+        int callers = 8;
+        List<SmsGateway> ports = new ArrayList<>();
+        Ping warmUp = new Ping();
+        warmUp.setCheckProviders(false);
+        for (int i = 0; i < callers; i++) {
+            ports.add(Gateway.demo());
+            ports.get(i).ping(warmUp); // connected and authenticated before the race, so that the calls meet
+        }
+        CyclicBarrier start = new CyclicBarrier(callers);
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
         try {
             List<Future<SendSmsResponse>> calls = new ArrayList<>();
-            for (int i = 0; i < 8; i++) {
-                calls.add(pool.submit(() -> Gateway.demo().sendSms(request)));
+            for (SmsGateway port : ports) {
+                calls.add(pool.submit(() -> {
+                    start.await(10, TimeUnit.SECONDS);
+                    return port.sendSms(request);
+                }));
             }
             Set<String> ids = new HashSet<>();
             for (Future<SendSmsResponse> call : calls) {

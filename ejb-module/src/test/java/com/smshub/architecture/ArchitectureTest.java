@@ -1,9 +1,14 @@
 package com.smshub.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import java.util.Arrays;
 import java.util.Set;
+
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Startup;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,6 +18,9 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 
@@ -20,7 +28,7 @@ import com.tngtech.archunit.library.dependencies.SliceIdentifier;
  * The lines the code keeps (docs/providers/adding-a-provider.md), checked on every build: features do not
  * import each other in a loop; no core package names a provider's package; provider packages do not name
  * each other (a shared SMPP package excepted); the kernel, the message aggregate and the provider boundary
- * depend on nothing of ours but what they are built on.
+ * depend on nothing of ours but what they are built on; and no periodic job starts before the schema exists.
  */
 class ArchitectureTest {
 
@@ -105,6 +113,25 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("com.smshub.provider.spi..")
                 .should().dependOnClassesThat(outside("com.smshub.provider.spi", "com.smshub.kernel")).check(classes);
     }
+
+    @Test
+    void periodicJobsStartOnlyOnceTheSchemaIsMigrated() {
+        classes().that().areAnnotatedWith(Startup.class).and().doNotHaveSimpleName("DatabaseMigration")
+                .should(DEPEND_ON_THE_MIGRATION)
+                .because("a job that ticks before Flyway has run reads tables that do not exist yet")
+                .check(classes);
+    }
+
+    private static final ArchCondition<JavaClass> DEPEND_ON_THE_MIGRATION = new ArchCondition<>("be @DependsOn(\"DatabaseMigration\")") {
+        @Override
+        public void check(JavaClass item, ConditionEvents events) {
+            boolean depends = item.tryGetAnnotationOfType(DependsOn.class)
+                    .map(d -> Arrays.asList(d.value()).contains("DatabaseMigration")).orElse(false);
+            if (!depends) {
+                events.add(SimpleConditionEvent.violated(item, item.getName() + " starts without waiting for DatabaseMigration"));
+            }
+        }
+    };
 
     /** Our classes outside these packages. */
     private static DescribedPredicate<JavaClass> outside(String... allowed) {

@@ -27,6 +27,7 @@ import com.smshub.provider.spi.Providers;
 import com.smshub.provider.spi.SendOutcome;
 import com.smshub.routing.control.Router;
 import com.smshub.routing.entity.Route;
+import com.smshub.status.control.CheckPolicy;
 
 /**
  * Sends one dispatch: a message through the best route that takes it, or the messages of a dispatch group
@@ -42,9 +43,6 @@ public class Dispatcher {
 
     /** How long after submission a message without a report is first asked about (smshub.status.first-poll-seconds). */
     static final Duration FIRST_POLL = Duration.ofSeconds(Long.getLong("smshub.status.first-poll-seconds", 600));
-
-    /** How soon a message whose outcome is unknown is first asked about. */
-    static final Duration FIRST_RESOLVE = Duration.ofMinutes(1);
 
     /** How long a message every route throttled waits before it is queued again. */
     static final Duration THROTTLED_WAIT = Duration.ofMillis(500);
@@ -154,7 +152,7 @@ public class Dispatcher {
                     accepted.reportsFollow() ? now.plus(FIRST_POLL) : null));
         } else if (verdict instanceof Verdict.Unknown unknown) {
             messages.dispatched(message, handover(unknown.route()), new StatusUpdate(MessageStatus.UNKNOWN, SOURCE, null,
-                    new Reason("OUTCOME_UNKNOWN", unknown.reason()), now.plus(FIRST_RESOLVE)));
+                    new Reason("OUTCOME_UNKNOWN", unknown.reason()), now.plus(CheckPolicy.BACKOFF)));
         } else if (verdict instanceof Verdict.Rejected rejected && rejected.route() != null) {
             Route route = rejected.route();
             messages.dispatched(message, handover(route), new StatusUpdate(MessageStatus.REJECTED, SOURCE,

@@ -16,6 +16,9 @@ import com.smshub.provider.spi.Capabilities.Feature;
  */
 public final class CheckPolicy {
 
+    /** The first wait between two checks of one message (system property smshub.status.poll-backoff-seconds). */
+    public static final Duration BACKOFF = Duration.ofSeconds(Long.getLong("smshub.status.poll-backoff-seconds", 60));
+
     public static final Duration DEADLINE = Duration.ofSeconds(Long.getLong("smshub.status.deadline-seconds", 2 * 24 * 3600));
 
     private CheckPolicy() {
@@ -33,7 +36,7 @@ public final class CheckPolicy {
                     : new Reason("NO_FINAL_REPORT", "The provider accepted this message and never reported its delivery; "
                             + "no longer asked after " + DEADLINE.toHours() + " h without news."));
         }
-        long seconds = Math.min(3600, StatusLedger.BACKOFF.toSeconds() << Math.min(6, due.polls()));
+        long seconds = Math.min(3600, BACKOFF.toSeconds() << Math.min(6, due.polls()));
         return new Next(now.plusSeconds(seconds), null);
     }
 

@@ -1,6 +1,5 @@
 package com.smshub.status.control;
 
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
@@ -22,9 +21,6 @@ import com.smshub.message.StatusUpdate;
 @ApplicationScoped
 public class StatusLedger {
 
-    /** The first wait between two checks of one message (system property smshub.status.poll-backoff-seconds). */
-    public static final Duration BACKOFF = Duration.ofSeconds(Long.getLong("smshub.status.poll-backoff-seconds", 60));
-
     @Inject
     MessageRepository messages;
 
@@ -40,6 +36,6 @@ public class StatusLedger {
         if (status.isFinal()) {
             return null;
         }
-        return status == MessageStatus.UNKNOWN ? now.plus(BACKOFF) : StatusUpdate.KEEP_CHECKS;
+        return status == MessageStatus.UNKNOWN ? now.plus(CheckPolicy.BACKOFF) : StatusUpdate.KEEP_CHECKS;
     }
 }

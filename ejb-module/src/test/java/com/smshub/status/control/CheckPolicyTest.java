@@ -27,8 +27,8 @@ class CheckPolicyTest {
 
     @Test
     void checksBackOffToAnHour() {
-        assertEquals(NOW.plusSeconds(StatusLedger.BACKOFF.toSeconds()), CheckPolicy.after(due(MessageStatus.SUBMITTED, "p", NOW, 0), NOW).at());
-        assertEquals(NOW.plusSeconds(StatusLedger.BACKOFF.toSeconds() * 4), CheckPolicy.after(due(MessageStatus.SUBMITTED, "p", NOW, 2), NOW).at());
+        assertEquals(NOW.plusSeconds(CheckPolicy.BACKOFF.toSeconds()), CheckPolicy.after(due(MessageStatus.SUBMITTED, "p", NOW, 0), NOW).at());
+        assertEquals(NOW.plusSeconds(CheckPolicy.BACKOFF.toSeconds() * 4), CheckPolicy.after(due(MessageStatus.SUBMITTED, "p", NOW, 2), NOW).at());
         assertEquals(NOW.plusSeconds(3600), CheckPolicy.after(due(MessageStatus.SUBMITTED, "p", NOW, 30), NOW).at());
     }
 
@@ -56,7 +56,7 @@ class CheckPolicyTest {
     @Test
     void aReportedStatusSetsTheNextCheck() {
         assertNull(StatusLedger.nextCheck(MessageStatus.DELIVERED, NOW), "final: no more checks");
-        assertEquals(NOW.plus(StatusLedger.BACKOFF), StatusLedger.nextCheck(MessageStatus.UNKNOWN, NOW),
+        assertEquals(NOW.plus(CheckPolicy.BACKOFF), StatusLedger.nextCheck(MessageStatus.UNKNOWN, NOW),
                 "UNKNOWN: asked about soon, since only asking resolves it");
         assertEquals(StatusUpdate.KEEP_CHECKS, StatusLedger.nextCheck(MessageStatus.SUBMITTED, NOW));
     }

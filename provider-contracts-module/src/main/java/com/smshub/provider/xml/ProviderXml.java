@@ -34,6 +34,9 @@ import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 import org.xml.sax.XMLReader;
 
+import com.smshub.xml.HardenedXml;
+import com.smshub.xml.XmlLimitExceededException;
+
 /**
  * Reads and writes the providers' XML documents with their generated types. One {@link JAXBContext} and one
  * compiled {@link Schema} per vocabulary, built once and shared: both are thread-safe, and building them is
@@ -41,9 +44,10 @@ import org.xml.sax.XMLReader;
  * are reusable, and making them costs more than the parse of a provider's short document: each call borrows
  * a set from a pool and gives it back when the document was read.
  *
- * <p>Parsing is hardened against hostile input: no external entities and no external DTD are ever loaded.
- * A DOCTYPE line without an internal subset is tolerated, because SMS Pro's keep-alive example carries one
- * (section 11). A document that is not well-formed is rejected, never repaired.
+ * <p>Parsing is hardened against hostile input ({@link HardenedXml}): nothing external is ever loaded, and
+ * every document keeps the gateway's {@link com.smshub.xml.XmlLimits}. A DOCTYPE line is tolerated, because
+ * SMS Pro's keep-alive example carries one (section 11). A document that is not well-formed is rejected,
+ * never repaired.
  */
 public final class ProviderXml {
 
@@ -92,7 +96,7 @@ public final class ProviderXml {
             throw new IllegalStateException("Cannot bind " + vocabulary, e);
         }
         this.schema = compile(vocabulary, loader);
-        this.parsers = hardenedParsers();
+        this.parsers = HardenedXml.parsers(true);
     }
 
     /** The shared reader and writer of a vocabulary. */
@@ -130,8 +134,8 @@ public final class ProviderXml {
         try {
             // one pass: the parser feeds the schema validator (which throws on the first error) and the unmarshaller
             UnmarshallerHandler handler = reading.unmarshaller().getUnmarshallerHandler();
-            reading.parser().setContentHandler(new ValidatingTee(reading.validator(), handler));
-            reading.parser().parse(input);
+            reading.parser().setContentHandler(HardenedXml.limited(new ValidatingTee(reading.validator(), handler)));
+            reading.parser().parse(HardenedXml.bounded(input));
             Object value = JAXBIntrospector.getValue(handler.getResult());
             if (pool.size() < POOLED) {
                 pool.offer(reading); // only a set that finished its document cleanly goes back
@@ -147,6 +151,9 @@ public final class ProviderXml {
         } catch (JAXBException e) {
             throw new InvalidProviderXmlException(describe(e), e);
         } catch (IOException e) {
+            if (e.getCause() instanceof XmlLimitExceededException limit) {
+                throw new InvalidProviderXmlException(limit.getMessage(), limit);
+            }
             throw new UncheckedIOException(e);
         }
     }
@@ -159,7 +166,7 @@ public final class ProviderXml {
         try {
             ValidatorHandler validator = schema.newValidatorHandler();
             validator.setErrorHandler(null); // errors throw, warnings pass
-            XMLReader parser = parsers.newSAXParser().getXMLReader();
+            XMLReader parser = HardenedXml.refusingEntities(parsers.newSAXParser().getXMLReader());
             parser.setErrorHandler(FAIL_ON_ERROR); // without one, the parser prints every error to stderr
             return new Reading(parser, validator, context.createUnmarshaller());
         } catch (ParserConfigurationException | SAXException e) {
@@ -213,21 +220,6 @@ public final class ProviderXml {
         StringWriter out = new StringWriter(512);
         write(document, out);
         return out.toString();
-    }
-
-    private static SAXParserFactory hardenedParsers() {
-        SAXParserFactory factory = SAXParserFactory.newInstance();
-        factory.setNamespaceAware(true);
-        factory.setXIncludeAware(false);
-        try {
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
-            factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-            factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-        } catch (ParserConfigurationException | SAXException e) {
-            throw new IllegalStateException("Cannot harden the XML parser", e);
-        }
-        return factory;
     }
 
     /**

@@ -160,8 +160,9 @@ class SpecExamplesTest {
                 <?xml version="1.0"?>
                 <!DOCTYPE mobilectrl_alive_check [<!ENTITY x SYSTEM "file:///etc/passwd">]>
                 <mobilectrl_alive_check><status>0</status><message>&x;</message></mobilectrl_alive_check>""";
-        MobilectrlAliveCheck check = ProviderXml.of(ProviderVocabulary.SMSPRO).read(hostile, MobilectrlAliveCheck.class);
-        assertEquals("", check.getMessage(), "the external entity is not resolved");
+        InvalidProviderXmlException refused = assertThrows(InvalidProviderXmlException.class,
+                () -> ProviderXml.of(ProviderVocabulary.SMSPRO).read(hostile, MobilectrlAliveCheck.class));
+        assertTrue(refused.getMessage().contains("entity declaration"), "refused before it could be resolved: " + refused);
     }
 
     private static <T> T read(ProviderVocabulary vocabulary, String resource, Class<T> type) throws IOException {

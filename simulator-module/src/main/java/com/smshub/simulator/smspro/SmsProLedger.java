@@ -41,6 +41,10 @@ final class SmsProLedger {
     static final AtomicLong DUPLICATES = new AtomicLong();
     static final AtomicLong RECIPIENTS = new AtomicLong();
     static final AtomicLong ALIVE_CHECKS = new AtomicLong();
+    /** Every MT request that reached the service, whatever became of it: a resend counts again here. */
+    static final AtomicLong REQUESTS = new AtomicLong();
+    /** The status_delivery_url of the last request that gave one: where its report goes, token and all. */
+    static volatile String lastDeliveryUrl = "";
     private static final Path FILE = Path.of(System.getProperty("jboss.server.data.dir", System.getProperty("java.io.tmpdir")),
             "smshub-simulator", "smspro-ledger.txt");
     private static BufferedWriter journal;
@@ -68,6 +72,9 @@ final class SmsProLedger {
         }
         ACCEPTED.incrementAndGet();
         RECIPIENTS.addAndGet(sent.recipients().size());
+        if (sent.deliveryUrl() != null) {
+            lastDeliveryUrl = sent.deliveryUrl();
+        }
         append("A " + sent.mobilectrlId() + " " + (sent.requestId() == null ? "-" : sent.requestId().strip()) + " "
                 + sent.recipients().size());
     }
@@ -88,6 +95,8 @@ final class SmsProLedger {
         DUPLICATES.set(0);
         RECIPIENTS.set(0);
         ALIVE_CHECKS.set(0);
+        REQUESTS.set(0);
+        lastDeliveryUrl = "";
         try {
             if (journal != null) {
                 journal.close();

@@ -98,6 +98,7 @@ public class SmsProSimulator extends HttpServlet {
 
     /** Sections 6, 6.7, 7.1, 7.2. */
     private void sendSms(HttpServletRequest request, HttpServletResponse response, String customer) throws IOException {
+        SmsProLedger.REQUESTS.incrementAndGet();
         MobilectrlSms sms;
         try (InputStream body = request.getInputStream()) {
             sms = xml.read(body, MobilectrlSms.class);

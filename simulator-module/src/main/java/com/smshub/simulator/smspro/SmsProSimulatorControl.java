@@ -17,8 +17,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * {@code duplicateReports=true}, {@code reportBeforeAnswer=true}, {@code outOfOrderReports=true} (a stale
  * intermediate report after the final one), {@code pushReports=false} (record
  * the outcome for status requests without pushing it). {@code GET} shows the settings and the
- * counters (accepted requests, recipients, duplicates by request_id, reports pushed, keep-alive requests), one
- * per line.
+ * counters (accepted requests, recipients, duplicates by request_id, every MT request received, reports pushed,
+ * keep-alive requests) and the last delivery address given, one per line.
  */
 @WebServlet(urlPatterns = "/smspro/control")
 public class SmsProSimulatorControl extends HttpServlet {
@@ -71,6 +71,8 @@ public class SmsProSimulatorControl extends HttpServlet {
         state.put("duplicates", SmsProLedger.DUPLICATES.get());
         state.put("reportsPushed", SmsProReporter.PUSHED.get());
         state.put("aliveChecks", SmsProLedger.ALIVE_CHECKS.get());
+        state.put("requests", SmsProLedger.REQUESTS.get());
+        state.put("lastDeliveryUrl", SmsProLedger.lastDeliveryUrl);
         response.setContentType("text/plain; charset=UTF-8");
         for (Map.Entry<String, Object> entry : state.entrySet()) {
             response.getWriter().println(entry.getKey() + "=" + entry.getValue());

@@ -1,11 +1,13 @@
 package com.smshub.gateway.jms;
 
+import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import javax.xml.transform.stream.StreamSource;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.parsers.SAXParserFactory;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.ActivationConfigProperty;
@@ -22,6 +24,11 @@ import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBElement;
 import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.Marshaller;
+import jakarta.xml.bind.UnmarshallerHandler;
+
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
 
 import com.smshub.gateway.boundary.BatchIntake;
 import com.smshub.gateway.v1.GatewayFault;
@@ -29,6 +36,7 @@ import com.smshub.gateway.v1.ObjectFactory;
 import com.smshub.gateway.v1.SendBatchRequest;
 import com.smshub.gateway.v1.SendBatchResponse;
 import com.smshub.sending.boundary.Batches;
+import com.smshub.xml.HardenedXml;
 
 /**
  * Batch sends from ERP systems over JMS (docs/jms-batches.md). A text message on
@@ -106,17 +114,34 @@ public class BatchQueueListener implements MessageListener {
         return cause.getMessage() != null ? cause.getMessage() : cause.toString();
     }
 
+    /** Parsers for batch documents: no DOCTYPE, nothing external, the limits SOAP calls keep (XmlLimits). */
+    private static final SAXParserFactory PARSERS = HardenedXml.parsers(false);
+
     static SendBatchRequest read(String xml) throws JAXBException {
         if (xml == null) {
             throw new IllegalArgumentException("empty message");
         }
-        JAXBElement<SendBatchRequest> element = CONTRACT.createUnmarshaller()
-                .unmarshal(new StreamSource(new StringReader(xml)), SendBatchRequest.class);
-        if (!"SendBatch".equals(element.getName().getLocalPart())
-                || !"urn:smshub:gateway:v1".equals(element.getName().getNamespaceURI())) {
-            throw new IllegalArgumentException("not a {urn:smshub:gateway:v1}SendBatch document but " + element.getName());
+        UnmarshallerHandler handler = CONTRACT.createUnmarshaller().getUnmarshallerHandler();
+        try {
+            XMLReader parser = PARSERS.newSAXParser().getXMLReader();
+            parser.setContentHandler(HardenedXml.limited(handler));
+            parser.parse(HardenedXml.bounded(new InputSource(new StringReader(xml))));
+        } catch (SAXException e) {
+            throw new IllegalArgumentException("not a readable document: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not a readable document: " + (e.getCause() != null ? e.getCause().getMessage()
+                    : e.getMessage()), e);
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException(e);
         }
-        return element.getValue();
+        Object result = handler.getResult();
+        if (!(result instanceof JAXBElement<?> element) || !(element.getValue() instanceof SendBatchRequest request)
+                || !"SendBatch".equals(element.getName().getLocalPart())
+                || !"urn:smshub:gateway:v1".equals(element.getName().getNamespaceURI())) {
+            throw new IllegalArgumentException("not a {urn:smshub:gateway:v1}SendBatch document but "
+                    + (result instanceof JAXBElement<?> e ? e.getName() : result.getClass().getSimpleName()));
+        }
+        return request;
     }
 
     private static JAXBContext contract() {

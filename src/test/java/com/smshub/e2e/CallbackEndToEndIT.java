@@ -1,0 +1,95 @@
+package com.smshub.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.smshub.gateway.v1.MessageState;
+import com.smshub.gateway.v1.MessageStatus;
+
+/**
+ * The one callback entry point, as a provider (or someone pretending to be one) reaches it: a report is taken
+ * only at its message's own address with its token and only as a delivery status; anything else is refused
+ * with a status and a reason, and changes nothing.
+ */
+@RunAsClient
+class CallbackEndToEndIT extends DeployedGateway {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String DELIVERED = """
+            <?xml version="1.0" encoding="ISO-8859-1"?>
+            <mobilectrl_delivery_status>
+              <mobilectrl_id>57:12f95de:11817630961:77ec</mobilectrl_id>
+              <status>0</status>
+              <delivery_status since="20210217144142">0</delivery_status>
+              <message>SMS SENT</message>
+            </mobilectrl_delivery_status>""";
+
+    @BeforeEach
+    void settleSimulator() {
+        Simulator.settledCounter("accepted");
+        Simulator.reset();
+    }
+
+    @AfterEach
+    void resetSimulator() {
+        Simulator.reset();
+    }
+
+    private static HttpResponse<String> post(String url, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "text/xml; charset=ISO-8859-1")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.getBytes(StandardCharsets.ISO_8859_1))).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aReportIsTakenOnlyAtItsMessagesAddressWithItsTokenAndAsADeliveryStatus() throws Exception {
+        Simulator.set("outcome=NONE"); // SMS Pro takes it and reports nothing: the reports here are the test's
+        String id = Gateway.demo().sendSms(Requests.text("Report me", Requests.uniqueRecipient())).getResult().get(0).getMessageId();
+        Await.until(Duration.ofSeconds(30), () -> Requests.status(id), s -> s.getStatus() == MessageStatus.SUBMITTED);
+        String address = Simulator.state().get("lastDeliveryUrl");
+        assertTrue(address.contains("/callbacks/smspro/" + id + "?token="), address);
+        String wrongToken = address.substring(0, address.indexOf("token=") + 6) + "0".repeat(32);
+
+        HttpResponse<String> forged = post(wrongToken, DELIVERED);
+        assertEquals(403, forged.statusCode());
+        assertTrue(forged.body().contains("Wrong token"), forged.body());
+
+        HttpResponse<String> garbled = post(address, "<mobilectrl_delivery_status><status>zero</status>");
+        assertEquals(400, garbled.statusCode());
+        assertTrue(garbled.body().contains("Not a mobilectrl_delivery_status"), garbled.body());
+
+        HttpResponse<String> entity = post(address, "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM "
+                + "\"file:///etc/passwd\">]><mobilectrl_delivery_status><mobilectrl_id>&e;</mobilectrl_id><status>0</status>"
+                + "<message>x</message></mobilectrl_delivery_status>");
+        assertEquals(400, entity.statusCode(), "nothing external is ever loaded");
+
+        assertEquals(MessageStatus.SUBMITTED, Requests.status(id).getStatus(), "none of them changed anything");
+
+        assertEquals(200, post(address, DELIVERED).statusCode());
+        MessageState delivered = Requests.status(id);
+        assertEquals(MessageStatus.DELIVERED, delivered.getStatus());
+        assertEquals("SMSPRO_PUSH", delivered.getEvent().get(delivered.getEvent().size() - 1).getSource());
+        assertEquals(200, post(address, DELIVERED).statusCode(), "a repeat is acknowledged, so the provider stops");
+        assertEquals(delivered.getUpdatedAt(), Requests.status(id).getUpdatedAt(), "and changes nothing");
+    }
+
+    @Test
+    void aProviderThatPushesNothingHereIsNotFound() throws Exception {
+        HttpResponse<String> unknown = post(Gateway.BASE + "/smshub/callbacks/nobody/x", DELIVERED);
+        assertEquals(404, unknown.statusCode());
+        HttpResponse<String> bare = post(Gateway.BASE + "/smshub/callbacks/smspro", DELIVERED);
+        assertEquals(404, bare.statusCode());
+    }
+}
