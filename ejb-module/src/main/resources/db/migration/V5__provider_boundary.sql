@@ -24,3 +24,11 @@ CREATE TABLE inbound_message (
     stored_at            TIMESTAMP WITH TIME ZONE DEFAULT CURRENT_TIMESTAMP NOT NULL,
     CONSTRAINT inbound_message_unique UNIQUE (provider, provider_message_id)
 );
+
+-- Long-lived provider sessions (an SMPP bind) are held by one node at a time: the node whose name is in
+-- holder until expires_at, renewed while it keeps the session; another node takes over once it has expired.
+CREATE TABLE provider_session (
+    account_id  BIGINT       PRIMARY KEY REFERENCES provider_account (id),
+    holder      VARCHAR(64),
+    expires_at  TIMESTAMP WITH TIME ZONE
+);

@@ -4,6 +4,7 @@ import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jboss.shrinkwrap.api.Filters;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.EmptyAsset;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
@@ -25,7 +26,8 @@ public final class Deployments {
 
     public static WebArchive ejbModule(String name) {
         return ShrinkWrap.create(WebArchive.class, name + ".war")
-                .addPackages(true, "com.smshub")
+                // the test doubles of providers go only where a test adds them
+                .addPackages(true, Filters.exclude(".*/com/smshub/fakes/.*"), "com.smshub")
                 .addAsResource("META-INF/persistence.xml")
                 .addAsResource(new File("src/main/resources/db"), "db")
                 .addAsWebInfResource(new File("src/main/resources/META-INF/jboss-ejb3.xml"), "jboss-ejb3.xml")

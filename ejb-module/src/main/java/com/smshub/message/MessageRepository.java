@@ -306,17 +306,19 @@ public class MessageRepository {
     /**
      * Dispatch's outcome for a message it claimed: the account it went to, its new status and when to ask the
      * provider about it, in one update of the locked row (dispatch is the hot path: the claim already read
-     * the row, so it is not read again), and its record. A null handover: no account took it.
+     * the row, so it is not read again), and its record. A null handover: no account took it. Should the row
+     * have moved on since the claim read it, the status it has stays, and the account, the provider's id and
+     * the next check are still recorded.
      *
      * @return whether the status moved
      */
     public boolean dispatched(ClaimedMessage message, Handover handover, StatusUpdate update) {
         Timestamp now = Timestamp.from(Instant.now());
         try (Connection c = dataSource.getConnection()) {
-            boolean applied = message.status().canMoveTo(update.status());
-            if (applied) {
-                update(c, message.id(), "", update, now, handover);
-            } else if (handover != null) {
+            // the row is as the claim read it, unless it was not locked since: then the status it has decides
+            boolean applied = message.status().canMoveTo(update.status())
+                    && update(c, message.id(), " AND status = '" + message.status().name() + "'", update, now, handover) == 1;
+            if (!applied && handover != null) {
                 // a report came before the provider's answer: keep the status it set, and still learn the
                 // account, the provider's id and when to ask, should the final report never come
                 try (PreparedStatement s = c.prepareStatement("UPDATE message SET provider = ?, provider_account_id = ?, "

@@ -161,6 +161,29 @@ class MessageEngineIT {
     }
 
     @Test
+    void aReportThatArrivesWhileDispatchHoldsTheMessageWaitsAndThenAppliesInOrder() throws Exception {
+        String id = newMessage();
+        tx.begin();
+        ClaimedMessage claimed = messages.claim(id).orElseThrow();
+        Future<MessageRepository.Applied> report = executor.submit(() -> {
+            tx.begin();
+            try {
+                return ledger.apply(id, MessageStatus.DELIVERED, "IT", null, null);
+            } finally {
+                tx.commit();
+            }
+        });
+        Thread.sleep(500);
+        assertFalse(report.isDone(), "the report waits for the dispatch's row lock");
+        messages.dispatched(claimed, new Handover(ProviderCode.SMSPRO, 1), new StatusUpdate(MessageStatus.SUBMITTED,
+                "DISPATCH", new ProviderReport(ProviderCode.SMSPRO, "0", null, "mc-1"), null, null));
+        tx.commit();
+        assertEquals(MessageRepository.Applied.APPLIED, report.get(10, TimeUnit.SECONDS));
+        assertEquals("DELIVERED", column("status", id));
+        assertEquals("mc-1", column("provider_message_id", id));
+    }
+
+    @Test
     void aReportBeforeTheProvidersAnswerKeepsItsStatusAndTheAnswerStillNamesTheAccountAndTheChecks() throws Exception {
         String id = newMessage();
         tx.begin();

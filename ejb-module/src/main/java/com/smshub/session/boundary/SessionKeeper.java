@@ -1,0 +1,167 @@
+package com.smshub.session.boundary;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+import com.smshub.provider.spi.Account;
+import com.smshub.provider.spi.ProviderEvents;
+import com.smshub.provider.spi.Providers;
+import com.smshub.provider.spi.SessionProviding;
+import com.smshub.provider.spi.SessionProviding.ProviderSession;
+import com.smshub.routing.control.AccountDirectory;
+import com.smshub.session.control.SessionLeases;
+
+/**
+ * Owns the long-lived provider sessions (an SMPP bind): one per enabled account whose provider keeps one, on
+ * exactly one node of a cluster at a time. Every few seconds (smshub.sessions.interval-ms, 5,000 by default)
+ * it takes or renews each account's lease (SessionLeases, valid three intervals), opens the sessions it holds
+ * that are not open, keeps the open ones alive, opens again a session that died (after 1, 2, 4 ... 60 s when
+ * opening fails), opens afresh one whose account was reconfigured, and closes a session whose account was
+ * disabled or whose lease another node holds. At shutdown it closes every session cleanly and gives its
+ * leases up, so that another node takes them over at once. No transaction: it waits on the network.
+ */
+@Singleton
+@Startup
+@DependsOn("DatabaseMigration")
+@PermitAll
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class SessionKeeper {
+
+    private static final Logger LOG = Logger.getLogger(SessionKeeper.class.getName());
+    private static final Duration MOST_BACKOFF = Duration.ofSeconds(60);
+
+    @Resource
+    TimerService timers;
+
+    @Inject
+    AccountDirectory accounts;
+
+    @Inject
+    Providers providers;
+
+    @Inject
+    SessionLeases leases;
+
+    @EJB
+    ProviderEvents events;
+
+    private final Duration interval = Duration.ofMillis(Long.getLong("smshub.sessions.interval-ms", 5000));
+    /** This node's name in the leases: unique per node (WildFly's jboss.node.name, the host name by default). */
+    private final String node = System.getProperty("jboss.node.name", "smshub");
+
+    private record Held(Account account, ProviderSession session) {
+    }
+
+    /** When opening an account's session may next be tried, after failures, and how long the wait was. */
+    private record Backoff(long notBeforeNanos, Duration delay) {
+    }
+
+    private final Map<Long, Held> held = new HashMap<>();
+    private final Map<Long, Backoff> backoffs = new HashMap<>();
+
+    @PostConstruct
+    void start() {
+        timers.createIntervalTimer(interval.toMillis(), interval.toMillis(), new TimerConfig("provider-sessions", false));
+    }
+
+    @Timeout
+    synchronized void tick() {
+        Set<Long> wanted = new HashSet<>();
+        for (Account account : accounts.enabled()) {
+            Optional<SessionProviding> provider = providers.capability(account.provider(), SessionProviding.class);
+            if (provider.isEmpty()) {
+                continue;
+            }
+            wanted.add(account.id());
+            try {
+                maintain(account, provider.get());
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Session of " + account + " not maintained; the next tick tries again", e);
+            }
+        }
+        for (Long id : Set.copyOf(held.keySet())) {
+            if (!wanted.contains(id)) {
+                close(id, "its account is disabled or no longer keeps a session");
+                leases.release(id, node);
+            }
+        }
+    }
+
+    private void maintain(Account account, SessionProviding provider) {
+        long id = account.id();
+        if (!leases.acquire(id, node, interval.multipliedBy(3))) {
+            close(id, "another node holds its lease");
+            return;
+        }
+        Held current = held.get(id);
+        if (current != null && !current.account().equals(account)) {
+            close(id, "its account was reconfigured");
+            current = null;
+        }
+        if (current != null && current.session().isAlive()) {
+            current.session().keepAlive();
+            return;
+        }
+        if (current != null) {
+            close(id, "it is no longer alive");
+        }
+        Backoff backoff = backoffs.get(id);
+        if (backoff != null && System.nanoTime() - backoff.notBeforeNanos() < 0) {
+            return;
+        }
+        try {
+            held.put(id, new Held(account, provider.open(account, events)));
+            backoffs.remove(id);
+            LOG.info(() -> "Session of " + account + " opened on " + node);
+        } catch (Exception e) {
+            Duration wait = backoff == null ? Duration.ofSeconds(1)
+                    : backoff.delay().multipliedBy(2).compareTo(MOST_BACKOFF) > 0 ? MOST_BACKOFF : backoff.delay().multipliedBy(2);
+            backoffs.put(id, new Backoff(System.nanoTime() + wait.toNanos(), wait));
+            LOG.log(Level.WARNING, "Session of " + account + " did not open; trying again in " + wait.toSeconds() + " s", e);
+        }
+    }
+
+    private void close(long accountId, String why) {
+        Held current = held.remove(accountId);
+        if (current != null) {
+            LOG.info(() -> "Session of " + current.account() + " closed: " + why);
+            current.session().close();
+        }
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        for (Long id : Set.copyOf(held.keySet())) {
+            close(id, "the server stops");
+            try {
+                leases.release(id, node);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Lease of account " + id + " not released; it expires on its own", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package com.smshub.fakes;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.smshub.kernel.ProviderCode;
+import com.smshub.provider.spi.Account;
+import com.smshub.provider.spi.Capabilities;
+import com.smshub.provider.spi.Liveness;
+import com.smshub.provider.spi.ProviderAdapter;
+import com.smshub.provider.spi.ProviderEvents;
+import com.smshub.provider.spi.SessionProviding;
+import com.smshub.provider.spi.Settings;
+
+/**
+ * A provider that keeps a connection, for testing the server's ownership of sessions before a real one
+ * (SMPP) exists: it stands in for myMSP, whose adapter this version does not have, and only in the test
+ * deployment that adds it. Each session is a flag; the test can kill one or make opening fail.
+ */
+@ApplicationScoped
+public class FakeSessionProvider implements ProviderAdapter, SessionProviding {
+
+    public final AtomicInteger attempts = new AtomicInteger();
+    public final AtomicInteger opened = new AtomicInteger();
+    public final AtomicInteger closed = new AtomicInteger();
+    public final AtomicInteger keptAlive = new AtomicInteger();
+    public final AtomicBoolean failOpening = new AtomicBoolean();
+    public final List<FakeSession> sessions = new CopyOnWriteArrayList<>();
+
+    /** One session; {@link #kill()} drops it as a broken connection would. */
+    public final class FakeSession implements ProviderSession {
+        private final AtomicBoolean alive = new AtomicBoolean(true);
+        public final Account account;
+
+        FakeSession(Account account) {
+            this.account = account;
+        }
+
+        public void kill() {
+            alive.set(false);
+        }
+
+        @Override
+        public boolean isAlive() {
+            return alive.get();
+        }
+
+        @Override
+        public void keepAlive() {
+            keptAlive.incrementAndGet();
+        }
+
+        @Override
+        public void close() {
+            alive.set(false);
+            closed.incrementAndGet();
+        }
+    }
+
+    @Override
+    public ProviderCode provider() {
+        return ProviderCode.MYMSP;
+    }
+
+    @Override
+    public Capabilities capabilities(Account account) {
+        return Capabilities.builder(765).with(Capabilities.Feature.SESSIONS).build();
+    }
+
+    @Override
+    public void checkSettings(Settings settings) {
+        settings.allowOnly("the fake", Set.of());
+    }
+
+    @Override
+    public Liveness probe(Account account) {
+        return Liveness.notChecked("a fake");
+    }
+
+    @Override
+    public ProviderSession open(Account account, ProviderEvents events) {
+        attempts.incrementAndGet();
+        if (failOpening.get()) {
+            throw new IllegalStateException("the fake refuses to bind");
+        }
+        opened.incrementAndGet();
+        FakeSession session = new FakeSession(account);
+        sessions.add(session);
+        return session;
+    }
+
+    /** The last session opened. */
+    public FakeSession last() {
+        return sessions.get(sessions.size() - 1);
+    }
+
+    public void reset() {
+        attempts.set(0);
+        opened.set(0);
+        closed.set(0);
+        keptAlive.set(0);
+        failOpening.set(false);
+        sessions.clear();
+    }
+}

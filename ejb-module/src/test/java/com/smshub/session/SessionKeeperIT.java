@@ -1,0 +1,151 @@
+package com.smshub.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.BooleanSupplier;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.UserTransaction;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.smshub.Deployments;
+import com.smshub.fakes.FakeSessionProvider;
+import com.smshub.kernel.ProviderCode;
+import com.smshub.routing.control.AccountDirectory;
+import com.smshub.routing.entity.ProviderAccount;
+
+/**
+ * The server owns long-lived provider sessions: opened once the account is enabled, kept alive, opened again
+ * when one dies or its account is reconfigured, left to another node that holds the lease and taken back
+ * when that lease expires, closed and its lease given up when the account is disabled. Against a provider
+ * that keeps a session but has no adapter of its own in this version (FakeSessionProvider, for myMSP); the
+ * keeper ticks every 500 ms here (arquillian.xml).
+ */
+@ExtendWith(ArquillianExtension.class)
+class SessionKeeperIT {
+
+    private static final String NAME = "it-session";
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.ejbModule("session-it").addClasses(FakeSessionProvider.class, FakeSessionProvider.FakeSession.class);
+    }
+
+    @Inject
+    FakeSessionProvider fake;
+
+    @Inject
+    AccountDirectory accounts;
+
+    @PersistenceContext(unitName = "smshub")
+    EntityManager em;
+
+    @Inject
+    UserTransaction tx;
+
+    @AfterEach
+    void removeAccount() throws Exception {
+        tx.begin();
+        em.createNativeQuery("DELETE FROM provider_session WHERE account_id IN (SELECT id FROM provider_account WHERE name = ?)")
+                .setParameter(1, NAME).executeUpdate();
+        em.createQuery("DELETE FROM ProviderAccount a WHERE a.name = :name").setParameter("name", NAME).executeUpdate();
+        tx.commit();
+        accounts.reload();
+        fake.reset();
+    }
+
+    private static void await(String what, BooleanSupplier done) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Not within 15 s: " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private long configure(String endpoint, boolean enabled) throws Exception {
+        tx.begin();
+        ProviderAccount account = em.createNamedQuery(ProviderAccount.BY_NAME, ProviderAccount.class).setParameter("name", NAME)
+                .getResultStream().findFirst().orElse(null);
+        if (account == null) {
+            account = new ProviderAccount(ProviderCode.MYMSP, NAME);
+            account.configure(endpoint, "system-id", null, null, enabled, null, null);
+            em.persist(account);
+        } else {
+            account.configure(endpoint, "system-id", null, null, enabled, null, null);
+        }
+        tx.commit();
+        accounts.reload();
+        return account.getId();
+    }
+
+    private Object[] lease(long account) {
+        return (Object[]) em.createNativeQuery("SELECT holder, expires_at FROM provider_session WHERE account_id = ?")
+                .setParameter(1, account).getSingleResult();
+    }
+
+    private void setLease(long account, String holder, Instant until) throws Exception {
+        tx.begin();
+        em.createNativeQuery("UPDATE provider_session SET holder = ?, expires_at = ? WHERE account_id = ?")
+                .setParameter(1, holder).setParameter(2, Timestamp.from(until)).setParameter(3, account).executeUpdate();
+        tx.commit();
+    }
+
+    @Test
+    void oneNodeOwnsEachSessionFromOpeningToClosing() throws Exception {
+        long account = configure("smpp://127.0.0.1:2775", true);
+        await("the session opened", () -> fake.opened.get() == 1);
+        String node = (String) lease(account)[0];
+        assertEquals(System.getProperty("jboss.node.name"), node, "the lease is this node's");
+        await("kept alive", () -> fake.keptAlive.get() >= 2);
+
+        fake.last().kill();
+        await("opened again after it died", () -> fake.opened.get() == 2);
+
+        setLease(account, "another-node", Instant.now().plusSeconds(3600));
+        await("closed while another node holds the lease", () -> !fake.last().isAlive());
+        Thread.sleep(1500);
+        assertEquals(2, fake.opened.get(), "not opened on this node while the other holds it");
+
+        setLease(account, "another-node", Instant.now().minusSeconds(1));
+        await("taken over once the other node's lease expired", () -> fake.opened.get() == 3);
+        assertEquals(node, lease(account)[0]);
+
+        configure("smpp://127.0.0.1:2776", true);
+        await("opened afresh for the new configuration", () -> fake.opened.get() == 4);
+        assertEquals("smpp://127.0.0.1:2776", fake.last().account.endpointUrl());
+        assertFalse(fake.sessions.get(2).isAlive(), "the old configuration's session is closed");
+
+        configure("smpp://127.0.0.1:2776", false);
+        await("closed once the account is disabled", () -> !fake.last().isAlive());
+        await("its lease given up", () -> lease(account)[0] == null);
+        assertEquals(4, fake.opened.get());
+    }
+
+    @Test
+    void aSessionThatWillNotOpenIsTriedAgainLessAndLessOften() throws Exception {
+        fake.failOpening.set(true);
+        configure("smpp://127.0.0.1:2775", true);
+        Thread.sleep(4000);
+        assertEquals(0, fake.opened.get());
+        // ticks every 500 ms, but tries after 1, 2, 4 s: about 0.5, 1.5, 3.5 s in, not eight times
+        assertTrue(fake.attempts.get() >= 2 && fake.attempts.get() <= 4, fake.attempts.get() + " attempts in 4 s");
+        fake.failOpening.set(false);
+        await("opened once the provider binds again", () -> fake.opened.get() == 1);
+        assertTrue(fake.last().isAlive());
+    }
+}
