@@ -25,20 +25,44 @@ import com.smshub.provider.spi.Settings;
 @ApplicationScoped
 public class FakeSessionProvider implements ProviderAdapter, SessionProviding {
 
-    public final AtomicInteger attempts = new AtomicInteger();
-    public final AtomicInteger opened = new AtomicInteger();
-    public final AtomicInteger closed = new AtomicInteger();
-    public final AtomicInteger keptAlive = new AtomicInteger();
-    public final AtomicBoolean failOpening = new AtomicBoolean();
-    public final List<FakeSession> sessions = new CopyOnWriteArrayList<>();
+    private final AtomicInteger attempts = new AtomicInteger();
+    private final AtomicInteger opened = new AtomicInteger();
+    private final AtomicInteger closed = new AtomicInteger();
+    private final AtomicInteger keptAlive = new AtomicInteger();
+    private final AtomicBoolean failOpening = new AtomicBoolean();
+    private final List<FakeSession> sessions = new CopyOnWriteArrayList<>();
+
+    public int attempts() {
+        return attempts.get();
+    }
+
+    public int opened() {
+        return opened.get();
+    }
+
+    public int keptAlive() {
+        return keptAlive.get();
+    }
+
+    public void failOpening(boolean fail) {
+        failOpening.set(fail);
+    }
+
+    public List<FakeSession> sessions() {
+        return sessions;
+    }
 
     /** One session; {@link #kill()} drops it as a broken connection would. */
     public final class FakeSession implements ProviderSession {
         private final AtomicBoolean alive = new AtomicBoolean(true);
-        public final Account account;
+        private final Account account;
 
         FakeSession(Account account) {
             this.account = account;
+        }
+
+        public Account account() {
+            return account;
         }
 
         public void kill() {

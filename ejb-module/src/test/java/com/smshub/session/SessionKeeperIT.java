@@ -108,44 +108,44 @@ class SessionKeeperIT {
     @Test
     void oneNodeOwnsEachSessionFromOpeningToClosing() throws Exception {
         long account = configure("smpp://127.0.0.1:2775", true);
-        await("the session opened", () -> fake.opened.get() == 1);
+        await("the session opened", () -> fake.opened() == 1);
         String node = (String) lease(account)[0];
         assertEquals(System.getProperty("jboss.node.name"), node, "the lease is this node's");
-        await("kept alive", () -> fake.keptAlive.get() >= 2);
+        await("kept alive", () -> fake.keptAlive() >= 2);
 
         fake.last().kill();
-        await("opened again after it died", () -> fake.opened.get() == 2);
+        await("opened again after it died", () -> fake.opened() == 2);
 
         setLease(account, "another-node", Instant.now().plusSeconds(3600));
         await("closed while another node holds the lease", () -> !fake.last().isAlive());
         Thread.sleep(1500);
-        assertEquals(2, fake.opened.get(), "not opened on this node while the other holds it");
+        assertEquals(2, fake.opened(), "not opened on this node while the other holds it");
 
         setLease(account, "another-node", Instant.now().minusSeconds(1));
-        await("taken over once the other node's lease expired", () -> fake.opened.get() == 3);
+        await("taken over once the other node's lease expired", () -> fake.opened() == 3);
         assertEquals(node, lease(account)[0]);
 
         configure("smpp://127.0.0.1:2776", true);
-        await("opened afresh for the new configuration", () -> fake.opened.get() == 4);
-        assertEquals("smpp://127.0.0.1:2776", fake.last().account.endpointUrl());
-        assertFalse(fake.sessions.get(2).isAlive(), "the old configuration's session is closed");
+        await("opened afresh for the new configuration", () -> fake.opened() == 4);
+        assertEquals("smpp://127.0.0.1:2776", fake.last().account().endpointUrl());
+        assertFalse(fake.sessions().get(2).isAlive(), "the old configuration's session is closed");
 
         configure("smpp://127.0.0.1:2776", false);
         await("closed once the account is disabled", () -> !fake.last().isAlive());
         await("its lease given up", () -> lease(account)[0] == null);
-        assertEquals(4, fake.opened.get());
+        assertEquals(4, fake.opened());
     }
 
     @Test
     void aSessionThatWillNotOpenIsTriedAgainLessAndLessOften() throws Exception {
-        fake.failOpening.set(true);
+        fake.failOpening(true);
         configure("smpp://127.0.0.1:2775", true);
         Thread.sleep(4000);
-        assertEquals(0, fake.opened.get());
+        assertEquals(0, fake.opened());
         // ticks every 500 ms, but tries after 1, 2, 4 s: about 0.5, 1.5, 3.5 s in, not eight times
-        assertTrue(fake.attempts.get() >= 2 && fake.attempts.get() <= 4, fake.attempts.get() + " attempts in 4 s");
-        fake.failOpening.set(false);
-        await("opened once the provider binds again", () -> fake.opened.get() == 1);
+        assertTrue(fake.attempts() >= 2 && fake.attempts() <= 4, fake.attempts() + " attempts in 4 s");
+        fake.failOpening(false);
+        await("opened once the provider binds again", () -> fake.opened() == 1);
         assertTrue(fake.last().isAlive());
     }
 }
