@@ -11,8 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.smshub.gateway.v1.MessageState;
@@ -24,7 +22,7 @@ import com.smshub.gateway.v1.MessageStatus;
  * with a status and a reason, and changes nothing.
  */
 @RunAsClient
-class CallbackEndToEndIT extends DeployedGateway {
+class CallbackEndToEndIT extends SimulatorTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String DELIVERED = """
@@ -35,17 +33,6 @@ class CallbackEndToEndIT extends DeployedGateway {
               <delivery_status since="20210217144142">0</delivery_status>
               <message>SMS SENT</message>
             </mobilectrl_delivery_status>""";
-
-    @BeforeEach
-    void settleSimulator() {
-        Simulator.settledCounter("accepted");
-        Simulator.reset();
-    }
-
-    @AfterEach
-    void resetSimulator() {
-        Simulator.reset();
-    }
 
     private static HttpResponse<String> post(String url, String body) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "text/xml; charset=ISO-8859-1")

@@ -7,8 +7,6 @@ import java.time.Duration;
 import java.util.List;
 
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.smshub.gateway.v1.GatewayFault;
@@ -24,21 +22,9 @@ import com.smshub.gateway.v1.StatusEvent;
  * times provider calls out after 3 s, and polls statuses after 2 s (arquillian.xml).
  */
 @RunAsClient
-class ProviderFaultsEndToEndIT extends DeployedGateway {
+class ProviderFaultsEndToEndIT extends SimulatorTest {
 
     private static final Duration WAIT = Duration.ofSeconds(40);
-
-    /** Counts start from zero, after whatever earlier tests sent has arrived. */
-    @BeforeEach
-    void settleSimulator() {
-        Simulator.settledCounter("accepted");
-        Simulator.reset();
-    }
-
-    @AfterEach
-    void resetSimulator() {
-        Simulator.reset();
-    }
 
     private static String send(String text) throws GatewayFault {
         return Gateway.demo().sendSms(Requests.text(text, Requests.uniqueRecipient())).getResult().get(0).getMessageId();

@@ -17,7 +17,6 @@ import java.util.regex.Pattern;
 
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.smshub.gateway.v1.MessageState;
@@ -33,7 +32,7 @@ import com.smshub.gateway.v1.StatusEvent;
  * tests send to +4670...).
  */
 @RunAsClient
-class RoutingEndToEndIT extends DeployedGateway {
+class RoutingEndToEndIT extends SimulatorTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -41,13 +40,6 @@ class RoutingEndToEndIT extends DeployedGateway {
 
     private final List<String> routes = new ArrayList<>();
     private final List<String[]> accounts = new ArrayList<>();
-
-    /** Counts start from zero, after whatever earlier tests sent has arrived. */
-    @BeforeEach
-    void settleSimulator() {
-        Simulator.settledCounter("accepted");
-        Simulator.reset();
-    }
 
     /** Leaves the gateway as the other tests expect it: the demo route only, every enabled account reachable. */
     @AfterEach
@@ -59,7 +51,6 @@ class RoutingEndToEndIT extends DeployedGateway {
             assertEquals(200, admin("PUT", "provider-accounts/" + account[0], "{\"provider\":\"" + account[1]
                     + "\",\"endpointUrl\":\"http://127.0.0.1:9/\",\"enabled\":false}", "operator", "operator-password").statusCode());
         }
-        Simulator.reset();
     }
 
     private static HttpResponse<String> admin(String method, String path, String json, String user, String password)

@@ -48,7 +48,7 @@ public class DispatchFailures {
                 "SELECT reason FROM dispatch_failure WHERE message_id = ? ORDER BY id DESC FETCH FIRST 1 ROWS ONLY")) {
             s.setString(1, messageId);
             try (ResultSet r = s.executeQuery()) {
-                return r.next() ? r.getString(1) : null;
+                return r.next() ? r.getString("reason") : null;
             }
         } catch (SQLException e) {
             throw new StoreException(e);

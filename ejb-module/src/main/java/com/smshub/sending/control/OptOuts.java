@@ -42,7 +42,7 @@ public class OptOuts {
                     }
                     try (ResultSet r = s.executeQuery()) {
                         while (r.next()) {
-                            found.add(r.getString(1));
+                            found.add(r.getString("msisdn"));
                         }
                     }
                 }
