@@ -1,5 +1,8 @@
 package com.smshub.kernel;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 /**
  * The canonical message status (docs/status-mapping.md). Statuses only move forward: a report of an
  * earlier or equal rank is recorded in the history and changes nothing, and nothing leaves a final status.
@@ -29,8 +32,8 @@ public enum MessageStatus {
     }
 
     /** The statuses a message may move to this one from. */
-    public java.util.Set<MessageStatus> predecessors() {
-        java.util.Set<MessageStatus> from = java.util.EnumSet.noneOf(MessageStatus.class);
+    public Set<MessageStatus> predecessors() {
+        Set<MessageStatus> from = EnumSet.noneOf(MessageStatus.class);
         for (MessageStatus status : values()) {
             if (status.canMoveTo(this)) {
                 from.add(status);

@@ -14,8 +14,8 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
 
-import com.smshub.dispatch.control.DispatchRetryException;
 import com.smshub.dispatch.control.DispatchQueue;
+import com.smshub.dispatch.control.DispatchRetryException;
 
 /**
  * Takes dispatches from the dispatch queue, several to a JMS message, and sends each in a transaction of

@@ -21,10 +21,10 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
-import com.smshub.platform.SingleNodeTask;
 import com.smshub.dispatch.control.DispatchQueue;
 import com.smshub.message.Dispatch;
 import com.smshub.message.MessageRepository;
+import com.smshub.platform.SingleNodeTask;
 
 /**
  * Moves accepted messages from the outbox (messages whose {@code dispatch_due_at} has come) to the dispatch

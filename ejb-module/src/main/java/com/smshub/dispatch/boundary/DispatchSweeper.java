@@ -21,9 +21,9 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
-import com.smshub.platform.SingleNodeTask;
 import com.smshub.dispatch.control.DispatchQueue;
 import com.smshub.message.MessageRepository;
+import com.smshub.platform.SingleNodeTask;
 
 /**
  * The safety net under dispatch: a message still QUEUED (or SCHEDULED and due) long after the relay queued

@@ -4,8 +4,11 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 
@@ -95,7 +98,7 @@ public class Dispatcher {
     private void together(List<ClaimedMessage> group) {
         ClaimedMessage first = group.get(0);
         boolean sameText = group.stream().allMatch(m -> m.content().equals(first.content()));
-        boolean sameAccount = group.stream().allMatch(m -> java.util.Objects.equals(m.accountId(), first.accountId()));
+        boolean sameAccount = group.stream().allMatch(m -> Objects.equals(m.accountId(), first.accountId()));
         Optional<Route> route = Router.through(router.candidates(first.tenantId(), first.recipient(), first.content()),
                 first.accountId());
         Optional<GroupSending> sender = route.flatMap(r -> providers.capability(r.account().provider(), GroupSending.class));
@@ -107,7 +110,7 @@ public class Dispatcher {
                 .map(m -> new OutboundMessage(m.id(), m.recipient(), m.content())).toList();
         Route through = route.get();
         List<SendOutcome> outcomes = throttled(through, group.size(), () -> sender.get().sendGroup(outbound, through.account()),
-                reason -> java.util.Collections.nCopies(group.size(), new SendOutcome.Throttled(reason)));
+                reason -> Collections.nCopies(group.size(), new SendOutcome.Throttled(reason)));
         if (outcomes.size() != group.size()) {
             throw new IllegalStateException(through.account().provider() + " answered " + outcomes.size() + " outcomes for "
                     + group.size() + " messages");
@@ -126,7 +129,7 @@ public class Dispatcher {
     }
 
     /** The call to the adapter, within the account's limits; the busy answer when they leave no room now. */
-    private <T> T throttled(Route route, int messages, Supplier<T> send, java.util.function.Function<String, T> busy) {
+    private <T> T throttled(Route route, int messages, Supplier<T> send, Function<String, T> busy) {
         try (AccountThrottle.Permit permit = throttle.acquire(route.account(), messages, route.capabilities().window())) {
             if (permit == null) {
                 return busy.apply("account " + route.account().name() + " is at its throttling limit");

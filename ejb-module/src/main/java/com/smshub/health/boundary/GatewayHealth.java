@@ -2,6 +2,7 @@ package com.smshub.health.boundary;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
@@ -38,6 +39,6 @@ public class GatewayHealth {
         boolean databaseUp = database.isUp();
         return new HealthReport(BuildInfo.version(), OffsetDateTime.now(ZoneOffset.UTC),
                 session.getCallerPrincipal().getName(), databaseUp,
-                databaseUp ? providers.probe(probeProviders) : java.util.List.of());
+                databaseUp ? providers.probe(probeProviders) : List.of());
     }
 }

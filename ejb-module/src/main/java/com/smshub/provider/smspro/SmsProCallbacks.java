@@ -2,6 +2,7 @@ package com.smshub.provider.smspro;
 
 import java.io.ByteArrayInputStream;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,15 +57,15 @@ public class SmsProCallbacks {
     }
 
     /** Table 3 in the gateway's terms; empty for a report that changes nothing (an error at SMS Pro). */
-    static java.util.Optional<DeliveryReport> report(String messageId, MobilectrlDeliveryStatus pushed) {
+    static Optional<DeliveryReport> report(String messageId, MobilectrlDeliveryStatus pushed) {
         Integer delivery = pushed.getDeliveryStatus() == null ? null : pushed.getDeliveryStatus().getValue();
         MessageStatus status = SmsProCodes.ofDeliveryStatus(pushed.getStatus(), delivery);
         if (status == null) {
             LOG.info(() -> "SMS Pro report for " + messageId + " changes nothing: status " + pushed.getStatus());
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         ProviderReport raw = new ProviderReport(ProviderCode.SMSPRO, delivery == null ? "" : String.valueOf(delivery),
                 String.valueOf(pushed.getStatus()), pushed.getMobilectrlId() == null ? null : pushed.getMobilectrlId().strip());
-        return java.util.Optional.of(new DeliveryReport(MessageRef.ours(messageId), status, raw, SOURCE));
+        return Optional.of(new DeliveryReport(MessageRef.ours(messageId), status, raw, SOURCE));
     }
 }

@@ -1,8 +1,10 @@
 package com.smshub.provider.spi;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import com.smshub.kernel.InvalidValueException;
 
@@ -54,7 +56,7 @@ public record Settings(Map<String, String> values) {
         if (value == null) {
             return otherwise;
         }
-        return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
             default -> throw new InvalidValueException(name + " is true or false, not '" + value + "'");
@@ -66,7 +68,7 @@ public record Settings(Map<String, String> values) {
         for (String name : values.keySet()) {
             if (!known.contains(name)) {
                 throw new InvalidValueException(provider + " has no setting '" + name + "'"
-                        + (known.isEmpty() ? "; it takes none" : "; it takes " + String.join(", ", new java.util.TreeSet<>(known))));
+                        + (known.isEmpty() ? "; it takes none" : "; it takes " + String.join(", ", new TreeSet<>(known))));
             }
         }
     }

@@ -1,5 +1,6 @@
 package com.smshub.routing.control;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,7 +51,7 @@ public class AccountDirectory {
     public List<Account> enabled() {
         Loaded now = loaded();
         return now.all().values().stream().filter(a -> now.enabled().get(a.id())).sorted(
-                java.util.Comparator.comparing(Account::name)).toList();
+                Comparator.comparing(Account::name)).toList();
     }
 
     /** Forgets what was read, after an operator changed an account. */

@@ -10,13 +10,13 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
+import com.smshub.kernel.NotFoundException;
 import com.smshub.message.BatchCounts;
 import com.smshub.message.MessageRepository;
 import com.smshub.sending.control.SendRequests;
 import com.smshub.sending.entity.BatchState;
 import com.smshub.sending.entity.SendCommand;
 import com.smshub.sending.entity.SendReceipt;
-import com.smshub.kernel.NotFoundException;
 import com.smshub.tenant.control.TenantDirectory;
 
 /**

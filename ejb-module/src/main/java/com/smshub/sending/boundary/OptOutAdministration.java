@@ -1,11 +1,13 @@
 package com.smshub.sending.boundary;
 
+import java.util.List;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
-import com.smshub.sending.control.OptOuts;
 import com.smshub.kernel.Msisdn;
+import com.smshub.sending.control.OptOuts;
 import com.smshub.tenant.control.TenantDirectory;
 import com.smshub.tenant.entity.TenantRef;
 
@@ -40,6 +42,6 @@ public class OptOutAdministration {
     public boolean contains(String tenant, String number) {
         TenantRef ref = tenants.byUsername(tenant);
         String e164 = Msisdn.parse(number, ref.defaultCountryCode()).e164();
-        return optOuts.optedOut(ref.id(), java.util.List.of(e164)).contains(e164);
+        return optOuts.optedOut(ref.id(), List.of(e164)).contains(e164);
     }
 }

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -34,7 +35,7 @@ public class OptOuts {
             for (int from = 0; from < all.size(); from += CHUNK) {
                 List<String> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
                 String sql = "SELECT msisdn FROM opt_out WHERE tenant_id = ? AND msisdn IN ("
-                        + String.join(",", java.util.Collections.nCopies(chunk.size(), "?")) + ")";
+                        + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")";
                 try (PreparedStatement s = c.prepareStatement(sql)) {
                     s.setLong(1, tenantId);
                     for (int i = 0; i < chunk.size(); i++) {

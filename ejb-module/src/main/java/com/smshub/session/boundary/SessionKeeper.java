@@ -29,8 +29,8 @@ import jakarta.inject.Inject;
 import com.smshub.provider.spi.Account;
 import com.smshub.provider.spi.ProviderEvents;
 import com.smshub.provider.spi.Providers;
-import com.smshub.provider.spi.SessionProviding;
 import com.smshub.provider.spi.SessionProviding.ProviderSession;
+import com.smshub.provider.spi.SessionProviding;
 import com.smshub.routing.control.AccountDirectory;
 import com.smshub.session.control.SessionLeases;
 

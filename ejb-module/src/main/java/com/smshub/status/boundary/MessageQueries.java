@@ -10,10 +10,10 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
+import com.smshub.kernel.NotFoundException;
 import com.smshub.message.ChangePage;
 import com.smshub.message.MessageRepository;
 import com.smshub.message.MessageView;
-import com.smshub.kernel.NotFoundException;
 import com.smshub.tenant.control.TenantDirectory;
 
 /** GetMessageStatus and GetStatusChanges: a tenant reads only its own messages. */

@@ -6,8 +6,8 @@ import java.time.OffsetDateTime;
 import com.smshub.kernel.MessageStatus;
 import com.smshub.kernel.Reason;
 import com.smshub.message.DueCheck;
-import com.smshub.provider.spi.Capabilities;
 import com.smshub.provider.spi.Capabilities.Feature;
+import com.smshub.provider.spi.Capabilities;
 
 /**
  * When an open message is asked about again, and when no more: after 1, 2, 4 ... times the back-off

@@ -8,8 +8,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import com.smshub.provider.spi.Liveness;
 import com.smshub.kernel.ProviderCode;
+import com.smshub.provider.spi.Liveness;
 
 class HealthReportTest {
 

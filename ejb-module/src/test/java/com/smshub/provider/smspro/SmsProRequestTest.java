@@ -12,23 +12,23 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import com.smshub.kernel.MessageStatus;
+import com.smshub.kernel.Money;
+import com.smshub.kernel.Msisdn;
+import com.smshub.kernel.Originator;
 import com.smshub.kernel.ProviderCode;
+import com.smshub.kernel.SmsContent;
+import com.smshub.provider.smspro.xml.MobilectrlResponse;
+import com.smshub.provider.smspro.xml.MobilectrlSms;
+import com.smshub.provider.smspro.xml.MtSms;
+import com.smshub.provider.smspro.xml.RawSms;
 import com.smshub.provider.spi.Account;
 import com.smshub.provider.spi.CallbackUrls;
 import com.smshub.provider.spi.OutboundMessage;
 import com.smshub.provider.spi.SendOutcome;
 import com.smshub.provider.spi.Settings;
-import com.smshub.provider.smspro.xml.MobilectrlResponse;
-import com.smshub.provider.smspro.xml.MobilectrlSms;
-import com.smshub.provider.smspro.xml.MtSms;
-import com.smshub.provider.smspro.xml.RawSms;
 import com.smshub.provider.xml.ProviderVocabulary;
 import com.smshub.provider.xml.ProviderXml;
-import com.smshub.kernel.Money;
-import com.smshub.kernel.Msisdn;
-import com.smshub.kernel.Originator;
-import com.smshub.kernel.SmsContent;
-import com.smshub.kernel.MessageStatus;
 
 /** The MT requests the adapter writes (sections 6.1-6.5, 7.1, 14.6) validate against xsd/smspro and say what was asked. */
 class SmsProRequestTest {

@@ -13,8 +13,8 @@ import com.smshub.kernel.Money;
 import com.smshub.kernel.Msisdn;
 import com.smshub.kernel.ProviderCode;
 import com.smshub.kernel.SmsContent;
-import com.smshub.provider.spi.Capabilities;
 import com.smshub.provider.spi.Capabilities.Feature;
+import com.smshub.provider.spi.Capabilities;
 import com.smshub.routing.entity.Route;
 
 /** The order of routes and what each can carry, as README and docs/contract.md state them. */

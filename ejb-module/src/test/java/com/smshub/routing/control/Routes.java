@@ -5,8 +5,8 @@ import java.math.BigDecimal;
 import com.smshub.kernel.Money;
 import com.smshub.kernel.ProviderCode;
 import com.smshub.provider.spi.Account;
-import com.smshub.provider.spi.Capabilities;
 import com.smshub.provider.spi.Capabilities.Feature;
+import com.smshub.provider.spi.Capabilities;
 import com.smshub.provider.spi.Settings;
 import com.smshub.routing.entity.Route;
 

@@ -16,8 +16,8 @@ import com.smshub.kernel.Money;
 import com.smshub.kernel.ProviderCode;
 import com.smshub.kernel.SmsContent;
 import com.smshub.message.NewMessage;
-import com.smshub.provider.spi.Capabilities;
 import com.smshub.provider.spi.Capabilities.Feature;
+import com.smshub.provider.spi.Capabilities;
 import com.smshub.routing.control.Routes;
 import com.smshub.routing.entity.Route;
 

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import com.smshub.kernel.MessageStatus;
 import com.smshub.message.DueCheck;
 import com.smshub.message.StatusUpdate;
-import com.smshub.provider.spi.Capabilities;
 import com.smshub.provider.spi.Capabilities.Feature;
+import com.smshub.provider.spi.Capabilities;
 
 /** When open messages are asked about, and when no more (docs/status-mapping.md, "UNKNOWN"). */
 class CheckPolicyTest {

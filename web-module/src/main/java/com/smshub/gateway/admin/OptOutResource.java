@@ -10,8 +10,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import com.smshub.sending.boundary.OptOutAdministration;
 import com.smshub.kernel.InvalidValueException;
+import com.smshub.sending.boundary.OptOutAdministration;
 
 /**
  * A tenant's opt-out list, one number at a time:

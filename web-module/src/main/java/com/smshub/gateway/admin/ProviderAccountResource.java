@@ -16,11 +16,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import com.smshub.kernel.InvalidValueException;
 import com.smshub.kernel.ProviderCode;
 import com.smshub.routing.boundary.RoutingAdministration;
 import com.smshub.routing.entity.AccountDefinition;
 import com.smshub.routing.entity.AccountView;
-import com.smshub.kernel.InvalidValueException;
 
 /**
  * Provider accounts, in JSON: {@code GET /smshub/admin/provider-accounts} lists them (secrets never leave);

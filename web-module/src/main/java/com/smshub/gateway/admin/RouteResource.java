@@ -15,10 +15,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import com.smshub.routing.boundary.RoutingAdministration;
-import com.smshub.routing.entity.RouteDefinition;
 import com.smshub.kernel.InvalidValueException;
 import com.smshub.kernel.Money;
+import com.smshub.routing.boundary.RoutingAdministration;
+import com.smshub.routing.entity.RouteDefinition;
 
 /**
  * Routes, in JSON: {@code GET /smshub/admin/routes} lists them; {@code POST} adds one (201 with its address

@@ -14,10 +14,10 @@ import com.smshub.gateway.v1.GatewayFault;
 import com.smshub.gateway.v1.PremiumCharge;
 import com.smshub.gateway.v1.SmsContent;
 import com.smshub.gateway.v1.Tags;
-import com.smshub.kernel.ProviderCode;
 import com.smshub.kernel.InvalidValueException;
 import com.smshub.kernel.Money;
 import com.smshub.kernel.Originator;
+import com.smshub.kernel.ProviderCode;
 import com.smshub.sending.entity.SendCommand;
 
 /**

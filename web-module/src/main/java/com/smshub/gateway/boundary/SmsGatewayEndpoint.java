@@ -35,19 +35,19 @@ import com.smshub.gateway.v1.SendSms;
 import com.smshub.gateway.v1.SendSmsResponse;
 import com.smshub.gateway.v1.SmsGateway;
 import com.smshub.health.boundary.GatewayHealth;
+import com.smshub.kernel.Money;
+import com.smshub.kernel.NotFoundException;
+import com.smshub.message.ChangePage;
+import com.smshub.message.MessageView;
+import com.smshub.message.RecipientOutcome;
 import com.smshub.sending.boundary.Batches;
 import com.smshub.sending.boundary.SmsSending;
 import com.smshub.sending.entity.DuplicateRequestException;
 import com.smshub.sending.entity.IdempotencyConflictException;
-import com.smshub.kernel.Money;
-import com.smshub.message.RecipientOutcome;
 import com.smshub.sending.entity.RequestValidationException;
 import com.smshub.sending.entity.SendCommand;
 import com.smshub.sending.entity.SendReceipt;
 import com.smshub.status.boundary.MessageQueries;
-import com.smshub.message.ChangePage;
-import com.smshub.message.MessageView;
-import com.smshub.kernel.NotFoundException;
 
 /**
  * The SMS Hub contract, v1, published from {@code wsdl/SmsGateway.wsdl} as written. It translates the

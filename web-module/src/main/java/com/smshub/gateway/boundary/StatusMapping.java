@@ -5,8 +5,8 @@ import com.smshub.gateway.v1.MessageStatus;
 import com.smshub.gateway.v1.ProviderCode;
 import com.smshub.gateway.v1.ProviderStatus;
 import com.smshub.gateway.v1.StatusChange;
-import com.smshub.message.MessageView;
 import com.smshub.kernel.ProviderReport;
+import com.smshub.message.MessageView;
 import com.smshub.message.StatusChangeView;
 import com.smshub.message.StatusEvent;
 
