@@ -30,7 +30,7 @@ public final class StoredMessages {
         List<NewMessage> stored = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             stored.add(NewMessage.accepted(UUID.randomUUID().toString(),
-                    new NewMessage.Addressee(tenant, i, null, "+46700000000"), content, status,
+                    new NewMessage.Addressee(tenant, i, null, "+46700000000"), content, content.segmentation(), status,
                     new NewMessage.Assignment(ProviderCode.SMSPRO, accountId == null ? 1 : accountId, null, null, null)));
         }
         messages.insert(requests.insert(tenant, command, "hash", now), stored, now, "IT");

@@ -41,9 +41,10 @@ public record NewMessage(String id, Addressee addressee, SmsContent content, Seg
         Objects.requireNonNull(status, "status");
     }
 
-    public static NewMessage accepted(String id, Addressee addressee, SmsContent content, MessageStatus status,
-            Assignment assignment) {
-        return new NewMessage(id, addressee, content, content.segmentation(), status, null, Objects.requireNonNull(assignment));
+    /** @param segmentation the content's, as acceptance worked it out to price it */
+    public static NewMessage accepted(String id, Addressee addressee, SmsContent content, Segmentation segmentation,
+            MessageStatus status, Assignment assignment) {
+        return new NewMessage(id, addressee, content, segmentation, status, null, Objects.requireNonNull(assignment));
     }
 
     public static NewMessage rejected(String id, Addressee addressee, SmsContent content, Reason reason) {

@@ -15,7 +15,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.Resource;
-import jakarta.ejb.EJB;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -64,7 +63,7 @@ class MessageEngineIT {
     @Inject
     StatusLedger ledger;
 
-    @EJB
+    @Inject
     ProviderEvents events;
 
     @Inject

@@ -4,7 +4,6 @@ import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.annotation.security.PermitAll;
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -30,7 +29,7 @@ public class ProviderCallbacks {
     @Inject
     Providers providers;
 
-    @EJB
+    @Inject
     ProviderEvents events;
 
     @TransactionAttribute(TransactionAttributeType.REQUIRED)

@@ -5,12 +5,9 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 
-import jakarta.annotation.security.PermitAll;
-import jakarta.ejb.Local;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 
 import com.smshub.inbound.control.InboundStore;
 import com.smshub.kernel.MessageStatus;
@@ -25,14 +22,14 @@ import com.smshub.status.control.StatusLedger;
 
 /**
  * The core's side of the provider port: what adapters hand over, applied in one transaction per call (the
- * caller's, a pushed callback's, or one of its own for a receiver thread). A report names our message by our
+ * caller's, a pushed callback's, or one of its own for a receiver thread). A CDI bean with a transactional
+ * interceptor rather than an EJB: it is called inside the callback's EJB on the report path, and a second
+ * EJB hop there cost the end-to-end figure. A report names our message by our
  * id or by the provider's id as the provider gave it; reports of one call are applied in our ids' order, so
  * that two calls touching the same messages never wait on each other in a cycle.
  */
-@Stateless
-@Local(ProviderEvents.class)
-@PermitAll
-@TransactionAttribute(TransactionAttributeType.REQUIRED)
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRED)
 public class ProviderEventIntake implements ProviderEvents {
 
     static final String BILLING_SOURCE = "BILLING";

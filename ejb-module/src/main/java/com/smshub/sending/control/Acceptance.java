@@ -16,6 +16,7 @@ import com.smshub.kernel.MessageStatus;
 import com.smshub.kernel.Money;
 import com.smshub.kernel.Msisdn;
 import com.smshub.kernel.Reason;
+import com.smshub.kernel.Segmentation;
 import com.smshub.kernel.SmsContent;
 import com.smshub.message.NewMessage;
 import com.smshub.provider.spi.Capabilities.Feature;
@@ -79,8 +80,9 @@ public class Acceptance {
             }
             Route route = routes.get(0);
             MessageStatus status = content.scheduledAt() != null ? MessageStatus.SCHEDULED : MessageStatus.QUEUED;
-            Money price = route.pricePerSegment() == null ? null : route.pricePerSegment().times(content.segmentation().segments());
-            verdicts.add(new Verdict(NewMessage.accepted(id, to, content, status, new NewMessage.Assignment(
+            Segmentation segmentation = content.segmentation();
+            Money price = route.pricePerSegment() == null ? null : route.pricePerSegment().times(segmentation.segments());
+            verdicts.add(new Verdict(NewMessage.accepted(id, to, content, segmentation, status, new NewMessage.Assignment(
                     route.account().provider(), route.account().id(), price, dueAt(content, route, now), null)), route));
         }
         return command.kind() == SendCommand.Kind.SMS ? grouped(verdicts) : verdicts;

@@ -16,7 +16,6 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
-import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
@@ -66,7 +65,7 @@ public class SessionKeeper {
     @Inject
     SessionLeases leases;
 
-    @EJB
+    @Inject
     ProviderEvents events;
 
     private final Duration interval = Duration.ofMillis(Long.getLong("smshub.sessions.interval-ms", 5000));

@@ -38,7 +38,7 @@ class AcceptanceTest {
             NewMessage.Addressee to = new NewMessage.Addressee(1, i, null, "+4670000000" + i);
             verdicts.add(route == null
                     ? new Acceptance.Verdict(NewMessage.rejected("m" + i, to, content, new com.smshub.kernel.Reason("NO_ROUTE", "")), null)
-                    : new Acceptance.Verdict(NewMessage.accepted("m" + i, to, content, MessageStatus.QUEUED,
+                    : new Acceptance.Verdict(NewMessage.accepted("m" + i, to, content, content.segmentation(), MessageStatus.QUEUED,
                             new NewMessage.Assignment(ProviderCode.SMSPRO, route.account().id(), null, NOW, null)), route));
         }
         return verdicts;
@@ -81,8 +81,9 @@ class AcceptanceTest {
     @Test
     void aNewMessageAnswersItsCallerWithWhatWasStored() {
         Route route = routeTaking(10, 1);
+        SmsContent cyrillic = SmsContent.text("ж".repeat(71)).build();
         NewMessage accepted = NewMessage.accepted("m1", new NewMessage.Addressee(1, 0, "ref", "+46700000001"),
-                SmsContent.text("ж".repeat(71)).build(), MessageStatus.QUEUED,
+                cyrillic, cyrillic.segmentation(), MessageStatus.QUEUED,
                 new NewMessage.Assignment(ProviderCode.SMSPRO, route.account().id(), new Money(BigDecimal.ONE, "SEK"), NOW, null));
         var outcome = accepted.outcome();
         assertEquals("m1", outcome.messageId());

@@ -62,7 +62,8 @@ public class ProviderCallbackServlet extends HttpServlet {
                 headers(request), body);
         CallbackAnswer answer = callbacks.receive(provider, callback);
         if (answer.status() >= 400) {
-            LOG.info(() -> "Callback " + request.getMethod() + " " + path + " answered " + answer.status() + ": " + answer.reason());
+            // not at INFO: anyone can knock at this door, and a flood of forged reports must not flood the log
+            LOG.fine(() -> "Callback " + request.getMethod() + " " + path + " answered " + answer.status() + ": " + answer.reason());
             plain(response, answer);
             return;
         }
