@@ -3,11 +3,9 @@ package com.smshub.intake.boundary;
 import java.util.Locale;
 import java.util.Optional;
 
-import jakarta.annotation.security.PermitAll;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 
 import com.smshub.kernel.ProviderCode;
 import com.smshub.provider.spi.Callback;
@@ -20,10 +18,11 @@ import com.smshub.provider.spi.PushReceiving;
  * The one entry point of what providers push ({@code /smshub/callbacks/<provider>/...}): the request goes to
  * its provider's adapter, which authenticates and parses it and hands what it says to the port. All of it
  * runs in one transaction, committed before the answer goes back, so a provider is told "received" only of
- * what is durable, and a provider that hears nothing sends again.
+ * what is durable, and a provider that hears nothing sends again. A CDI bean with a transactional
+ * interceptor: providers are not the tenants EJB security is about, and this door is the report path's
+ * hottest call.
  */
-@Stateless
-@PermitAll
+@ApplicationScoped
 public class ProviderCallbacks {
 
     @Inject
@@ -32,7 +31,7 @@ public class ProviderCallbacks {
     @Inject
     ProviderEvents events;
 
-    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    @Transactional(Transactional.TxType.REQUIRED)
     public CallbackAnswer receive(String provider, Callback callback) {
         Optional<PushReceiving> receiver = provider(provider)
                 .flatMap(code -> providers.capability(code, PushReceiving.class));

@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Logger;
 
-import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,7 +34,7 @@ public class ProviderCallbackServlet extends HttpServlet {
     private static final Logger LOG = Logger.getLogger(ProviderCallbackServlet.class.getName());
     static final int MOST_BYTES = 1 << 20;
 
-    @EJB
+    @Inject
     ProviderCallbacks callbacks;
 
     @Override
