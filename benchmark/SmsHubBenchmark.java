@@ -26,11 +26,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Load against a running SMS Hub (benchmark/run.sh starts one on PostgreSQL). Single-file program, JDK only:
  * {@code java benchmark/SmsHubBenchmark.java [base-url] [send-seconds] [batches] [phases] [warm-up-seconds]}, phases a
- * comma-separated choice of sms, batch, e2e and floor (all by default). Prints its figures; it
+ * comma-separated choice of sms, batch, e2e, providers, mobipace and floor (all by default). Prints its figures; it
  * asserts nothing. Raw SOAP over one kept-alive HTTP/1.1 socket per client thread: the load generator shares
  * the machine's cores with the gateway, so it must cost as little as it can (java.net.http took most of a core).
  */
@@ -46,7 +48,7 @@ public class SmsHubBenchmark {
         base = args.length > 0 ? args[0] : "http://localhost:8080";
         int sendSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         int batches = args.length > 2 ? Integer.parseInt(args[2]) : 20;
-        Set<String> phases = Set.of((args.length > 3 ? args[3] : "sms,batch,e2e,floor").split(","));
+        Set<String> phases = Set.of((args.length > 3 ? args[3] : "sms,batch,e2e,providers,mobipace,floor").split(","));
         int warmUpSeconds = args.length > 4 ? Integer.parseInt(args[4]) : 60;
         auth = "Basic " + Base64.getEncoder().encodeToString("demo:demo-password".getBytes(StandardCharsets.UTF_8));
         System.out.printf("SMS Hub benchmark against %s, %d cores, Java %s%n", base, Runtime.getRuntime().availableProcessors(),
@@ -71,9 +73,121 @@ public class SmsHubBenchmark {
             endToEnd(batches * 1000);
             waitForQuiet();
         }
+        if (phases.contains("providers")) {
+            for (Provider provider : Provider.values()) {
+                throughProvider(provider, batches / 4 * 1000, provider.name());
+            }
+        }
+        if (phases.contains("mobipace")) {
+            mobipaceRequests(batches / 4 * 1000);
+        }
         if (phases.contains("floor")) {
             floor(32, sendSeconds / 2);
         }
+    }
+
+    /** The demo routes: a country's numbers to each provider's simulator (R__demo_data.sql). */
+    enum Provider {
+        SMSPRO("SMS Pro", 46_730_000_000L),
+        MYMOBILEAPI("MyMobileAPI", 27_820_000_000L),
+        MASIV("Masiv", 573_000_000_000L),
+        MOBIPACE("MOBIPACE", 79_160_000_000L);
+
+        final String title;
+        final AtomicLong numbers;
+
+        Provider(String title, long first) {
+            this.title = title;
+            this.numbers = new AtomicLong(first + (System.currentTimeMillis() % 1_000_000) * 1000);
+        }
+    }
+
+    static final Pattern BATCH_ID = Pattern.compile("<(?:\\w+:)?batchId>([^<]+)<");
+    static final Pattern DELIVERED = Pattern.compile("DELIVERED</(?:\\w+:)?status>\\s*<(?:\\w+:)?count>(\\d+)<");
+    static final Pattern FINISHED = Pattern.compile("<(?:\\w+:)?finished>(\\d+)<");
+
+    /**
+     * End to end through one provider: {@code messages} sent as batches of 1,000 to its country's numbers, timed
+     * until the gateway tells (GetBatchStatus) that every one is DELIVERED: pushed (SMS Pro), read from a feed
+     * (MyMobileAPI) or asked (Masiv, MOBIPACE), as each provider tells.
+     */
+    static double throughProvider(Provider provider, int messages, String label) throws Exception {
+        long started = System.nanoTime();
+        Cpu cpu = Cpu.now();
+        List<String> batchIds = new ArrayList<>();
+        for (int b = 0; b < messages / 1000; b++) {
+            StringBuilder batch = new StringBuilder(1000 * 120);
+            for (int i = 0; i < 1000; i++) {
+                batch.append("<v1:message><v1:text>Benchmark message</v1:text><v1:recipient>+")
+                        .append(provider.numbers.incrementAndGet()).append("</v1:recipient></v1:message>");
+            }
+            Answer answer = post(envelope("<v1:SendBatch>" + batch + "</v1:SendBatch>"));
+            Matcher id = BATCH_ID.matcher(answer.body());
+            if (answer.status() != 200 || !id.find()) {
+                throw new IllegalStateException("SendBatch failed: " + answer.status() + " " + answer.body());
+            }
+            batchIds.add(id.group(1));
+        }
+        double accepted = (System.nanoTime() - started) / 1e9;
+        long delivered = 0;
+        long lastChange = System.nanoTime();
+        while (delivered < messages) {
+            Thread.sleep(250);
+            long now = 0;
+            long finished = 0;
+            for (String batchId : batchIds) {
+                String status = post(envelope("<v1:GetBatchStatus><v1:batchId>" + batchId + "</v1:batchId></v1:GetBatchStatus>")).body();
+                Matcher count = DELIVERED.matcher(status);
+                now += count.find() ? Long.parseLong(count.group(1)) : 0;
+                Matcher done = FINISHED.matcher(status);
+                finished += done.find() ? Long.parseLong(done.group(1)) : 0;
+            }
+            if (finished == messages && now < messages) {
+                throw new IllegalStateException(label + ": " + (messages - now) + " of " + messages + " messages ended other than DELIVERED");
+            }
+            if (now != delivered) {
+                delivered = now;
+                lastChange = System.nanoTime();
+            } else if (System.nanoTime() - lastChange > Duration.ofSeconds(90).toNanos()) {
+                throw new IllegalStateException(label + ": no progress for 90 s, " + delivered + " of " + messages + " delivered");
+            }
+        }
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        System.out.printf("End to end through %s: %d messages accepted in %.1f s and all DELIVERED (told by GetBatchStatus) after "
+                + "%.1f s = %.0f delivered/s%n", label, messages, accepted, elapsed, messages / elapsed);
+        System.out.println("  " + cpu.since(messages));
+        return messages / elapsed;
+    }
+
+    /**
+     * MOBIPACE's requests, many messages each against one each: the same load through the same account, first
+     * with its messagesPerRequest as configured (1,000 in the demo), then set to 1 by the operator's API, then
+     * put back. MOBIPACE takes one request at a time per account, so its batches are what scales.
+     */
+    static void mobipaceRequests(int messages) throws Exception {
+        double grouped = throughProvider(Provider.MOBIPACE, messages, "MOBIPACE, 1,000 messages a request");
+        configureMobipace("\"messagesPerRequest\":\"1\",");
+        try {
+            double single = throughProvider(Provider.MOBIPACE, messages, "MOBIPACE, 1 message a request");
+            System.out.printf("MOBIPACE: 1,000 messages a request deliver %.1f times as fast as 1 a request%n", grouped / single);
+        } finally {
+            configureMobipace("");
+        }
+    }
+
+    /** Replaces the demo MOBIPACE account's settings (the secret, absent, stays as stored) and waits for them to apply. */
+    static void configureMobipace(String extraSettings) throws Exception {
+        String account = "{\"provider\":\"MOBIPACE\",\"endpointUrl\":\"" + base + "/smshub-simulator/mobipace/v3\","
+                + "\"username\":\"smshub@mobipace.example\",\"enabled\":true,\"settings\":{" + extraSettings
+                + "\"currency\":\"RUB\",\"sender\":\"SMSHUB\"}}";
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/smshub/admin/provider-accounts/mobipace-simulator"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("operator:operator-password".getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(account)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("The MOBIPACE account was not changed: " + answer.statusCode() + " " + answer.body());
+        }
+        Thread.sleep(1000); // the node that took the change reloads its accounts at once (others within 30 s)
     }
 
     /**

@@ -28,8 +28,49 @@ WHERE NOT EXISTS (SELECT 1 FROM tenant WHERE username = 'operator');
 
 UPDATE tenant SET default_country_code = '46' WHERE username = 'demo' AND default_country_code IS NULL;
 
--- Everything goes to the SMS Pro simulator: text, binary and premium, at 0.05 SEK a segment.
+-- The other providers' simulators. Their passwords, as each simulator publishes them, are sealed by
+-- DatabaseMigration.
+-- MyMobileAPI prices in credits: at 0.30 ZAR a credit, CalculatePrice asks it (live False) what each message uses.
+UPDATE provider_account SET endpoint_url = '${simulator_base_url}/mymobileapi/api5/api.asmx', username = 'smshub',
+       settings = '{"creditPrice":"0.30 ZAR"}', enabled = TRUE
+ WHERE name = 'mymobileapi-simulator';
+INSERT INTO provider_account (provider, name, endpoint_url, username, settings, enabled)
+SELECT 'MYMOBILEAPI', 'mymobileapi-simulator', '${simulator_base_url}/mymobileapi/api5/api.asmx', 'smshub',
+       '{"creditPrice":"0.30 ZAR"}', TRUE
+WHERE NOT EXISTS (SELECT 1 FROM provider_account WHERE name = 'mymobileapi-simulator');
+
+UPDATE provider_account SET endpoint_url = '${simulator_base_url}/masiv/SmsHandlers', username = 'smshub', enabled = TRUE
+ WHERE name = 'masiv-simulator';
+INSERT INTO provider_account (provider, name, endpoint_url, username, enabled)
+SELECT 'MASIV', 'masiv-simulator', '${simulator_base_url}/masiv/SmsHandlers', 'smshub', TRUE
+WHERE NOT EXISTS (SELECT 1 FROM provider_account WHERE name = 'masiv-simulator');
+
+UPDATE provider_account SET endpoint_url = '${simulator_base_url}/mobipace/v3', username = 'smshub@mobipace.example',
+       settings = '{"currency":"RUB","sender":"SMSHUB"}', enabled = TRUE
+ WHERE name = 'mobipace-simulator';
+INSERT INTO provider_account (provider, name, endpoint_url, username, settings, enabled)
+SELECT 'MOBIPACE', 'mobipace-simulator', '${simulator_base_url}/mobipace/v3', 'smshub@mobipace.example',
+       '{"currency":"RUB","sender":"SMSHUB"}', TRUE
+WHERE NOT EXISTS (SELECT 1 FROM provider_account WHERE name = 'mobipace-simulator');
+
+-- Routes by country: Sweden (+46) to SMS Pro (text, binary and premium, 0.05 SEK a segment), South Africa (+27)
+-- to MyMobileAPI, Colombia (+57) to Masiv, Russia and Kazakhstan (+7) to MOBIPACE (which prices messages itself;
+-- the route's price stands where it does not answer). An operator changes them over /smshub/admin/routes.
+DELETE FROM route WHERE prefix = '+' AND tenant_id IS NULL
+   AND provider_account_id = (SELECT id FROM provider_account WHERE name = 'smspro-simulator');
 INSERT INTO route (prefix, tenant_id, provider_account_id, priority, premium, binary_content, price_amount, price_currency)
-SELECT '+', NULL, a.id, 100, TRUE, TRUE, 0.05, 'SEK' FROM provider_account a
+SELECT '+46', NULL, a.id, 100, TRUE, TRUE, 0.05, 'SEK' FROM provider_account a
 WHERE a.name = 'smspro-simulator'
-  AND NOT EXISTS (SELECT 1 FROM route r WHERE r.provider_account_id = a.id AND r.prefix = '+' AND r.tenant_id IS NULL);
+  AND NOT EXISTS (SELECT 1 FROM route r WHERE r.provider_account_id = a.id AND r.prefix = '+46' AND r.tenant_id IS NULL);
+INSERT INTO route (prefix, tenant_id, provider_account_id, priority, premium, binary_content, price_amount, price_currency)
+SELECT '+27', NULL, a.id, 100, FALSE, FALSE, 0.35, 'ZAR' FROM provider_account a
+WHERE a.name = 'mymobileapi-simulator'
+  AND NOT EXISTS (SELECT 1 FROM route r WHERE r.provider_account_id = a.id AND r.prefix = '+27' AND r.tenant_id IS NULL);
+INSERT INTO route (prefix, tenant_id, provider_account_id, priority, premium, binary_content, price_amount, price_currency)
+SELECT '+57', NULL, a.id, 100, FALSE, FALSE, 25, 'COP' FROM provider_account a
+WHERE a.name = 'masiv-simulator'
+  AND NOT EXISTS (SELECT 1 FROM route r WHERE r.provider_account_id = a.id AND r.prefix = '+57' AND r.tenant_id IS NULL);
+INSERT INTO route (prefix, tenant_id, provider_account_id, priority, premium, binary_content, price_amount, price_currency)
+SELECT '+7', NULL, a.id, 100, FALSE, FALSE, 2.50, 'RUB' FROM provider_account a
+WHERE a.name = 'mobipace-simulator'
+  AND NOT EXISTS (SELECT 1 FROM route r WHERE r.provider_account_id = a.id AND r.prefix = '+7' AND r.tenant_id IS NULL);

@@ -32,3 +32,17 @@ CREATE TABLE provider_session (
     holder      VARCHAR(64),
     expires_at  TIMESTAMP WITH TIME ZONE
 );
+
+-- Where each account's feeds were last read (MyMobileAPI's Sent changeid, say): moved in the transaction
+-- that applies what was read, so a record is never skipped nor applied twice, on any node.
+CREATE TABLE provider_cursor (
+    account_id  BIGINT       NOT NULL REFERENCES provider_account (id),
+    feed        VARCHAR(32)  NOT NULL,
+    position    VARCHAR(64)  NOT NULL,
+    updated_at  TIMESTAMP WITH TIME ZONE NOT NULL,
+    PRIMARY KEY (account_id, feed)
+);
+
+-- A provider's id may name several parts of one message (Masiv's long messages, one id a part).
+ALTER TABLE message ALTER COLUMN provider_message_id SET DATA TYPE VARCHAR(255);
+ALTER TABLE status_change ALTER COLUMN provider_message_id SET DATA TYPE VARCHAR(255);

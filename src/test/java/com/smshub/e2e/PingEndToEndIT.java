@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import com.smshub.gateway.v1.FaultCode;
 import com.smshub.gateway.v1.GatewayFault;
-import com.smshub.gateway.v1.GetBalance;
+import com.smshub.gateway.v1.GetInboundMessages;
 import com.smshub.gateway.v1.HealthStatus;
 import com.smshub.gateway.v1.Ping;
 import com.smshub.gateway.v1.PingResponse;
@@ -135,9 +135,9 @@ class PingEndToEndIT extends DeployedGateway {
 
     @Test
     void operationsOfLaterVersionsAnswerNotImplemented() {
-        GatewayFault fault = assertThrows(GatewayFault.class, () -> Gateway.demo().getBalance(new GetBalance()));
+        GatewayFault fault = assertThrows(GatewayFault.class, () -> Gateway.demo().getInboundMessages(new GetInboundMessages()));
         assertEquals(FaultCode.NOT_IMPLEMENTED, fault.getFaultInfo().getCode());
-        assertTrue(fault.getFaultInfo().getMessage().contains("GetBalance"));
+        assertTrue(fault.getFaultInfo().getMessage().contains("GetInboundMessages"));
     }
 
     @Test

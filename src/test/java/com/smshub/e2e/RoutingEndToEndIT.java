@@ -4,16 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.junit.jupiter.api.AfterEach;
@@ -34,51 +28,23 @@ import com.smshub.gateway.v1.StatusEvent;
 @RunAsClient
 class RoutingEndToEndIT extends SimulatorTest {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String SIMULATED_SMSPRO = Gateway.SIMULATOR + "/smspro/services/CUSTOMER";
 
-    private final List<String> routes = new ArrayList<>();
-    private final List<String[]> accounts = new ArrayList<>();
+    private final Operator operator = new Operator();
 
-    /** Leaves the gateway as the other tests expect it: the demo route only, every enabled account reachable. */
+    /** Leaves the gateway as the other tests expect it: the demo routes only, every enabled account reachable. */
     @AfterEach
     void removeRoutesAndDisableAccounts() throws Exception {
-        for (String id : routes) {
-            assertEquals(204, admin("DELETE", "routes/" + id, null, "operator", "operator-password").statusCode());
-        }
-        for (String[] account : accounts) {
-            assertEquals(200, admin("PUT", "provider-accounts/" + account[0], "{\"provider\":\"" + account[1]
-                    + "\",\"endpointUrl\":\"http://127.0.0.1:9/\",\"enabled\":false}", "operator", "operator-password").statusCode());
-        }
-    }
-
-    private static HttpResponse<String> admin(String method, String path, String json, String user, String password)
-            throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Gateway.BASE + "/smshub/admin/" + path))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes()))
-                .header("Content-Type", "application/json")
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        operator.cleanUp();
     }
 
     private void account(String name, String endpoint, String limits) throws Exception {
-        account(name, "SMSPRO", endpoint, limits);
-    }
-
-    private void account(String name, String provider, String endpoint, String limits) throws Exception {
-        accounts.add(new String[] {name, provider});
-        HttpResponse<String> saved = admin("PUT", "provider-accounts/" + name, "{\"provider\":\"" + provider + "\",\"endpointUrl\":\""
-                + endpoint + "\",\"username\":\"CUSTOMER\",\"secret\":\"xxxxxxxx\"" + limits + "}", "operator", "operator-password");
-        assertTrue(saved.statusCode() == 201 || saved.statusCode() == 200, saved.statusCode() + " " + saved.body());
+        operator.account(name, "SMSPRO", endpoint, "CUSTOMER", "xxxxxxxx", limits);
     }
 
     private void route(String json) throws Exception {
-        HttpResponse<String> added = admin("POST", "routes", json, "operator", "operator-password");
-        assertEquals(201, added.statusCode(), added.body());
-        Matcher id = Pattern.compile("\"id\"\\s*:\\s*(\\d+)").matcher(added.body());
-        assertTrue(id.find(), added.body());
-        routes.add(id.group(1));
+        operator.route(json);
     }
 
     private static String number(String prefix) {
@@ -236,30 +202,30 @@ class RoutingEndToEndIT extends SimulatorTest {
 
     @Test
     void brokenRulesAreRefusedWithTheRule() throws Exception {
-        HttpResponse<String> badPrefix = admin("POST", "routes", "{\"prefix\":\"4670\",\"account\":\"smspro-simulator\"}",
+        HttpResponse<String> badPrefix = Operator.call("POST", "routes", "{\"prefix\":\"4670\",\"account\":\"smspro-simulator\"}",
                 "operator", "operator-password");
         assertEquals(400, badPrefix.statusCode());
         assertTrue(badPrefix.body().contains("prefix"), badPrefix.body());
 
-        HttpResponse<String> badProvider = admin("PUT", "provider-accounts/it-bad", "{\"provider\":\"NOPE\",\"endpointUrl\":"
+        HttpResponse<String> badProvider = Operator.call("PUT", "provider-accounts/it-bad", "{\"provider\":\"NOPE\",\"endpointUrl\":"
                 + "\"http://localhost\"}", "operator", "operator-password");
         assertEquals(400, badProvider.statusCode());
         assertTrue(badProvider.body().contains("NOPE"), badProvider.body());
 
-        HttpResponse<String> badSetting = admin("PUT", "provider-accounts/it-bad", "{\"provider\":\"SMSPRO\",\"endpointUrl\":"
+        HttpResponse<String> badSetting = Operator.call("PUT", "provider-accounts/it-bad", "{\"provider\":\"SMSPRO\",\"endpointUrl\":"
                 + "\"http://localhost\",\"settings\":{\"recipientsPerRequest\":101}}", "operator", "operator-password");
         assertEquals(400, badSetting.statusCode());
         assertTrue(badSetting.body().contains("recipientsPerRequest is 1 to 100"), badSetting.body());
 
-        HttpResponse<String> unknownSetting = admin("PUT", "provider-accounts/it-bad", "{\"provider\":\"SMSPRO\",\"endpointUrl\":"
+        HttpResponse<String> unknownSetting = Operator.call("PUT", "provider-accounts/it-bad", "{\"provider\":\"SMSPRO\",\"endpointUrl\":"
                 + "\"http://localhost\",\"settings\":{\"windowSize\":10}}", "operator", "operator-password");
         assertEquals(400, unknownSetting.statusCode());
         assertTrue(unknownSetting.body().contains("no setting 'windowSize'"), unknownSetting.body());
 
-        HttpResponse<String> list = admin("GET", "provider-accounts", null, "operator", "operator-password");
+        HttpResponse<String> list = Operator.call("GET", "provider-accounts", null, "operator", "operator-password");
         assertEquals(200, list.statusCode());
         assertTrue(list.body().contains("smspro-simulator") && !list.body().contains("xxxxxxxx"), "secrets never leave: " + list.body());
 
-        assertEquals(403, admin("GET", "routes", null, Gateway.DEMO_TENANT, Gateway.DEMO_PASSWORD).statusCode());
+        assertEquals(403, Operator.call("GET", "routes", null, Gateway.DEMO_TENANT, Gateway.DEMO_PASSWORD).statusCode());
     }
 }

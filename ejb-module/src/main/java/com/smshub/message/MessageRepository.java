@@ -284,6 +284,42 @@ public class MessageRepository {
         }
     }
 
+    /**
+     * Claims the messages of a dispatch group, as {@link #claim} claims one: those still waiting, in the order
+     * of their ids (two claims of overlapping groups lock rows in one order), 500 to a statement.
+     */
+    public List<ClaimedMessage> claimAll(List<String> messageIds) {
+        List<String> sorted = messageIds.stream().sorted().distinct().toList();
+        List<ClaimedMessage> claimed = new ArrayList<>(sorted.size());
+        try (Connection c = dataSource.getConnection()) {
+            for (int from = 0; from < sorted.size(); from += CHUNK) {
+                List<String> chunk = sorted.subList(from, Math.min(sorted.size(), from + CHUNK));
+                try (PreparedStatement s = c.prepareStatement(CLAIM.replace("WHERE id = ?", "WHERE id IN ("
+                        + placeholders(chunk.size()) + ") ORDER BY id"))) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        s.setString(i + 1, chunk.get(i));
+                    }
+                    try (ResultSet r = s.executeQuery()) {
+                        while (r.next()) {
+                            MessageStatus status = MessageStatus.valueOf(r.getString("status"));
+                            if (status == MessageStatus.QUEUED || status == MessageStatus.SCHEDULED) {
+                                Object account = r.getObject("provider_account_id");
+                                claimed.add(new ClaimedMessage(r.getString("id"), r.getLong("tenant_id"),
+                                        new Msisdn(r.getString("recipient")), content(r), status,
+                                        account == null ? null : ((Number) account).longValue()));
+                            }
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+        return claimed;
+    }
+
+    private static final int CHUNK = 500;
+
     private static SmsContent content(ResultSet r) throws SQLException {
         String text = r.getString("text_body");
         SmsContent.Builder content = text != null ? SmsContent.text(text)
@@ -340,6 +376,83 @@ public class MessageRepository {
                 s.executeUpdate();
             }
             return applied;
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    /** One claimed message's dispatch outcome, for {@link #dispatchedAll}. */
+    public record Dispatched(ClaimedMessage message, Handover handover, StatusUpdate update) {
+    }
+
+    /**
+     * The outcomes of a dispatch group's messages, as {@link #dispatched} records one, with one batched update
+     * and one batched insert for all of them (a MOBIPACE request may carry 20,000 messages).
+     */
+    public void dispatchedAll(List<Dispatched> outcomes) {
+        Timestamp now = Timestamp.from(Instant.now());
+        boolean[] applied = new boolean[outcomes.size()];
+        try (Connection c = dataSource.getConnection()) {
+            // statements differ by whether checks are kept: each shape is one batch
+            for (boolean keep : new boolean[] {true, false}) {
+                List<Integer> shape = new ArrayList<>();
+                for (int i = 0; i < outcomes.size(); i++) {
+                    Dispatched d = outcomes.get(i);
+                    if (d.message().status().canMoveTo(d.update().status())
+                            && (d.update().checkAt() == StatusUpdate.KEEP_CHECKS) == keep) {
+                        shape.add(i);
+                    }
+                }
+                if (shape.isEmpty()) {
+                    continue;
+                }
+                try (PreparedStatement s = c.prepareStatement(updateSql(keep, " AND status = ?"))) {
+                    for (int from = 0; from < shape.size(); from += CHUNK) {
+                        List<Integer> chunk = shape.subList(from, Math.min(shape.size(), from + CHUNK));
+                        for (int i : chunk) {
+                            Dispatched d = outcomes.get(i);
+                            int next = bindUpdate(s, d.message().id(), d.update(), now, d.handover());
+                            s.setString(next, d.message().status().name());
+                            s.addBatch();
+                        }
+                        int[] counts = s.executeBatch();
+                        for (int k = 0; k < counts.length; k++) {
+                            // 0: moved on since the claim read it, and stays as it is (recorded, not applied)
+                            applied[chunk.get(k)] = counts[k] != 0;
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+        List<Integer> all = new ArrayList<>(outcomes.size());
+        for (int i = 0; i < outcomes.size(); i++) {
+            all.add(i);
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                INSERT_CHANGE + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            executeInBatches(s, all, (i, statement) -> {
+                Dispatched d = outcomes.get(i);
+                statement.setLong(1, d.message().tenantId());
+                statement.setString(2, d.message().id());
+                bindChange(statement, 3, d.update(), applied[i], now);
+            });
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    /** Puts claimed messages back in the outbox, still waiting, as {@link #dispatchAgainAt} puts one. */
+    public void dispatchAgainAt(List<String> messageIds, OffsetDateTime due) {
+        Timestamp at = Timestamp.from(Instant.now());
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "UPDATE message SET dispatch_due_at = ?, updated_at = ? WHERE id = ?")) {
+            executeInBatches(s, messageIds, (id, statement) -> {
+                statement.setTimestamp(1, timestamp(due));
+                statement.setTimestamp(2, at);
+                statement.setString(3, id);
+            });
         } catch (SQLException e) {
             throw new StoreException(e);
         }
@@ -408,30 +521,40 @@ public class MessageRepository {
      */
     private static int update(Connection c, String messageId, String condition, StatusUpdate update, Timestamp now,
             Handover handover) throws SQLException {
-        boolean keepChecks = update.checkAt() == StatusUpdate.KEEP_CHECKS;
-        try (PreparedStatement s = c.prepareStatement("UPDATE message SET status = ?, updated_at = ?, "
+        try (PreparedStatement s = c.prepareStatement(updateSql(update.checkAt() == StatusUpdate.KEEP_CHECKS, condition))) {
+            bindUpdate(s, messageId, update, now, handover);
+            return s.executeUpdate();
+        }
+    }
+
+    private static String updateSql(boolean keepChecks, String condition) {
+        return "UPDATE message SET status = ?, updated_at = ?, "
                 + "provider_raw_status = COALESCE(?, provider_raw_status), provider_code = COALESCE(?, provider_code), "
                 + "provider_message_id = COALESCE(?, provider_message_id), reason_code = ?, reason = ?, "
                 + (keepChecks ? "" : "next_check_at = ?, ")
                 + "provider = COALESCE(?, provider), provider_account_id = COALESCE(?, provider_account_id) WHERE id = ?"
-                + condition)) {
-            ProviderReport report = update.report();
-            int i = 1;
-            s.setString(i++, update.status().name());
-            s.setTimestamp(i++, now);
-            s.setString(i++, report == null ? null : report.rawStatus());
-            s.setString(i++, report == null ? null : report.code());
-            s.setString(i++, report == null ? null : report.providerMessageId());
-            s.setString(i++, update.reason() == null ? null : update.reason().code());
-            s.setString(i++, update.reason() == null ? null : update.reason().text());
-            if (!keepChecks) {
-                s.setTimestamp(i++, timestamp(update.checkAt()));
-            }
-            s.setString(i++, handover == null ? null : handover.provider().name());
-            setLong(s, i++, handover == null ? null : handover.accountId());
-            s.setString(i, messageId);
-            return s.executeUpdate();
+                + condition;
+    }
+
+    /** Binds an update made by {@link #updateSql}; the index of the condition's first parameter. */
+    private static int bindUpdate(PreparedStatement s, String messageId, StatusUpdate update, Timestamp now,
+            Handover handover) throws SQLException {
+        ProviderReport report = update.report();
+        int i = 1;
+        s.setString(i++, update.status().name());
+        s.setTimestamp(i++, now);
+        s.setString(i++, report == null ? null : report.rawStatus());
+        s.setString(i++, report == null ? null : report.code());
+        s.setString(i++, report == null ? null : report.providerMessageId());
+        s.setString(i++, update.reason() == null ? null : update.reason().code());
+        s.setString(i++, update.reason() == null ? null : update.reason().text());
+        if (update.checkAt() != StatusUpdate.KEEP_CHECKS) {
+            s.setTimestamp(i++, timestamp(update.checkAt()));
         }
+        s.setString(i++, handover == null ? null : handover.provider().name());
+        setLong(s, i++, handover == null ? null : handover.accountId());
+        s.setString(i++, messageId);
+        return i;
     }
 
     /** Binds a change's status, applied flag, time, source and report from parameter {@code first} on. */

@@ -25,6 +25,11 @@ public record RecipientOutcome(String recipient, String messageId, boolean accep
         return reason == null ? null : reason.text();
     }
 
+    /** The same outcome at another price. */
+    public RecipientOutcome withPrice(Money newPrice) {
+        return new RecipientOutcome(recipient, messageId, accepted, status, reason, encoding, segments, provider, newPrice);
+    }
+
     /** The same outcome as a price quote: nothing was stored, so no id and no status. */
     public RecipientOutcome priced() {
         return new RecipientOutcome(recipient, null, accepted, null, reason, encoding, segments, provider, price);

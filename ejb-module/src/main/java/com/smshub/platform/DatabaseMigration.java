@@ -69,7 +69,9 @@ public class DatabaseMigration {
      * The simulators' published passwords, for the demo accounts that db/demo creates: SQL cannot seal them,
      * so they are sealed here, once, for an account that has none yet.
      */
-    static final Map<String, String> DEMO_SECRETS = Map.of("smspro-simulator", "xxxxxxxx");
+    static final Map<String, String> DEMO_SECRETS = Map.of("smspro-simulator", "xxxxxxxx",
+            "mymobileapi-simulator", "mma-password", "masiv-simulator", "masiv-password",
+            "mobipace-simulator", "mobipace-password");
 
     private void sealDemoSecrets() {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(

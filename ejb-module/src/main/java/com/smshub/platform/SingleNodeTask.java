@@ -33,7 +33,7 @@ public final class SingleNodeTask {
     private final String name;
     private final Logger log;
     private final AtomicBoolean running = new AtomicBoolean();
-    private volatile Boolean postgresql;
+    private static volatile Boolean postgresql;
 
     public SingleNodeTask(String name, Logger log) {
         this.name = name;
@@ -55,12 +55,7 @@ public final class SingleNodeTask {
                     r.next();
                 }
             }
-            if (isPostgreSql(c)) {
-                try (Statement s = c.createStatement()) {
-                    // until this run's transaction ends
-                    s.execute("SET LOCAL enable_bitmapscan = off; SET LOCAL enable_seqscan = off");
-                }
-            }
+            indexScansOnly(c);
             work.run();
         } catch (SQLException | RuntimeException e) {
             log.log(Level.WARNING, name + " failed; the next tick retries", e);
@@ -70,7 +65,28 @@ public final class SingleNodeTask {
         }
     }
 
-    private boolean isPostgreSql(Connection c) throws SQLException {
+    /**
+     * Makes the rest of the caller's transaction read by index scans only, as a run does (on PostgreSQL), for
+     * work a run hands to transactions of its own.
+     */
+    public static void indexScansOnly(javax.sql.DataSource dataSource) {
+        try (Connection c = dataSource.getConnection()) {
+            indexScansOnly(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void indexScansOnly(Connection c) throws SQLException {
+        if (isPostgreSql(c)) {
+            try (Statement s = c.createStatement()) {
+                // until the transaction ends
+                s.execute("SET LOCAL enable_bitmapscan = off; SET LOCAL enable_seqscan = off");
+            }
+        }
+    }
+
+    private static boolean isPostgreSql(Connection c) throws SQLException {
         Boolean known = postgresql;
         if (known == null) {
             known = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgresql");

@@ -98,10 +98,10 @@ class GatewayHealthIT {
 
     @Test
     void providerWithoutAdapterIsReportedNotChecked() throws Exception {
-        add(ProviderCode.MASIV, "it-masiv", "https://api.masiv.co/SmsHandlers");
-        AccountHealth masiv = find(probes.probe(true), "it-masiv");
-        assertEquals(Liveness.State.NOT_CHECKED, masiv.liveness().state());
-        assertTrue(masiv.liveness().detail().contains("no adapter"));
+        add(ProviderCode.MYMSP, "it-mymsp", "smpp://127.0.0.1:2775");
+        AccountHealth mymsp = find(probes.probe(true), "it-mymsp");
+        assertEquals(Liveness.State.NOT_CHECKED, mymsp.liveness().state());
+        assertTrue(mymsp.liveness().detail().contains("no adapter"));
     }
 
     @Test

@@ -6,7 +6,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -157,12 +159,28 @@ public class SmsProAdapter implements ProviderAdapter, MessageSending, GroupSend
         return request;
     }
 
-    /** Section 6.8: the delivery status of one message by its mobilectrl_id (table 3); SMS Pro knows no other key. */
+    /** Recipients share a request only when they share all of its content (section 6: one text, many to_msisdn). */
     @Override
-    public Optional<PolledStatus> poll(String messageId, String providerMessageId, Account account) {
-        if (providerMessageId == null) {
-            return Optional.empty();
+    public Object groupKey(SmsContent content) {
+        return content;
+    }
+
+    /**
+     * Section 6.8: the delivery status of each message by its mobilectrl_id (table 3), one request each; SMS Pro
+     * knows no other key, so a message without one is not asked about.
+     */
+    @Override
+    public Map<String, PolledStatus> poll(List<Query> queries, Account account) {
+        Map<String, PolledStatus> answers = new LinkedHashMap<>();
+        for (Query query : queries) {
+            if (query.providerMessageId() != null) {
+                status(query.providerMessageId(), account).ifPresent(status -> answers.put(query.messageId(), status));
+            }
         }
+        return answers;
+    }
+
+    private Optional<PolledStatus> status(String providerMessageId, Account account) {
         MobilectrlDeliveryStatusRequest request = new MobilectrlDeliveryStatusRequest();
         request.setCustomerId(account.username());
         MobilectrlDeliveryStatusRequest.StatusFor statusFor = new MobilectrlDeliveryStatusRequest.StatusFor();

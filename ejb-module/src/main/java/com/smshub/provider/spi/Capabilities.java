@@ -13,10 +13,11 @@ import java.util.Set;
  * @param maxMessagesPerRequest the most messages, each with its own text, in one request (MOBIPACE: 20,000)
  * @param window                the most requests in flight at once on one connection (SMPP's window); the
  *                              core never has more requests outstanding on the account than this
+ * @param maxRecipientDigits    the longest number the provider takes, in digits (MOBIPACE: 15)
  * @param features              the optional abilities; each that has an interface is implemented by the adapter
  */
 public record Capabilities(int maxTextCharacters, int maxSameTextRecipients, int maxMessagesPerRequest, int window,
-        Set<Feature> features) {
+        int maxRecipientDigits, Set<Feature> features) {
 
     /** Optional abilities of a provider. */
     public enum Feature {
@@ -45,11 +46,19 @@ public record Capabilities(int maxTextCharacters, int maxSameTextRecipients, int
         /** Debits or credits a subscriber ({@link SubscriberCharging}). */
         CHARGING,
         /** Keeps a long-lived connection that the server owns ({@link SessionProviding}). */
-        SESSIONS
+        SESSIONS,
+        /** Tells statuses as a feed from a cursor ({@link StatusFeed}). */
+        STATUS_FEED,
+        /**
+         * Takes one request at a time per account (MOBIPACE, limitation 1): the core serialises every request to
+         * the account, on every node, with a lock in the database.
+         */
+        ONE_REQUEST_AT_A_TIME
     }
 
     public Capabilities {
-        if (maxTextCharacters < 1 || maxSameTextRecipients < 1 || maxMessagesPerRequest < 1 || window < 1) {
+        if (maxTextCharacters < 1 || maxSameTextRecipients < 1 || maxMessagesPerRequest < 1 || window < 1
+                || maxRecipientDigits < 1) {
             throw new IllegalArgumentException("limits are at least 1");
         }
         features = features.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(features));
@@ -65,7 +74,7 @@ public record Capabilities(int maxTextCharacters, int maxSameTextRecipients, int
     }
 
     /** The capabilities of a provider with no adapter in this version: it can carry nothing. */
-    public static final Capabilities NONE = new Capabilities(1, 1, 1, 1, Set.of());
+    public static final Capabilities NONE = new Capabilities(1, 1, 1, 1, 1, Set.of());
 
     public static Builder builder(int maxTextCharacters) {
         return new Builder(maxTextCharacters);
@@ -77,6 +86,7 @@ public record Capabilities(int maxTextCharacters, int maxSameTextRecipients, int
         private int sameTextRecipients = 1;
         private int messagesPerRequest = 1;
         private int window = Integer.MAX_VALUE;
+        private int recipientDigits = 20;
         private final Set<Feature> features = EnumSet.noneOf(Feature.class);
 
         private Builder(int maxTextCharacters) {
@@ -98,13 +108,18 @@ public record Capabilities(int maxTextCharacters, int maxSameTextRecipients, int
             return this;
         }
 
+        public Builder recipientDigits(int most) {
+            recipientDigits = most;
+            return this;
+        }
+
         public Builder with(Feature... more) {
             features.addAll(Set.of(more));
             return this;
         }
 
         public Capabilities build() {
-            return new Capabilities(maxTextCharacters, sameTextRecipients, messagesPerRequest, window, features);
+            return new Capabilities(maxTextCharacters, sameTextRecipients, messagesPerRequest, window, recipientDigits, features);
         }
     }
 }

@@ -1,18 +1,23 @@
 package com.smshub.provider.spi;
 
-import java.util.Optional;
+import java.util.List;
+import java.util.Map;
 
 /**
- * Asking the provider for the status of a message whose report did not come, or whose outcome is unknown.
- * By the provider's id; by our id alone only where {@link Capabilities.Feature#STATUS_BY_REFERENCE} says
- * the provider can find it so.
+ * Asking the provider for the status of messages whose report did not come, or whose outcome is unknown.
+ * By the provider's id; by our id alone only where {@link Capabilities.Feature#STATUS_BY_REFERENCE} says the
+ * provider can find a message so. The core asks about up to a hundred messages of one account at once; an
+ * adapter whose API answers one question a request asks one by one.
  */
 public interface StatusPolling {
 
+    /** One message to ask about: our id, which it carried to the provider as its reference, and the provider's, if known. */
+    record Query(String messageId, String providerMessageId) {
+    }
+
     /**
-     * @param messageId         our id, which the message carried to the provider as its reference
-     * @param providerMessageId the provider's id, exactly as the provider gave it, or null
-     * @return what the provider says, or empty when it cannot say now (or cannot be asked); never throws
+     * What the provider says of each message it could answer for, by our message id; a message it could not
+     * say anything of now is left out. Never throws: a provider that does not answer answers nothing.
      */
-    Optional<PolledStatus> poll(String messageId, String providerMessageId, Account account);
+    Map<String, PolledStatus> poll(List<Query> queries, Account account);
 }

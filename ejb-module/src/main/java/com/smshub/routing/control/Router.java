@@ -2,7 +2,9 @@ package com.smshub.routing.control;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,7 +50,8 @@ public class Router {
 
     /**
      * The routes that match, best first: a route carries premium or binary content only when marked to, and
-     * only to a provider that can (premium billing, binary, flash, validity, the text's length); then the
+     * only to a provider that can (premium billing, binary, flash, validity, the text's length, the number's
+     * length); then the
      * caller's provider preference first among those that qualify, the tenant's own routes before general
      * ones, the longest prefix, the lowest priority number, and the route's id to break a tie for good.
      */
@@ -59,7 +62,8 @@ public class Router {
                     && recipient.e164().startsWith(route.prefix())
                     && (content.premium() == null || route.premium())
                     && (!content.isBinary() || route.binary())
-                    && carries(route.capabilities(), content)) {
+                    && carries(route.capabilities(), content)
+                    && recipient.digits().length() <= route.capabilities().maxRecipientDigits()) {
                 matching.add(route);
             }
         }
@@ -86,6 +90,17 @@ public class Router {
     /** The route through this account among the candidates, if any. */
     public static Optional<Route> through(List<Route> candidates, Long accountId) {
         return candidates.stream().filter(r -> accountId != null && r.account().id() == accountId).findFirst();
+    }
+
+    /** The enabled accounts the tenant's messages may go through: those its own routes and the general ones name. */
+    public List<Account> accountsFor(long tenantId) {
+        Map<Long, Account> accountsOf = new LinkedHashMap<>();
+        for (Route route : routes()) {
+            if (route.tenantId() == null || route.tenantId() == tenantId) {
+                accountsOf.putIfAbsent(route.account().id(), route.account());
+            }
+        }
+        return List.copyOf(accountsOf.values());
     }
 
     /** Forgets the cached routes and accounts, after an operator changed them. */

@@ -16,10 +16,12 @@ import com.smshub.kernel.StoreException;
 import com.smshub.message.MessageRepository;
 import com.smshub.message.RecipientOutcome;
 import com.smshub.sending.control.Acceptance;
+import com.smshub.sending.control.Pricing;
 import com.smshub.sending.control.RequestHashes;
 import com.smshub.sending.control.SendRequests;
 import com.smshub.sending.entity.DuplicateRequestException;
 import com.smshub.sending.entity.IdempotencyConflictException;
+import com.smshub.sending.entity.PriceUnavailableException;
 import com.smshub.sending.entity.SendCommand;
 import com.smshub.sending.entity.SendReceipt;
 import com.smshub.tenant.control.TenantDirectory;
@@ -49,6 +51,9 @@ public class SmsSending {
 
     @Inject
     MessageRepository messages;
+
+    @Inject
+    Pricing pricing;
 
     /**
      * Accepts a send. Repeating it with the same client reference returns the first answer.
@@ -94,11 +99,14 @@ public class SmsSending {
         return new SendReceipt(requestId, now, verdicts.stream().map(v -> v.message().outcome()).toList());
     }
 
-    /** What a send would be, without storing or sending anything. */
+    /**
+     * What a send would be, without storing or sending anything: priced by the provider where it prices, by
+     * the route's price table elsewhere.
+     *
+     * @throws PriceUnavailableException when a provider that prices does not answer
+     */
     public List<RecipientOutcome> price(SendCommand command) {
         TenantRef tenant = tenants.byUsername(session.getCallerPrincipal().getName());
-        return acceptance.judge(tenant, command, OffsetDateTime.now(ZoneOffset.UTC)).stream()
-                .map(v -> v.message().outcome().priced())
-                .toList();
+        return pricing.quote(acceptance.judge(tenant, command, OffsetDateTime.now(ZoneOffset.UTC)));
     }
 }

@@ -6,7 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,6 +22,8 @@ import com.smshub.kernel.Segmentation;
 import com.smshub.kernel.SmsContent;
 import com.smshub.message.NewMessage;
 import com.smshub.provider.spi.Capabilities.Feature;
+import com.smshub.provider.spi.GroupSending;
+import com.smshub.provider.spi.Providers;
 import com.smshub.routing.control.Router;
 import com.smshub.routing.entity.Route;
 import com.smshub.sending.entity.RequestValidationException;
@@ -38,6 +42,9 @@ public class Acceptance {
 
     @Inject
     OptOuts optOuts;
+
+    @Inject
+    Providers providers;
 
     /** One recipient's verdict: the message to store (with its first status), and the route chosen for it. */
     public record Verdict(NewMessage message, Route route) {
@@ -85,7 +92,8 @@ public class Acceptance {
             verdicts.add(new Verdict(NewMessage.accepted(id, to, content, segmentation, status, new NewMessage.Assignment(
                     route.account().provider(), route.account().id(), price, dueAt(content, route, now), null)), route));
         }
-        return command.kind() == SendCommand.Kind.SMS ? grouped(verdicts) : verdicts;
+        return grouped(verdicts, (route, content) -> providers.capability(route.account().provider(), GroupSending.class)
+                .map(sender -> sender.groupKey(content)));
     }
 
     /**
@@ -97,26 +105,36 @@ public class Acceptance {
     }
 
     /**
-     * The recipients of one SendSms share its content: those routed to an account that takes several of one
-     * text in a request go in groups of at most that many, each group named after its first message. Premium
+     * Messages routed to one account that takes several in a request, and that may share one (its adapter's
+     * group key: SMS Pro, the same content; MOBIPACE, the same sender and time), go in groups of at most
+     * as many as the account takes, in request order, each group named after its first message. Premium
      * messages never share a request: each recipient is charged on its own.
+     *
+     * @param groupKey the adapter's group key of a route's provider for a content; empty where it sends one a request
      */
-    static List<Verdict> grouped(List<Verdict> verdicts) {
-        Map<Long, List<Integer>> byAccount = new LinkedHashMap<>();
+    static List<Verdict> grouped(List<Verdict> verdicts, BiFunction<Route, SmsContent, Optional<Object>> groupKey) {
+        Map<List<Object>, List<Integer>> buckets = new LinkedHashMap<>();
         for (int i = 0; i < verdicts.size(); i++) {
             Verdict verdict = verdicts.get(i);
-            if (verdict.route() != null && verdict.route().capabilities().mostPerRequest(true) > 1
-                    && verdict.message().content().premium() == null) {
-                byAccount.computeIfAbsent(verdict.route().account().id(), a -> new ArrayList<>()).add(i);
+            Route route = verdict.route();
+            SmsContent content = verdict.message().content();
+            if (route == null || content.premium() != null || route.capabilities().mostPerRequest(true) < 2) {
+                continue;
+            }
+            Optional<Object> key = groupKey.apply(route, content);
+            if (key.isPresent()) {
+                buckets.computeIfAbsent(List.of(route.account().id(), key.get()), b -> new ArrayList<>()).add(i);
             }
         }
-        if (byAccount.isEmpty()) {
-            return verdicts; // the common case: no account takes several recipients a request
+        if (buckets.isEmpty()) {
+            return verdicts; // the common case: no account takes several messages a request
         }
         List<Verdict> grouped = new ArrayList<>(verdicts);
-        for (List<Integer> positions : byAccount.values()) {
-            int size = verdicts.get(positions.get(0)).route().capabilities().mostPerRequest(true);
-            for (int from = 0; from + 1 < positions.size(); from += size) {
+        for (List<Integer> positions : buckets.values()) {
+            Verdict first = verdicts.get(positions.get(0));
+            boolean sameText = positions.stream().allMatch(p -> verdicts.get(p).message().content().equals(first.message().content()));
+            int size = first.route().capabilities().mostPerRequest(sameText);
+            for (int from = 0; from + 1 < positions.size() && size > 1; from += size) {
                 List<Integer> chunk = positions.subList(from, Math.min(positions.size(), from + size));
                 if (chunk.size() < 2) {
                     continue;

@@ -1,8 +1,5 @@
 package com.smshub.status.boundary;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.Optional;
 import java.util.logging.Logger;
 
 import javax.sql.DataSource;
@@ -22,25 +19,19 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
-import com.smshub.message.DueCheck;
-import com.smshub.message.MessageRepository;
 import com.smshub.platform.SingleNodeTask;
-import com.smshub.provider.spi.Account;
-import com.smshub.provider.spi.PolledStatus;
-import com.smshub.provider.spi.Providers;
-import com.smshub.provider.spi.StatusPolling;
-import com.smshub.routing.control.AccountDirectory;
 import com.smshub.status.control.CheckPolicy;
-import com.smshub.status.control.StatusLedger;
+import com.smshub.status.control.DueChecks;
 
 /**
  * Asks providers about messages left open: submitted messages whose final report did not come in time, and
- * UNKNOWN ones. Every few seconds, up to 100 due messages; one node at a time (a row lock in the sequencer
- * table). A message still open is asked again later, less and less often; once nothing has changed for the
- * deadline ({@link CheckPolicy}), its checks end and its reason says so: UNKNOWN becomes the documented
- * final state {@code UNRESOLVED}, a submitted message {@code NO_FINAL_REPORT}. A message the provider
- * cannot be asked about (no provider id, and the provider cannot find it by ours) waits for a pushed report
- * until the same deadline.
+ * UNKNOWN ones. Every few seconds, rounds of up to 100 due messages while there are more ({@link DueChecks},
+ * each committed on its own); one node at a time (a row lock in the sequencer table, held by the tick's own
+ * transaction). A message still open is asked again later, less and less often; once nothing has changed for
+ * the deadline ({@link CheckPolicy}), its checks end and its reason says so: UNKNOWN becomes the documented
+ * final state {@code UNRESOLVED}, a submitted message {@code NO_FINAL_REPORT}. A message the provider cannot
+ * be asked about (no provider id, and the provider cannot find it by ours) waits for a pushed report until
+ * the same deadline.
  */
 @Singleton
 @Startup
@@ -50,7 +41,8 @@ import com.smshub.status.control.StatusLedger;
 public class StatusPoller {
 
     private static final Logger LOG = Logger.getLogger(StatusPoller.class.getName());
-    private static final int BATCH = 100;
+    /** The longest run of rounds in one tick. */
+    private static final long BUDGET_MILLIS = 20_000;
 
     @Resource
     TimerService timers;
@@ -59,16 +51,7 @@ public class StatusPoller {
     DataSource dataSource;
 
     @Inject
-    MessageRepository messages;
-
-    @Inject
-    StatusLedger ledger;
-
-    @Inject
-    AccountDirectory accounts;
-
-    @Inject
-    Providers providers;
+    DueChecks checks;
 
     private final SingleNodeTask task = new SingleNodeTask("status_poll", LOG);
 
@@ -84,36 +67,14 @@ public class StatusPoller {
         task.tick(dataSource, this::poll);
     }
 
+    /**
+     * Rounds of checks while full ones come, for at most {@link #BUDGET_MILLIS}: a backlog is worked off at the
+     * providers' pace, not at a round per interval.
+     */
     private void poll() {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        for (DueCheck due : messages.dueChecks(now, BATCH)) {
-            Optional<PolledStatus> polled = ask(due);
-            boolean closed = polled.isPresent() && polled.get().status().isFinal();
-            polled.ifPresent(p -> ledger.apply(due.messageId(), p.status(), "POLL", p.report(), null));
-            if (closed) {
-                continue;
-            }
-            CheckPolicy.Next next = CheckPolicy.after(due, now);
-            if (next.reason() != null) {
-                messages.endChecks(due.messageId(), next.reason(), "DEADLINE");
-                LOG.info(() -> "Checks of " + due.messageId() + " ended: " + next.reason().code());
-            } else {
-                messages.countPoll(due.messageId(), next.at());
-            }
-            LOG.fine(() -> "Polled " + due.messageId() + ": " + polled);
+        long until = System.currentTimeMillis() + BUDGET_MILLIS;
+        while (checks.round() == DueChecks.ROUND && System.currentTimeMillis() < until) {
+            LOG.finest("another round of status checks");
         }
-    }
-
-    /** What the provider says of the message, when it can be asked. */
-    private Optional<PolledStatus> ask(DueCheck due) {
-        if (due.accountId() == null) {
-            return Optional.empty();
-        }
-        Optional<Account> account = accounts.byId(due.accountId());
-        if (account.isEmpty() || !CheckPolicy.canAsk(due, providers.capabilities(account.get()))) {
-            return Optional.empty();
-        }
-        return providers.capability(account.get().provider(), StatusPolling.class)
-                .flatMap(polling -> polling.poll(due.messageId(), due.providerMessageId(), account.get()));
     }
 }

@@ -10,6 +10,8 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
 import jakarta.jws.WebService;
 
+import com.smshub.balance.boundary.Balances;
+import com.smshub.balance.entity.BalanceUnavailableException;
 import com.smshub.gateway.v1.CalculatePrice;
 import com.smshub.gateway.v1.CalculatePriceResponse;
 import com.smshub.gateway.v1.ChargeRequest;
@@ -37,6 +39,7 @@ import com.smshub.gateway.v1.SmsGateway;
 import com.smshub.health.boundary.GatewayHealth;
 import com.smshub.kernel.Money;
 import com.smshub.kernel.NotFoundException;
+import com.smshub.kernel.ProviderCode;
 import com.smshub.message.ChangePage;
 import com.smshub.message.MessageView;
 import com.smshub.message.RecipientOutcome;
@@ -44,6 +47,7 @@ import com.smshub.sending.boundary.Batches;
 import com.smshub.sending.boundary.SmsSending;
 import com.smshub.sending.entity.DuplicateRequestException;
 import com.smshub.sending.entity.IdempotencyConflictException;
+import com.smshub.sending.entity.PriceUnavailableException;
 import com.smshub.sending.entity.RequestValidationException;
 import com.smshub.sending.entity.SendCommand;
 import com.smshub.sending.entity.SendReceipt;
@@ -71,6 +75,9 @@ public class SmsGatewayEndpoint implements SmsGateway {
 
     @EJB
     Batches batches;
+
+    @EJB
+    Balances balances;
 
     @Override
     public PingResponse ping(Ping request) throws GatewayFault {
@@ -162,7 +169,8 @@ public class SmsGatewayEndpoint implements SmsGateway {
 
     @Override
     public GetBalanceResponse getBalance(GetBalance request) throws GatewayFault {
-        throw Faults.notImplemented("GetBalance");
+        ProviderCode provider = request.getProvider() == null ? null : ProviderCode.valueOf(request.getProvider().name());
+        return BalanceMapping.response(call(() -> balances.balances(provider)));
     }
 
     @Override
@@ -199,6 +207,8 @@ public class SmsGatewayEndpoint implements SmsGateway {
             throw Faults.of(FaultCode.IDEMPOTENCY_CONFLICT, "clientReference", e.getMessage());
         } catch (NotFoundException e) {
             throw Faults.of(FaultCode.NOT_FOUND, e.field(), e.getMessage());
+        } catch (BalanceUnavailableException | PriceUnavailableException e) {
+            throw Faults.of(FaultCode.PROVIDER_UNAVAILABLE, null, e.getMessage());
         } catch (EJBAccessException e) {
             throw Faults.of(FaultCode.AUTHORIZATION, null, "This tenant may not use this operation.");
         } catch (RuntimeException e) {

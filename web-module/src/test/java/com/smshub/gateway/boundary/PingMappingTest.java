@@ -27,7 +27,7 @@ class PingMappingTest {
                 "demo", true, List.of(
                         new AccountHealth(com.smshub.kernel.ProviderCode.SMSPRO, "se",
                                 Liveness.down(Duration.ofMillis(42), "HTTP 503")),
-                        new AccountHealth(com.smshub.kernel.ProviderCode.MASIV, "co", Liveness.notChecked("no adapter"))));
+                        new AccountHealth(com.smshub.kernel.ProviderCode.MYMSP, "mymsp", Liveness.notChecked("no adapter"))));
         PingResponse response = PingMapping.toResponse(report);
         assertEquals(HealthStatus.DEGRADED, response.getStatus());
         assertEquals(HealthStatus.UP, response.getDatabase());

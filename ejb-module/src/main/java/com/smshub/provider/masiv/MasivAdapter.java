@@ -1,0 +1,192 @@
+package com.smshub.provider.masiv;
+
+import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.smshub.kernel.MessageStatus;
+import com.smshub.kernel.ProviderCode;
+import com.smshub.kernel.ProviderReport;
+import com.smshub.kernel.SmsContent;
+import com.smshub.provider.masiv.xml.AcceptReport;
+import com.smshub.provider.masiv.xml.Response;
+import com.smshub.provider.spi.Account;
+import com.smshub.provider.spi.Capabilities;
+import com.smshub.provider.spi.Capabilities.Feature;
+import com.smshub.provider.spi.Liveness;
+import com.smshub.provider.spi.MessageSending;
+import com.smshub.provider.spi.OutboundMessage;
+import com.smshub.provider.spi.PolledStatus;
+import com.smshub.provider.spi.ProviderAdapter;
+import com.smshub.provider.spi.SendOutcome;
+import com.smshub.provider.spi.Settings;
+import com.smshub.provider.spi.StatusPolling;
+
+/**
+ * Masiv's HTTP API behind the gateway's provider boundary: sendmessage, a message a request (longMessage for
+ * texts over 160 characters: one acceptreport per part comes back, and its status rolls them up), scheduled by
+ * Masiv itself (sendondate); statuses asked with getMessage, per part.
+ */
+@ApplicationScoped
+public class MasivAdapter implements ProviderAdapter, MessageSending, StatusPolling {
+
+    /** sendondate: MM/DD/YYYY hh:mm:ss. */
+    static final DateTimeFormatter SEND_ON = DateTimeFormatter.ofPattern("MM/dd/yyyy HH:mm:ss", Locale.ROOT);
+    /** messagedata without longMessage: at most 160 characters. */
+    static final int SINGLE = 160;
+    /** The gateway's longest text; Masiv segments it in 160-character blocks. */
+    static final int MOST_CHARACTERS = 1600;
+    /** originator and recipient: at most 16 characters. */
+    static final int ADDRESS = 16;
+    /** Several parts' ids in one provider id, as the gateway keeps them. */
+    static final String PART_SEPARATOR = ",";
+
+    @Inject
+    MasivClient client;
+
+    @Override
+    public ProviderCode provider() {
+        return ProviderCode.MASIV;
+    }
+
+    @Override
+    public Capabilities capabilities(Account account) {
+        return Capabilities.builder(MOST_CHARACTERS).recipientDigits(ADDRESS)
+                .with(Feature.SCHEDULING, Feature.STATUS_POLL).build();
+    }
+
+    @Override
+    public void checkSettings(Settings settings) {
+        MasivSettings.of(settings);
+    }
+
+    /**
+     * Masiv has no keep-alive: getMessage for an id no message has is the cheapest call, and its answer (an
+     * error 2000, Invalid ID) proves the account's credentials work; 1157 says they do not.
+     */
+    @Override
+    public Liveness probe(Account account) {
+        long started = System.nanoTime();
+        try {
+            Response answer = client.getMessage(account, "0");
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            Integer error = answer.getData().getErrorcode();
+            if ("error".equalsIgnoreCase(answer.getAction()) && error != null && error != 2000) {
+                return Liveness.down(took, "error " + error + ": " + answer.getData().getErrormessage());
+            }
+            return Liveness.up(took, "getMessage answered " + answer.getAction());
+        } catch (MasivException e) {
+            return Liveness.down(Duration.ofNanos(System.nanoTime() - started), e.getMessage());
+        }
+    }
+
+    @Override
+    public SendOutcome send(OutboundMessage message, Account account) {
+        Map<String, String> parameters;
+        try {
+            parameters = parameters(message, MasivSettings.of(account));
+        } catch (IllegalArgumentException e) {
+            return new SendOutcome.Rejected("UNSUPPORTED", e.getMessage(), true);
+        }
+        Response answer;
+        try {
+            answer = client.sendMessage(account, parameters);
+        } catch (MasivException e) {
+            return switch (e.kind()) {
+                case NOT_SENT -> new SendOutcome.Retry(e.getMessage());
+                case REFUSED -> new SendOutcome.Rejected("HTTP", e.getMessage(), true);
+                case AMBIGUOUS -> new SendOutcome.Unknown(e.getMessage());
+            };
+        }
+        return outcome(answer);
+    }
+
+    /** The sendmessage parameters of one message (the credentials and action are the client's). */
+    static Map<String, String> parameters(OutboundMessage message, MasivSettings settings) {
+        SmsContent content = message.content();
+        if (content.isBinary()) {
+            throw new IllegalArgumentException("Masiv's HTTP API sends text only");
+        }
+        Map<String, String> parameters = new LinkedHashMap<>();
+        if (content.originator() != null) {
+            if (content.originator().value().length() > ADDRESS) {
+                throw new IllegalArgumentException("Masiv takes an originator of at most 16 characters");
+            }
+            parameters.put("originator", content.originator().value());
+        }
+        parameters.put("recipient", message.recipient().digits());
+        parameters.put("messagedata", content.text());
+        parameters.put("longMessage", String.valueOf(content.text().length() > SINGLE));
+        if (content.scheduledAt() != null) {
+            parameters.put("sendondate", SEND_ON.format(content.scheduledAt().atZoneSameInstant(settings.timeZone())));
+        }
+        return parameters;
+    }
+
+    /**
+     * A sendmessage answer: accepted when every part was (statuscode 0), its parts' ids kept together; refused
+     * when none was, or with an error; not known when some parts went and others did not.
+     */
+    static SendOutcome outcome(Response answer) {
+        if ("error".equalsIgnoreCase(answer.getAction()) || answer.getData().getErrorcode() != null) {
+            Integer code = answer.getData().getErrorcode();
+            return MasivCodes.ofError(code == null ? 0 : code, answer.getData().getErrormessage());
+        }
+        List<AcceptReport> parts = answer.getData().getAcceptreport();
+        if (parts.isEmpty()) {
+            return new SendOutcome.Unknown("Masiv's answer accepts no part");
+        }
+        long accepted = parts.stream().filter(p -> p.getStatuscode() == 0).count();
+        if (accepted == 0) {
+            return new SendOutcome.Rejected(String.valueOf(parts.get(0).getStatuscode()),
+                    "Masiv did not accept the message: " + parts.get(0).getStatusmessage(), true);
+        }
+        if (accepted < parts.size()) {
+            return new SendOutcome.Unknown("Masiv accepted " + accepted + " of the message's " + parts.size() + " parts");
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        parts.forEach(p -> ids.add(p.getMessageid().strip()));
+        return new SendOutcome.Accepted(String.join(PART_SEPARATOR, ids), "0");
+    }
+
+    /** getMessage for each part of each message; a message's status is its parts' rolled up. */
+    @Override
+    public Map<String, PolledStatus> poll(List<Query> queries, Account account) {
+        Map<String, PolledStatus> answers = new LinkedHashMap<>();
+        for (Query query : queries) {
+            if (query.providerMessageId() == null) {
+                continue;
+            }
+            List<MessageStatus> parts = new ArrayList<>();
+            String raw = null;
+            try {
+                for (String part : query.providerMessageId().split(PART_SEPARATOR)) {
+                    Response answer = client.getMessage(account, part);
+                    Integer error = answer.getData().getErrorcode();
+                    if (error != null) {
+                        // 2000, Invalid ID: Masiv does not know it (yet): unknown until the deadline
+                        parts.add(MessageStatus.UNKNOWN);
+                        raw = "error " + error;
+                    } else {
+                        parts.add(MasivCodes.ofStatus(answer.getData().getStatus()));
+                        raw = String.valueOf(answer.getData().getStatus());
+                    }
+                }
+            } catch (MasivException e) {
+                continue; // no answer now: asked again later
+            }
+            answers.put(query.messageId(), new PolledStatus(MasivCodes.rollUp(parts),
+                    new ProviderReport(ProviderCode.MASIV, raw, null, query.providerMessageId())));
+        }
+        return answers;
+    }
+}

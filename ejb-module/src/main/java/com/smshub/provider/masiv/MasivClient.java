@@ -1,0 +1,96 @@
+package com.smshub.provider.masiv;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.smshub.provider.masiv.xml.Response;
+import com.smshub.provider.spi.Account;
+import com.smshub.provider.xml.ProviderVocabulary;
+import com.smshub.provider.xml.ProviderXml;
+
+/**
+ * Masiv's HTTP API: GET requests with UTF-8 URL-encoded parameters to {@code <endpoint>/sendhandler.ashx} and
+ * {@code <endpoint>/Reporthandler.ashx} (the account's endpoint is the base, {@code
+ * https://api.masivapp.com/SmsHandlers}), answered with the {@code response} document. Every failure says
+ * whether the request may have been processed.
+ */
+@ApplicationScoped
+public class MasivClient {
+
+    /**
+     * How long one request may take before its outcome counts as unknown: 10 s, or the system property
+     * {@code smshub.provider.timeout-seconds}.
+     */
+    static final Duration TIMEOUT = Duration.ofSeconds(Long.getLong("smshub.provider.timeout-seconds", 10));
+
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+
+    private final ProviderXml xml = ProviderXml.of(ProviderVocabulary.MASIV);
+
+    /** sendmessage: the credentials are added to the parameters given. */
+    public Response sendMessage(Account account, Map<String, String> parameters) {
+        return get(account, "/sendhandler.ashx", "sendmessage", parameters);
+    }
+
+    /** getMessage: the status of one message by Masiv's id. */
+    public Response getMessage(Account account, String messageId) {
+        return get(account, "/Reporthandler.ashx", "getMessage", Map.of("messageId", messageId));
+    }
+
+    private Response get(Account account, String handler, String action, Map<String, String> parameters) {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("action", action);
+        query.put("username", account.username() == null ? "" : account.username());
+        query.put("password", account.secret() == null ? "" : account.secret());
+        query.putAll(parameters);
+        String base = account.endpointUrl().endsWith("/") ? account.endpointUrl().substring(0, account.endpointUrl().length() - 1)
+                : account.endpointUrl();
+        URI uri = URI.create(base + handler + "?" + query.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&")));
+        String shown = base + handler + "?action=" + action; // never the password in a message
+        HttpResponse<InputStream> response;
+        try {
+            response = http.send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (ConnectException | HttpConnectTimeoutException e) {
+            throw new MasivException(MasivException.Kind.NOT_SENT, "No answer from " + shown + ": " + e, e);
+        } catch (IOException e) {
+            throw new MasivException(MasivException.Kind.AMBIGUOUS, "No answer from " + shown + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MasivException(MasivException.Kind.AMBIGUOUS, "Interrupted while calling " + shown, e);
+        }
+        try (InputStream in = response.body()) {
+            int status = response.statusCode();
+            if (status != 200) {
+                in.readAllBytes();
+                throw new MasivException(status >= 500 ? MasivException.Kind.NOT_SENT : MasivException.Kind.REFUSED,
+                        "HTTP " + status + " from " + shown, null);
+            }
+            return xml.read(in, Response.class);
+        } catch (IOException e) {
+            throw new MasivException(MasivException.Kind.AMBIGUOUS, "Reading the answer of " + shown + " failed: " + e, e);
+        } catch (MasivException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new MasivException(MasivException.Kind.AMBIGUOUS, "Unreadable answer from " + shown + ": " + e.getMessage(), e);
+        }
+    }
+}

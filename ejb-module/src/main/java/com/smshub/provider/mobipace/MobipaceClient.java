@@ -1,0 +1,138 @@
+package com.smshub.provider.mobipace;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.smshub.provider.mobipace.json.AuthorizeRequest;
+import com.smshub.provider.mobipace.json.AuthorizeResponse;
+import com.smshub.provider.mobipace.json.MalformedMobipaceJsonException;
+import com.smshub.provider.mobipace.json.MobipaceJson;
+import com.smshub.provider.spi.Account;
+
+/**
+ * MOBIPACE's JSON over HTTPS POST, one address per method below the account's base
+ * ({@code https://api.mobipace.com:444/v3}). A session id from {@code authorize} is kept per account and
+ * reused; it is renewed when MOBIPACE says it expired (103) and before its 60 s of idleness run out. The core
+ * sends one request at a time per account (MOBIPACE's limitation 1), so a session is never used twice at once.
+ */
+@ApplicationScoped
+public class MobipaceClient {
+
+    /**
+     * How long one request may take before its outcome counts as unknown: 10 s, or the system property
+     * {@code smshub.provider.timeout-seconds} (MOBIPACE asks its partners to wait no more than 60 s).
+     */
+    static final Duration TIMEOUT = Duration.ofSeconds(Long.getLong("smshub.provider.timeout-seconds", 10));
+    /** MOBIPACE closes a session 60 s after its last request; it is renewed a little before. */
+    static final Duration IDLE = Duration.ofSeconds(55);
+
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+
+    private static final Logger LOG = Logger.getLogger(MobipaceClient.class.getName());
+
+    private final MobipaceJson json = new MobipaceJson();
+
+    /** A session of one account, as configured when it was opened. */
+    private record Session(String id, String endpoint, String username, String secret, long lastUsed) {
+    }
+
+    private final Map<Long, Session> sessions = new ConcurrentHashMap<>();
+
+    /**
+     * Posts a request of the session to one of MOBIPACE's methods and reads the answer.
+     *
+     * @param request the request, given the session id
+     * @param status  the answer's request status code
+     */
+    public <T> T call(Account account, String method, Function<String, Object> request, Class<T> answer,
+            ToIntFunction<T> status) {
+        Session session = session(account);
+        T read = post(account, method, request.apply(session.id()), answer);
+        if (status.applyAsInt(read) == MobipaceCodes.SESSION_EXPIRED) {
+            sessions.remove(account.id());
+            session = session(account);
+            read = post(account, method, request.apply(session.id()), answer);
+        }
+        sessions.computeIfPresent(account.id(), (id, s) -> new Session(s.id(), s.endpoint(), s.username(), s.secret(), System.nanoTime()));
+        return read;
+    }
+
+    /** The account's session: the one kept while it is fresh and the account unchanged, else a new one. */
+    private Session session(Account account) {
+        Session kept = sessions.get(account.id());
+        if (kept != null && kept.endpoint().equals(account.endpointUrl()) && Objects.equals(kept.username(), account.username())
+                && Objects.equals(kept.secret(), account.secret()) && System.nanoTime() - kept.lastUsed() < IDLE.toNanos()) {
+            return kept;
+        }
+        AuthorizeResponse authorized = post(account, "authorize", new AuthorizeRequest(account.username(), account.secret()),
+                AuthorizeResponse.class);
+        if (authorized.statusCode() != MobipaceCodes.SUCCESS || authorized.sessionId() == null) {
+            // 200-202: the credentials, or the user locked or blocked: nothing was sent, and this account cannot send
+            throw new MobipaceException(authorized.statusCode() >= 200 && authorized.statusCode() < 300
+                    ? MobipaceException.Kind.REFUSED : MobipaceException.Kind.NOT_SENT, authorized.statusCode(),
+                    "MOBIPACE refused to authorise: " + authorized.statusCode() + " " + authorized.status(), null);
+        }
+        Session opened = new Session(authorized.sessionId().strip(), account.endpointUrl(), account.username(),
+                account.secret(), System.nanoTime());
+        sessions.put(account.id(), opened);
+        return opened;
+    }
+
+    private <T> T post(Account account, String method, Object request, Class<T> answer) {
+        String base = account.endpointUrl().endsWith("/") ? account.endpointUrl().substring(0, account.endpointUrl().length() - 1)
+                : account.endpointUrl();
+        URI uri = URI.create(base + "/" + method);
+        HttpResponse<String> response;
+        try {
+            response = http.send(HttpRequest.newBuilder(uri).timeout(TIMEOUT)
+                    .header("Content-Type", "application/json; charset=UTF-8")
+                    .POST(HttpRequest.BodyPublishers.ofString(json.write(request), StandardCharsets.UTF_8)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (ConnectException | HttpConnectTimeoutException e) {
+            throw new MobipaceException(MobipaceException.Kind.NOT_SENT, 0, "No answer from " + uri + ": " + e, e);
+        } catch (IOException e) {
+            throw new MobipaceException(MobipaceException.Kind.AMBIGUOUS, 0, "No answer from " + uri + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MobipaceException(MobipaceException.Kind.AMBIGUOUS, 0, "Interrupted while calling " + uri, e);
+        }
+        if (response.statusCode() != 200) {
+            throw new MobipaceException(response.statusCode() >= 500 ? MobipaceException.Kind.NOT_SENT
+                    : MobipaceException.Kind.REFUSED, 0, "HTTP " + response.statusCode() + " from " + uri, null);
+        }
+        try {
+            return json.read(response.body(), answer);
+        } catch (MalformedMobipaceJsonException e) {
+            throw new MobipaceException(MobipaceException.Kind.AMBIGUOUS, 0, "Unreadable answer from " + uri + ": " + e.getMessage(), e);
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        try {
+            json.close();
+        } catch (Exception e) {
+            LOG.log(Level.FINE, "MOBIPACE's JSON binding did not close cleanly", e);
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package com.smshub.provider.mymobileapi;
+
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.xml.ws.BindingProvider;
+import jakarta.xml.ws.WebServiceException;
+import jakarta.xml.ws.soap.SOAPFaultException;
+
+import com.smshub.provider.mymobileapi.soap.API;
+import com.smshub.provider.mymobileapi.soap.APISoap;
+import com.smshub.provider.spi.Account;
+
+/**
+ * MyMobileAPI's .asmx web service through the JAX-WS client generated from its WSDL (SOAP 1.1,
+ * document/literal wrapped, namespace http://www.mymobileapi.com/api5, SOAPAction namespace/operation). The
+ * documents go as strings, as the service takes them. One port per endpoint address, made once: a port is
+ * safe to share while its request context is not changed, and it is changed only here, before first use.
+ * Every failure says whether the call may have been processed.
+ */
+@ApplicationScoped
+public class MyMobileApiClient {
+
+    /**
+     * How long one call may take before its outcome counts as unknown: 10 s, or the system property
+     * {@code smshub.provider.timeout-seconds}.
+     */
+    static final Duration TIMEOUT = Duration.ofSeconds(Long.getLong("smshub.provider.timeout-seconds", 10));
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+    /** Made on first use: reading the WSDL is the expensive part, and one service serves every port. */
+    private volatile API service;
+    private final Map<String, APISoap> ports = new ConcurrentHashMap<>();
+
+    /** Send_STR_STR: a senddata document, answered by an api_result. */
+    public String send(Account account, String senddata) {
+        return call(account, "Send_STR_STR", port -> port.sendSTRSTR(account.username(), secret(account), senddata));
+    }
+
+    /** Sent_STR_STR: a sent document (the changeid cursor), answered by an api_result with the changes. */
+    public String sent(Account account, String sent) {
+        return call(account, "Sent_STR_STR", port -> port.sentSTRSTR(account.username(), secret(account), sent));
+    }
+
+    /** Credits_STR: the account's credits. */
+    public String credits(Account account) {
+        return call(account, "Credits_STR", port -> port.creditsSTR(account.username(), secret(account)));
+    }
+
+    private static String secret(Account account) {
+        return account.secret() == null ? "" : account.secret();
+    }
+
+    private String call(Account account, String operation, Function<APISoap, String> call) {
+        try {
+            String answer = call.apply(port(account.endpointUrl()));
+            if (answer == null) {
+                throw new MyMobileApiException(MyMobileApiException.Kind.AMBIGUOUS, operation + " answered nothing", null);
+            }
+            return answer;
+        } catch (SOAPFaultException e) {
+            // the service answered with a fault: it did not take the call
+            throw new MyMobileApiException(MyMobileApiException.Kind.NOT_SENT, operation + " refused: " + e.getMessage(), e);
+        } catch (WebServiceException e) {
+            throw new MyMobileApiException(notSent(e) ? MyMobileApiException.Kind.NOT_SENT : MyMobileApiException.Kind.AMBIGUOUS,
+                    operation + " at " + account.endpointUrl() + " failed: " + describe(e), e);
+        }
+    }
+
+    /** Whether the failure certainly came before the request reached the service. */
+    static boolean notSent(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException || t instanceof UnknownHostException || t instanceof NoRouteToHostException) {
+                return true;
+            }
+            if (t instanceof SocketTimeoutException && String.valueOf(t.getMessage()).toLowerCase().contains("connect")) {
+                return true;
+            }
+            String message = String.valueOf(t.getMessage());
+            if (message.contains("HTTP response '5") || message.contains("HTTP response '4")) {
+                return true; // an HTTP error status: the service did not process the call
+            }
+            if (t instanceof InterruptedIOException) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static String describe(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root == failure ? String.valueOf(failure.getMessage()) : failure.getMessage() + " (" + root + ")";
+    }
+
+    private APISoap port(String endpoint) {
+        return ports.computeIfAbsent(endpoint, address -> {
+            APISoap port = service().getAPISoap();
+            Map<String, Object> context = ((BindingProvider) port).getRequestContext();
+            context.put(BindingProvider.ENDPOINT_ADDRESS_PROPERTY, address);
+            context.put("jakarta.xml.ws.client.connectionTimeout", CONNECT_TIMEOUT.toMillis());
+            context.put("jakarta.xml.ws.client.receiveTimeout", TIMEOUT.toMillis());
+            return port;
+        });
+    }
+
+    private API service() {
+        API made = service;
+        if (made == null) {
+            synchronized (this) {
+                if (service == null) {
+                    service = new API(API.WSDL_LOCATION);
+                }
+                made = service;
+            }
+        }
+        return made;
+    }
+}

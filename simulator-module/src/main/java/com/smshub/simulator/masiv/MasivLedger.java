@@ -1,0 +1,65 @@
+package com.smshub.simulator.masiv;
+
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.smshub.simulator.Switches;
+
+/** What the Masiv simulator took: each message (each part) by its id, with the status getMessage tells. */
+public final class MasivLedger {
+
+    /** The simulator's switches: its one account's credentials, and how it should answer. */
+    public static final Switches SWITCHES = new Switches(Map.of(
+            "username", "smshub",
+            "password", "masiv-password",
+            // answer sendmessage with this error code (1, 1156-1160, 1164, 8734) instead of taking the message
+            "errorCode", "0",
+            // answer sendmessage this late (after taking it)
+            "slowMillis", "0",
+            // the getMessage status a message reaches (0-6), and when
+            "outcome", "3",
+            "deliveryDelayMillis", "100",
+            // the parts of a long message: one id for all (as the document's example) or an id each
+            "partIds", "same"));
+
+    /** One message part as getMessage tells it: status 0 until due, then its outcome. */
+    record Part(String id, int outcome, long dueAt) {
+        int status() {
+            return System.currentTimeMillis() >= dueAt ? outcome : 0;
+        }
+    }
+
+    private static final Map<String, Part> PARTS = new ConcurrentHashMap<>();
+    /** From the clock: a redeployed simulator never gives a new message the id of one it took before. */
+    private static final AtomicLong IDS = new AtomicLong(System.currentTimeMillis());
+    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy HH:mm:ss");
+
+    static {
+        SWITCHES.onReset(PARTS::clear);
+    }
+
+    private MasivLedger() {
+    }
+
+    static String newId() {
+        return String.valueOf(IDS.incrementAndGet());
+    }
+
+    static void take(String id) {
+        PARTS.putIfAbsent(id, new Part(id, (int) SWITCHES.number("outcome"),
+                System.currentTimeMillis() + SWITCHES.number("deliveryDelayMillis")));
+    }
+
+    static Part find(String id) {
+        return id == null ? null : PARTS.get(id.strip());
+    }
+
+    /** getMessage's date: now, in UTC. */
+    static String now() {
+        return DATE.format(LocalDateTime.now(ZoneOffset.UTC));
+    }
+}

@@ -1,0 +1,98 @@
+package com.smshub.simulator.mymobileapi;
+
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.smshub.simulator.Switches;
+
+/**
+ * What the MyMobileAPI simulator was sent and what it tells back: the entries it took (a customerid seen
+ * before is a duplicate and counted), and the status changes of its Sent feed, each with the next changeid.
+ */
+public final class MyMobileApiLedger {
+
+    /** The simulator's switches: its one account's credentials, and how it should answer. */
+    public static final Switches SWITCHES = new Switches(Map.ofEntries(
+            Map.entry("username", "smshub"),
+            Map.entry("password", "mma-password"),
+            // call_result False for every call, with this error
+            Map.entry("callError", ""),
+            // entries_failed with this reason, for every entry or those whose number ends with failSuffix
+            Map.entry("entryFailure", ""),
+            Map.entry("failSuffix", ""),
+            // failed entries without their customerid and number, as the document's example prints them
+            Map.entry("blankFailedEntries", "false"),
+            // a SOAP fault instead of an answer to Send_STR_STR
+            Map.entry("sendFault", ""),
+            // answer Send_STR_STR this late (after taking the entries)
+            Map.entry("slowMillis", "0"),
+            // the status each taken entry reaches in the Sent feed (DELIVRD, UNDELIV, EXPIRED, UNKNOWN) or NONE
+            Map.entry("outcome", "DELIVRD"),
+            Map.entry("deliveryDelayMillis", "100"),
+            Map.entry("credits", "39763")));
+
+    /** One status change, as Sent_STR_STR returns it. */
+    record Change(long changeId, String sentId, String eventId, String numto, String data, String customerId, String status,
+            String statusDate) {
+    }
+
+    private static final Map<String, String> SENT_BY_CUSTOMER = new ConcurrentHashMap<>();
+    private static final List<Change> CHANGES = new CopyOnWriteArrayList<>();
+    /**
+     * MyMobileAPI's changeids only grow, for the life of an account; the simulator's start from the clock, so
+     * that a redeployed simulator (a new class loader, counters at zero) never answers below a cursor the gateway
+     * has kept.
+     */
+    private static final AtomicLong CHANGE_IDS = new AtomicLong(System.currentTimeMillis());
+    private static final AtomicLong SENT_IDS = new AtomicLong(System.currentTimeMillis());
+    private static final AtomicLong EVENT_IDS = new AtomicLong(27_105_067);
+    private static final DateTimeFormatter STATUS_DATE = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+
+    static {
+        SWITCHES.onReset(() -> {
+            SENT_BY_CUSTOMER.clear();
+            CHANGES.clear();
+        });
+    }
+
+    private MyMobileApiLedger() {
+    }
+
+    static long nextEvent() {
+        return EVENT_IDS.incrementAndGet();
+    }
+
+    /** Takes an entry: its sentid, or null when its customerid was taken before (a duplicate, counted). */
+    static String take(String customerId) {
+        String sentId = String.valueOf(SENT_IDS.incrementAndGet());
+        if (customerId != null && !customerId.isBlank() && SENT_BY_CUSTOMER.putIfAbsent(customerId.strip(), sentId) != null) {
+            SWITCHES.count("duplicates");
+            return null;
+        }
+        SWITCHES.count("accepted");
+        return sentId;
+    }
+
+    /** A status change, with the next changeid. */
+    static synchronized void change(String sentId, String eventId, String numto, String data, String customerId, String status) {
+        CHANGES.add(new Change(CHANGE_IDS.incrementAndGet(), sentId, eventId, numto, data, customerId, status,
+                STATUS_DATE.format(LocalDateTime.now())));
+    }
+
+    /** The changes after the changeid, oldest first, at most this many. */
+    static List<Change> after(long changeId, int most) {
+        List<Change> page = new ArrayList<>();
+        for (Change change : CHANGES) {
+            if (change.changeId() > changeId && page.size() < most) {
+                page.add(change);
+            }
+        }
+        return page;
+    }
+}

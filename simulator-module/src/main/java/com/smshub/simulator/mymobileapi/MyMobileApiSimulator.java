@@ -1,0 +1,241 @@
+package com.smshub.simulator.mymobileapi;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.jws.WebService;
+import jakarta.xml.ws.WebServiceException;
+
+import com.smshub.provider.mymobileapi.soap.APISoap;
+import com.smshub.provider.mymobileapi.xml.CallResult;
+import com.smshub.provider.mymobileapi.xml.SendEntry;
+import com.smshub.provider.mymobileapi.xml.Senddata;
+import com.smshub.provider.mymobileapi.xml.Sent;
+import com.smshub.provider.xml.InvalidProviderXmlException;
+import com.smshub.provider.xml.ProviderVocabulary;
+import com.smshub.provider.xml.ProviderXml;
+
+/**
+ * MyMobileAPI's legacy .asmx web service as its customers see it, published from the same WSDL
+ * ({@code wsdl/MyMobileApi.wsdl}) at {@code /smshub-simulator/mymobileapi/api5/api.asmx}: Send_STR_STR takes a
+ * senddata document and answers an api_result with entries_success, entries_failed and send_info; Sent_STR_STR
+ * reads the status changes from a changeid; Credits_STR tells the credits. Every document is validated against
+ * xsd/mymobileapi both ways. Its one account is {@code smshub} / {@code mma-password}; {@link MyMobileApiLedger}'s
+ * switches make it misbehave. The other operations (replies, short codes, the ZIP and data set variants) are
+ * answered call_result False: not simulated.
+ */
+@WebService(serviceName = "API", portName = "APISoap", targetNamespace = "http://www.mymobileapi.com/api5",
+        endpointInterface = "com.smshub.provider.mymobileapi.soap.APISoap", wsdlLocation = "WEB-INF/wsdl/MyMobileApi.wsdl")
+public class MyMobileApiSimulator implements APISoap {
+
+    private static final Logger LOG = Logger.getLogger(MyMobileApiSimulator.class.getName());
+
+    private final ProviderXml requests = ProviderXml.of(ProviderVocabulary.MYMOBILEAPI_REQUESTS);
+    private final ProviderXml sendResults = ProviderXml.of(ProviderVocabulary.MYMOBILEAPI_SEND_RESULT);
+    private final ProviderXml sentResults = ProviderXml.of(ProviderVocabulary.MYMOBILEAPI_SENT_RESULT);
+    private final ProviderXml creditsResults = ProviderXml.of(ProviderVocabulary.MYMOBILEAPI_CREDITS_RESULT);
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    private static boolean authorised(String username, String password) {
+        return MyMobileApiLedger.SWITCHES.get("username").equals(username) && MyMobileApiLedger.SWITCHES.get("password").equals(password);
+    }
+
+    /** The call_result of a call that failed as a whole, or null when it may go on. */
+    private static String refusal(String username, String password) {
+        if (!authorised(username, password)) {
+            return "Invalid Username or Password";
+        }
+        String error = MyMobileApiLedger.SWITCHES.failureNow("callError");
+        return error.isEmpty() ? null : error;
+    }
+
+    @Override
+    public String sendSTRSTR(String username, String password, String data) {
+        MyMobileApiLedger.SWITCHES.count("requests");
+        var answer = new com.smshub.provider.mymobileapi.xml.sendresult.ApiResult();
+        String refused = refusal(username, password);
+        if (refused != null) {
+            answer.setCallResult(sendCall(false, refused));
+            return sendResults.write(answer);
+        }
+        String fault = MyMobileApiLedger.SWITCHES.failureNow("sendFault");
+        if (!fault.isEmpty()) {
+            throw new WebServiceException(fault); // answered as a SOAP fault: the call was not taken
+        }
+        Senddata senddata;
+        try {
+            senddata = requests.read(data, Senddata.class);
+        } catch (InvalidProviderXmlException e) {
+            answer.setCallResult(sendCall(false, "Invalid XML: " + e.getMessage()));
+            return sendResults.write(answer);
+        }
+        boolean live = senddata.getSettings().getLive() == null || senddata.getSettings().getLive().equalsIgnoreCase("true");
+        long event = MyMobileApiLedger.nextEvent();
+        String failure = MyMobileApiLedger.SWITCHES.get("entryFailure");
+        String suffix = MyMobileApiLedger.SWITCHES.get("failSuffix");
+        boolean blank = MyMobileApiLedger.SWITCHES.on("blankFailedEntries");
+        int success = 0;
+        int creditsUsed = 0;
+        for (SendEntry entry : senddata.getEntries()) {
+            if (!failure.isEmpty() && entry.getNumto().endsWith(suffix)) {
+                var failed = new com.smshub.provider.mymobileapi.xml.sendresult.ApiResult.EntriesFailed();
+                failed.setNumto(blank ? "" : entry.getNumto());
+                failed.setCustomerid(blank ? "" : entry.getCustomerid());
+                failed.setReason(failure);
+                answer.getEntriesFailed().add(failed);
+                continue;
+            }
+            if (live) {
+                String sentId = MyMobileApiLedger.take(entry.getCustomerid());
+                if (sentId != null) {
+                    schedule(sentId, String.valueOf(event), entry);
+                }
+            }
+            var taken = new com.smshub.provider.mymobileapi.xml.sendresult.ApiResult.EntriesSuccess();
+            taken.setNumto(entry.getNumto());
+            taken.setCustomerid(entry.getCustomerid());
+            answer.getEntriesSuccess().add(taken);
+            success++;
+            creditsUsed += credits(entry.getData1());
+        }
+        var info = new com.smshub.provider.mymobileapi.xml.sendresult.ApiResult.SendInfo();
+        info.setEventid(event);
+        info.setCredits(new java.math.BigDecimal(MyMobileApiLedger.SWITCHES.get("credits")));
+        info.setMsgsCreditsUsed(java.math.BigDecimal.valueOf(creditsUsed));
+        info.setMsgsSuccess(success);
+        info.setMsgsFailed(answer.getEntriesFailed().size());
+        answer.setSendInfo(info);
+        answer.setCallResult(sendCall(true, ""));
+        long slow = MyMobileApiLedger.SWITCHES.number("slowMillis");
+        if (slow > 0) {
+            sleep(slow);
+        }
+        return sendResults.write(answer);
+    }
+
+    /** A credit a part: one for up to 160 characters, one per 153 beyond (the simulator's tariff). */
+    static int credits(String text) {
+        int length = text == null ? 0 : text.length();
+        return length <= 160 ? 1 : (length + 152) / 153;
+    }
+
+    private void schedule(String sentId, String eventId, SendEntry entry) {
+        String outcome = MyMobileApiLedger.SWITCHES.get("outcome");
+        if (outcome.equals("NONE")) {
+            return;
+        }
+        scheduler.schedule(() -> MyMobileApiLedger.change(sentId, eventId, entry.getNumto(), entry.getData1(),
+                entry.getCustomerid(), outcome), MyMobileApiLedger.SWITCHES.number("deliveryDelayMillis"), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public String sentSTRSTR(String username, String password, String data) {
+        MyMobileApiLedger.SWITCHES.count("sentReads");
+        var answer = new com.smshub.provider.mymobileapi.xml.sentresult.ApiResult();
+        String refused = refusal(username, password);
+        Sent sent = null;
+        if (refused == null) {
+            try {
+                sent = requests.read(data, Sent.class);
+            } catch (InvalidProviderXmlException e) {
+                refused = "Invalid XML: " + e.getMessage();
+            }
+        }
+        if (refused != null) {
+            answer.setCallResult(sentCall(false, refused));
+            return sentResults.write(answer);
+        }
+        String id = sent.getSettings().getId();
+        String max = sent.getSettings().getMaxRecs();
+        List<MyMobileApiLedger.Change> changes = MyMobileApiLedger.after(id == null || id.isBlank() ? 0 : Long.parseLong(id.strip()),
+                max == null || max.isBlank() ? 100 : Integer.parseInt(max.strip()));
+        for (MyMobileApiLedger.Change change : changes) {
+            var row = new com.smshub.provider.mymobileapi.xml.sentresult.ApiResult.Data();
+            row.setChangeid(String.valueOf(change.changeId()));
+            row.setSentid(change.sentId());
+            row.setEventid(change.eventId());
+            row.setSmstype("SMS");
+            row.setNumto(change.numto());
+            row.setData(change.data());
+            row.setCustomerid(change.customerId());
+            row.setStatus(change.status());
+            row.setStatusdate(change.statusDate());
+            answer.getData().add(row);
+        }
+        answer.setCallResult(sentCall(true, ""));
+        return sentResults.write(answer);
+    }
+
+    @Override
+    public String creditsSTR(String username, String password) {
+        var answer = new com.smshub.provider.mymobileapi.xml.creditsresult.ApiResult();
+        String refused = refusal(username, password);
+        var call = new com.smshub.provider.mymobileapi.xml.creditsresult.CallResult();
+        call.setResult(refused == null ? "True" : "False");
+        call.setError(refused == null ? "" : refused);
+        if (refused == null) {
+            var data = new com.smshub.provider.mymobileapi.xml.creditsresult.ApiResult.Data();
+            data.setCredits(MyMobileApiLedger.SWITCHES.get("credits"));
+            answer.setData(data);
+        }
+        answer.setCallResult(call);
+        return creditsResults.write(answer);
+    }
+
+    private static com.smshub.provider.mymobileapi.xml.sendresult.CallResult sendCall(boolean ok, String error) {
+        var call = new com.smshub.provider.mymobileapi.xml.sendresult.CallResult();
+        call.setResult(ok ? "True" : "False");
+        call.setError(error);
+        return call;
+    }
+
+    private static com.smshub.provider.mymobileapi.xml.sentresult.CallResult sentCall(boolean ok, String error) {
+        var call = new com.smshub.provider.mymobileapi.xml.sentresult.CallResult();
+        call.setResult(ok ? "True" : "False");
+        call.setError(error);
+        return call;
+    }
+
+    private static String notSimulated(String operation) {
+        LOG.info(() -> operation + " is not simulated");
+        return "<api_result><call_result><result>False</result><error>" + operation + " is not simulated</error></call_result></api_result>";
+    }
+
+    @Override
+    public String replySTRSTR(String username, String password, String data) {
+        return notSimulated("Reply_STR_STR");
+    }
+
+    @Override
+    public String shortCodeGetSTRSTR(String username, String password, String data) {
+        return notSimulated("ShortCode_Get_STR_STR");
+    }
+
+    @Override
+    public byte[] sendZIPZIP(String username, String password, byte[] data) {
+        throw new WebServiceException("Send_ZIP_ZIP is not simulated");
+    }
+
+    @Override
+    public byte[] replyZIPZIP(String username, String password, byte[] data) {
+        throw new WebServiceException("Reply_ZIP_ZIP is not simulated");
+    }
+
+    @Override
+    public byte[] sentZIPZIP(String username, String password, byte[] data) {
+        throw new WebServiceException("Sent_ZIP_ZIP is not simulated");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package com.smshub.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.smshub.gateway.v1.AccountBalance;
+import com.smshub.gateway.v1.GatewayFault;
+import com.smshub.gateway.v1.GetBalance;
+import com.smshub.gateway.v1.MessageState;
+import com.smshub.gateway.v1.MessageStatus;
+import com.smshub.gateway.v1.ProviderCode;
+import com.smshub.gateway.v1.RecipientResult;
+import com.smshub.gateway.v1.StatusEvent;
+
+/**
+ * Masiv's HTTP API through the SOAP contract, against its simulator: the demo routes send Colombian numbers
+ * (+57) there. Masiv pushes nothing; statuses are asked with getMessage, first 2 s after submission here.
+ */
+@RunAsClient
+class MasivEndToEndIT extends DeployedGateway {
+
+    private static final Duration WAIT = Duration.ofSeconds(40);
+    private static final ProviderSimulator SIMULATOR = ProviderSimulator.MASIV;
+
+    @BeforeEach
+    @AfterEach
+    void resetSimulator() {
+        SIMULATOR.reset();
+    }
+
+    private static String number() {
+        return "+57315" + String.format("%07d", (int) (Math.random() * 10_000_000));
+    }
+
+    private static MessageState await(String id, MessageStatus status) {
+        return Await.until(WAIT, () -> Requests.status(id), s -> s.getStatus() == status);
+    }
+
+    @Test
+    void aMessageIsSentAndItsStatusAskedUntilDelivered() throws GatewayFault {
+        RecipientResult accepted = Gateway.demo().sendSms(Requests.text("Hola", number())).getResult().get(0);
+        assertEquals(ProviderCode.MASIV, accepted.getProvider());
+        MessageState delivered = await(accepted.getMessageId(), MessageStatus.DELIVERED);
+        StatusEvent last = delivered.getEvent().get(delivered.getEvent().size() - 1);
+        assertEquals("POLL", last.getSource());
+        assertEquals("3", last.getProviderStatus().getRawStatus(), "delivered to handset");
+    }
+
+    @Test
+    void aLongMessageGoesInPartsWhoseStatusesRollUp() throws GatewayFault {
+        SIMULATOR.set("partIds=distinct");
+        String id = Gateway.demo().sendSms(Requests.text("x".repeat(400), number())).getResult().get(0).getMessageId();
+        MessageState delivered = await(id, MessageStatus.DELIVERED);
+        assertEquals(3, SIMULATOR.counter("parts"), "400 characters: three parts of 160");
+        assertEquals(2, delivered.getProviderStatus().getProviderMessageId().chars().filter(c -> c == ',').count(),
+                "the three parts' ids, kept together: " + delivered.getProviderStatus().getProviderMessageId());
+        assertTrue(SIMULATOR.counter("statusRequests") >= 3, "each part asked about");
+    }
+
+    @Test
+    void anAccountErrorEndsRejectedWhenNoOtherRouteTakesTheMessage() throws GatewayFault {
+        SIMULATOR.set("errorCode=1159");
+        String id = Gateway.demo().sendSms(Requests.text("No credits", number())).getResult().get(0).getMessageId();
+        MessageState rejected = await(id, MessageStatus.REJECTED);
+        assertEquals("NO_ROUTE_ACCEPTED", rejected.getReasonCode());
+        assertTrue(rejected.getReason().contains("1159"), rejected.getReason());
+    }
+
+    @Test
+    void anInvalidRecipientIsFinal() throws GatewayFault {
+        SIMULATOR.set("errorCode=1");
+        String id = Gateway.demo().sendSms(Requests.text("Who?", number())).getResult().get(0).getMessageId();
+        MessageState rejected = await(id, MessageStatus.REJECTED);
+        assertEquals("PROVIDER_REJECTED", rejected.getReasonCode());
+        assertEquals("1", rejected.getProviderStatus().getRawStatus());
+    }
+
+    @Test
+    void aGeneralExceptionIsRetriedUntilMasivTakesTheMessage() throws GatewayFault {
+        SIMULATOR.set("errorCode=8734&failures=2");
+        String id = Gateway.demo().sendSms(Requests.text("Again", number())).getResult().get(0).getMessageId();
+        await(id, MessageStatus.DELIVERED);
+        assertEquals(1, SIMULATOR.counter("accepted"));
+    }
+
+    @Test
+    void failedDeliveriesConvergeOnTheCanonicalStatuses() throws GatewayFault {
+        SIMULATOR.set("outcome=4");
+        String undelivered = Gateway.demo().sendSms(Requests.text("Lost", number())).getResult().get(0).getMessageId();
+        await(undelivered, MessageStatus.UNDELIVERED);
+        SIMULATOR.set("outcome=6");
+        String tooLong = Gateway.demo().sendSms(Requests.text("Length error", number())).getResult().get(0).getMessageId();
+        await(tooLong, MessageStatus.REJECTED);
+    }
+
+    @Test
+    void masivKeepsNoBalanceAndSaysSoByListingTheAccountWithoutAmounts() throws GatewayFault {
+        GetBalance request = new GetBalance();
+        request.setProvider(ProviderCode.MASIV);
+        List<AccountBalance> balances = Gateway.demo().getBalance(request).getBalance();
+        assertEquals(1, balances.size(), balances.toString());
+        assertNull(balances.get(0).getCredits());
+        assertNull(balances.get(0).getBalance());
+    }
+}

@@ -1,0 +1,179 @@
+package com.smshub.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.smshub.gateway.v1.AccountBalance;
+import com.smshub.gateway.v1.BatchMessage;
+import com.smshub.gateway.v1.CalculatePrice;
+import com.smshub.gateway.v1.CalculatePriceResponse;
+import com.smshub.gateway.v1.GatewayFault;
+import com.smshub.gateway.v1.GetBalance;
+import com.smshub.gateway.v1.MessageState;
+import com.smshub.gateway.v1.MessageStatus;
+import com.smshub.gateway.v1.Originator;
+import com.smshub.gateway.v1.OriginatorType;
+import com.smshub.gateway.v1.ProviderCode;
+import com.smshub.gateway.v1.RecipientResult;
+import com.smshub.gateway.v1.SendBatchRequest;
+import com.smshub.gateway.v1.SendBatchResponse;
+import com.smshub.gateway.v1.StatusEvent;
+
+/**
+ * MOBIPACE through the SOAP contract, against its simulator: the demo routes send +7 numbers there. One session
+ * reused, many messages a request, statuses asked by our ids with QueryMessages, one request at a time per
+ * account.
+ */
+@RunAsClient
+class MobipaceEndToEndIT extends DeployedGateway {
+
+    private static final Duration WAIT = Duration.ofSeconds(40);
+    private static final ProviderSimulator SIMULATOR = ProviderSimulator.MOBIPACE;
+
+    @BeforeEach
+    @AfterEach
+    void resetSimulator() {
+        SIMULATOR.reset();
+    }
+
+    private static String number() {
+        return "+7925" + String.format("%07d", (int) (Math.random() * 10_000_000));
+    }
+
+    private static MessageState await(String id, MessageStatus status) {
+        return Await.until(WAIT, () -> Requests.status(id), s -> s.getStatus() == status);
+    }
+
+    @Test
+    void theRecipientsOfOneSendGoInOneRequestAndAreAskedAboutByTheirIds() throws GatewayFault {
+        String[] recipients = {number(), number(), number(), number(), number()};
+        List<RecipientResult> results = Gateway.demo().sendSms(Requests.text("Привет", recipients)).getResult();
+        for (RecipientResult result : results) {
+            assertEquals(ProviderCode.MOBIPACE, result.getProvider());
+            MessageState delivered = await(result.getMessageId(), MessageStatus.DELIVERED);
+            StatusEvent last = delivered.getEvent().get(delivered.getEvent().size() - 1);
+            assertEquals("POLL", last.getSource());
+            assertEquals("100", last.getProviderStatus().getCode());
+        }
+        assertEquals(1, SIMULATOR.counter("sendRequests"), "five messages, one Send");
+        assertEquals(5, SIMULATOR.counter("messages"));
+        assertEquals(1, SIMULATOR.counter("sessions"), "one session, reused");
+    }
+
+    @Test
+    void aBatchOfMessagesEachWithItsOwnTextGoesInOneRequest() throws GatewayFault {
+        SendBatchRequest batch = new SendBatchRequest();
+        List<String> recipients = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            BatchMessage message = new BatchMessage();
+            message.setText("Batch message " + i);
+            Originator sender = new Originator();
+            sender.setType(OriginatorType.ALPHANUMERIC);
+            sender.setValue("SMSHUB");
+            message.setOriginator(sender);
+            recipients.add(number());
+            message.setRecipient(recipients.get(i));
+            batch.getMessage().add(message);
+        }
+        SendBatchResponse accepted = Gateway.demo().sendBatch(batch);
+        assertEquals(50, accepted.getMessageCount());
+        Await.until(WAIT, () -> SIMULATOR.counter("messages"), n -> n == 50);
+        assertEquals(1, SIMULATOR.counter("sendRequests"), "fifty texts of one sender, one Send");
+    }
+
+    @Test
+    void anExpiredSessionIsRenewedAndTheMessageStillGoesOnce() throws GatewayFault {
+        String first = Gateway.demo().sendSms(Requests.text("Before", number())).getResult().get(0).getMessageId();
+        await(first, MessageStatus.DELIVERED);
+        SIMULATOR.set("expireSessions=true&failures=1");
+        String second = Gateway.demo().sendSms(Requests.text("After", number())).getResult().get(0).getMessageId();
+        await(second, MessageStatus.DELIVERED);
+        assertEquals(2, SIMULATOR.counter("sessions"), "authorised again after 103");
+        assertEquals(2, SIMULATOR.counter("accepted"));
+        assertEquals(0, SIMULATOR.counter("duplicates"));
+    }
+
+    @Test
+    void requestsToTheAccountGoOneAtATimeSoNoneMeetsAccessDenied() throws GatewayFault {
+        SIMULATOR.set("slowMillis=300");
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 6; i++) { // six sends: six requests that would overlap, were they not serialised
+            ids.add(Gateway.demo().sendSms(Requests.text("One at a time " + i, number())).getResult().get(0).getMessageId());
+        }
+        for (String id : ids) {
+            await(id, MessageStatus.DELIVERED);
+        }
+        assertEquals(0, SIMULATOR.counter("refusedConcurrent"), "no request met another under way");
+        assertEquals(6, SIMULATOR.counter("accepted"));
+    }
+
+    @Test
+    void accessDeniedIsWaitedOutNeverFailed() throws GatewayFault {
+        SIMULATOR.set("sendStatus=104&failures=3");
+        String id = Gateway.demo().sendSms(Requests.text("Patience", number())).getResult().get(0).getMessageId();
+        MessageState delivered = await(id, MessageStatus.DELIVERED);
+        assertEquals(List.of(MessageStatus.QUEUED, MessageStatus.SUBMITTED, MessageStatus.DELIVERED),
+                delivered.getEvent().stream().map(StatusEvent::getStatus).toList());
+    }
+
+    @Test
+    void aTextOrANumberBeyondMobipacesLimitsIsRefusedAtAcceptance() throws GatewayFault {
+        RecipientResult tooLong = Gateway.demo().sendSms(Requests.text("x".repeat(501), number())).getResult().get(0);
+        assertEquals("NO_ROUTE", tooLong.getReasonCode(), "limitation 3: at most 500 characters");
+        RecipientResult tooManyDigits = Gateway.demo().sendSms(Requests.text("Hi", "+7925123456789012")).getResult().get(0);
+        assertEquals("NO_ROUTE", tooManyDigits.getReasonCode(), "limitation 2: at most 15 digits");
+        assertEquals(0, SIMULATOR.counter("requests"));
+    }
+
+    @Test
+    void undeliverableAndUnknownConvergeOnTheCanonicalStatuses() throws GatewayFault {
+        SIMULATOR.set("outcome=101");
+        String undeliverable = Gateway.demo().sendSms(Requests.text("Nope", number())).getResult().get(0).getMessageId();
+        await(undeliverable, MessageStatus.UNDELIVERED);
+        SIMULATOR.set("outcome=5");
+        String invalid = Gateway.demo().sendSms(Requests.text("Who?", number())).getResult().get(0).getMessageId();
+        await(invalid, MessageStatus.REJECTED);
+    }
+
+    @Test
+    void thePriceComesFromMobipacesCalculate() throws GatewayFault {
+        SIMULATOR.set("price=3.10");
+        CalculatePrice request = new CalculatePrice();
+        request.setText("How much?");
+        Originator sender = new Originator();
+        sender.setType(OriginatorType.ALPHANUMERIC);
+        sender.setValue("SMSHUB");
+        request.setOriginator(sender);
+        request.getRecipient().addAll(List.of(number(), number()));
+        CalculatePriceResponse priced = Gateway.demo().calculatePrice(request);
+        assertEquals(0, new BigDecimal("3.10").compareTo(priced.getResult().get(0).getPrice().getAmount()),
+                "MOBIPACE's price, not the route's 2.50");
+        assertEquals("RUB", priced.getTotal().getCurrency());
+        assertEquals(0, new BigDecimal("6.20").compareTo(priced.getTotal().getAmount()));
+        assertEquals(0, SIMULATOR.counter("sendRequests"), "priced, not sent");
+    }
+
+    @Test
+    void theBalanceIsReadWithMobipacesOwnSpellings() throws GatewayFault {
+        GetBalance request = new GetBalance();
+        request.setProvider(ProviderCode.MOBIPACE);
+        List<AccountBalance> balances = Gateway.demo().getBalance(request).getBalance();
+        assertEquals(1, balances.size(), balances.toString());
+        AccountBalance balance = balances.get(0);
+        assertEquals(0, new BigDecimal("1300.30").compareTo(balance.getBalance().getAmount()));
+        assertEquals("RUB", balance.getBalance().getCurrency());
+        assertEquals(0, new BigDecimal("-1000").compareTo(balance.getCreditLimit().getAmount()));
+        assertEquals(0, new BigDecimal("2300.30").compareTo(balance.getAvailable().getAmount()),
+                "\" AvailableFund \", a number sent as a string, read");
+    }
+}

@@ -1,0 +1,141 @@
+package com.smshub.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.smshub.gateway.v1.AccountBalance;
+import com.smshub.gateway.v1.CalculatePrice;
+import com.smshub.gateway.v1.CalculatePriceResponse;
+import com.smshub.gateway.v1.GatewayFault;
+import com.smshub.gateway.v1.GetBalance;
+import com.smshub.gateway.v1.MessageState;
+import com.smshub.gateway.v1.MessageStatus;
+import com.smshub.gateway.v1.ProviderCode;
+import com.smshub.gateway.v1.RecipientResult;
+import com.smshub.gateway.v1.StatusEvent;
+
+/**
+ * MyMobileAPI through the SOAP contract, against its simulator (the .asmx service published from the provider's
+ * WSDL): the demo routes send South African numbers (+27) there. Statuses come from the Sent feed, read every
+ * second here (arquillian.xml); the provider times out after 3 s.
+ */
+@RunAsClient
+class MyMobileApiEndToEndIT extends DeployedGateway {
+
+    private static final Duration WAIT = Duration.ofSeconds(40);
+    private static final ProviderSimulator SIMULATOR = ProviderSimulator.MYMOBILEAPI;
+
+    @BeforeEach
+    @AfterEach
+    void resetSimulator() {
+        SIMULATOR.reset();
+    }
+
+    private static String number() {
+        return "+2783" + String.format("%07d", (int) (Math.random() * 10_000_000));
+    }
+
+    private static MessageState await(String id, MessageStatus status) {
+        return Await.until(WAIT, () -> Requests.status(id), s -> s.getStatus() == status);
+    }
+
+    @Test
+    void aMessageIsSentWithItsIdAsCustomeridAndDeliveredByTheSentFeed() throws GatewayFault {
+        RecipientResult accepted = Gateway.demo().sendSms(Requests.text("Sawubona", number())).getResult().get(0);
+        assertEquals(ProviderCode.MYMOBILEAPI, accepted.getProvider());
+        MessageState delivered = await(accepted.getMessageId(), MessageStatus.DELIVERED);
+        StatusEvent last = delivered.getEvent().get(delivered.getEvent().size() - 1);
+        assertEquals("MYMOBILEAPI_SENT", last.getSource());
+        assertEquals("DELIVRD", last.getProviderStatus().getRawStatus());
+        assertEquals(1, SIMULATOR.counter("accepted"));
+    }
+
+    @Test
+    void theRecipientsOfOneSendGoInOneCallAndEachGetsItsOwnStatus() throws GatewayFault {
+        List<RecipientResult> results = Gateway.demo().sendSms(Requests.text("To the three of you", number(), number(), number()))
+                .getResult();
+        for (RecipientResult result : results) {
+            await(result.getMessageId(), MessageStatus.DELIVERED);
+        }
+        assertEquals(1, SIMULATOR.counter("requests"), "one Send_STR_STR with three entries");
+        assertEquals(3, SIMULATOR.counter("accepted"));
+    }
+
+    @Test
+    void eachEntryIsJudgedOnItsOwn() throws GatewayFault {
+        SIMULATOR.set("entryFailure=numto invalid&failSuffix=99");
+        String good = "+2783" + String.format("%05d", (int) (Math.random() * 100_000)) + "11";
+        String bad = "+2783" + String.format("%05d", (int) (Math.random() * 100_000)) + "99";
+        List<RecipientResult> results = Gateway.demo().sendSms(Requests.text("Judged", good, bad)).getResult();
+        await(results.get(0).getMessageId(), MessageStatus.DELIVERED);
+        MessageState rejected = await(results.get(1).getMessageId(), MessageStatus.REJECTED);
+        assertEquals("PROVIDER_REJECTED", rejected.getReasonCode(), "the number itself: final, no other route tried");
+        assertTrue(rejected.getReason().contains("numto invalid"), rejected.getReason());
+    }
+
+    @Test
+    void aCallRefusedAsAWholeRefusesItsEntriesForThisAccount() throws GatewayFault {
+        SIMULATOR.set("callError=Insufficient credits");
+        String id = Gateway.demo().sendSms(Requests.text("No credit", number())).getResult().get(0).getMessageId();
+        MessageState rejected = await(id, MessageStatus.REJECTED);
+        assertEquals("NO_ROUTE_ACCEPTED", rejected.getReasonCode(), "refused for the account, and no other route for +27");
+        assertTrue(rejected.getReason().contains("Insufficient credits"), rejected.getReason());
+    }
+
+    @Test
+    void aTimeoutLeavesTheMessageUnknownUntilTheFeedTellsAndItIsNeverSentAgain() throws GatewayFault {
+        SIMULATOR.set("slowMillis=5000&deliveryDelayMillis=100");
+        String id = Gateway.demo().sendSms(Requests.text("Slow", number())).getResult().get(0).getMessageId();
+        await(id, MessageStatus.UNKNOWN);
+        MessageState delivered = await(id, MessageStatus.DELIVERED);
+        assertEquals(List.of(MessageStatus.QUEUED, MessageStatus.UNKNOWN, MessageStatus.DELIVERED),
+                delivered.getEvent().stream().map(StatusEvent::getStatus).toList());
+        assertEquals(1, SIMULATOR.counter("requests"), "matched by customerid: the feed resolved it, nothing was resent");
+        assertEquals(0, SIMULATOR.counter("duplicates"));
+    }
+
+    @Test
+    void undeliveredAndExpiredConvergeOnTheCanonicalStatuses() throws GatewayFault {
+        SIMULATOR.set("outcome=UNDELIV");
+        String undelivered = Gateway.demo().sendSms(Requests.text("Nope", number())).getResult().get(0).getMessageId();
+        await(undelivered, MessageStatus.UNDELIVERED);
+        SIMULATOR.set("outcome=EXPIRED");
+        String expired = Gateway.demo().sendSms(Requests.text("Too late", number())).getResult().get(0).getMessageId();
+        await(expired, MessageStatus.EXPIRED);
+    }
+
+    @Test
+    void thePriceIsTheCreditsMyMobileApiWouldUseAtTheAccountsCreditPrice() throws GatewayFault {
+        CalculatePrice request = new CalculatePrice();
+        request.setText("x".repeat(200)); // two parts: two credits at the simulator
+        request.getRecipient().addAll(List.of(number(), number()));
+        CalculatePriceResponse priced = Gateway.demo().calculatePrice(request);
+        assertEquals(0, new BigDecimal("0.60").compareTo(priced.getResult().get(0).getPrice().getAmount()),
+                "two credits at 0.30 ZAR (demo creditPrice), not the route's 0.35 a segment");
+        assertEquals("ZAR", priced.getTotal().getCurrency());
+        assertEquals(0, new BigDecimal("1.20").compareTo(priced.getTotal().getAmount()));
+        assertEquals(0, SIMULATOR.counter("accepted"), "asked with live False: nothing sent");
+    }
+
+    @Test
+    void theBalanceIsTheAccountsCredits() throws GatewayFault {
+        SIMULATOR.set("credits=4242");
+        GetBalance request = new GetBalance();
+        request.setProvider(ProviderCode.MYMOBILEAPI);
+        List<AccountBalance> balances = Gateway.demo().getBalance(request).getBalance();
+        assertEquals(1, balances.size(), balances.toString());
+        assertEquals("mymobileapi-simulator", balances.get(0).getAccount());
+        assertEquals(4242L, balances.get(0).getCredits());
+        assertNull(balances.get(0).getBalance(), "credits, not money");
+    }
+}
