@@ -53,6 +53,10 @@ class MasivEndToEndIT extends DeployedGateway {
         StatusEvent last = delivered.getEvent().get(delivered.getEvent().size() - 1);
         assertEquals("POLL", last.getSource());
         assertEquals("3", last.getProviderStatus().getRawStatus(), "delivered to handset");
+        long told = last.getAt().toGregorianCalendar().getTimeInMillis();
+        long submitted = delivered.getEvent().get(1).getAt().toGregorianCalendar().getTimeInMillis();
+        assertTrue(told - submitted < 1500, "the time Masiv gives (UTC, to the second: delivery 100 ms after "
+                + "acceptance), not when it was asked, at least 2 s later: " + (told - submitted) + " ms");
     }
 
     @Test

@@ -564,7 +564,7 @@ public class MessageRepository {
         int i = first;
         s.setString(i++, update.status().name());
         s.setBoolean(i++, applied);
-        s.setTimestamp(i++, now);
+        s.setTimestamp(i++, report == null || report.occurredAt() == null ? now : timestamp(report.occurredAt()));
         s.setString(i++, update.source());
         s.setString(i++, report == null ? null : report.provider().name());
         s.setString(i++, report == null ? null : report.rawStatus());

@@ -1,6 +1,9 @@
 package com.smshub.provider.masiv;
 
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -168,6 +171,7 @@ public class MasivAdapter implements ProviderAdapter, MessageSending, StatusPoll
             }
             List<MessageStatus> parts = new ArrayList<>();
             String raw = null;
+            OffsetDateTime latest = null;
             try {
                 for (String part : query.providerMessageId().split(PART_SEPARATOR)) {
                     Response answer = client.getMessage(account, part);
@@ -179,14 +183,22 @@ public class MasivAdapter implements ProviderAdapter, MessageSending, StatusPoll
                     } else {
                         parts.add(MasivCodes.ofStatus(answer.getData().getStatus()));
                         raw = String.valueOf(answer.getData().getStatus());
+                        OffsetDateTime at = date(answer.getData().getDate());
+                        latest = latest == null || (at != null && at.isAfter(latest)) ? at : latest;
                     }
                 }
             } catch (MasivException e) {
                 continue; // no answer now: asked again later
             }
             answers.put(query.messageId(), new PolledStatus(MasivCodes.rollUp(parts),
-                    new ProviderReport(ProviderCode.MASIV, raw, null, query.providerMessageId())));
+                    new ProviderReport(ProviderCode.MASIV, raw, null, query.providerMessageId(), latest)));
         }
         return answers;
+    }
+
+    /** getMessage's date, MM/DD/YYYY hh:mm:ss in UTC (the schema checks its shape); null when absent. */
+    static OffsetDateTime date(String value) {
+        return value == null || value.isBlank() ? null
+                : LocalDateTime.parse(value.strip(), SEND_ON).atOffset(ZoneOffset.UTC);
     }
 }

@@ -1,5 +1,6 @@
 package com.smshub.simulator.masiv;
 
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -26,10 +27,16 @@ public final class MasivLedger {
             // the parts of a long message: one id for all (as the document's example) or an id each
             "partIds", "same"));
 
-    /** One message part as getMessage tells it: status 0 until due, then its outcome. */
-    record Part(String id, int outcome, long dueAt) {
+    /** One message part as getMessage tells it: status 0 from its acceptance until due, then its outcome. */
+    record Part(String id, int outcome, long acceptedAt, long dueAt) {
         int status() {
             return System.currentTimeMillis() >= dueAt ? outcome : 0;
+        }
+
+        /** getMessage's date: when the part reached the status told, in UTC. */
+        String date() {
+            long at = System.currentTimeMillis() >= dueAt ? dueAt : acceptedAt;
+            return DATE.format(LocalDateTime.ofInstant(Instant.ofEpochMilli(at), ZoneOffset.UTC));
         }
     }
 
@@ -50,16 +57,11 @@ public final class MasivLedger {
     }
 
     static void take(String id) {
-        PARTS.putIfAbsent(id, new Part(id, (int) SWITCHES.number("outcome"),
-                System.currentTimeMillis() + SWITCHES.number("deliveryDelayMillis")));
+        long now = System.currentTimeMillis();
+        PARTS.putIfAbsent(id, new Part(id, (int) SWITCHES.number("outcome"), now, now + SWITCHES.number("deliveryDelayMillis")));
     }
 
     static Part find(String id) {
         return id == null ? null : PARTS.get(id.strip());
-    }
-
-    /** getMessage's date: now, in UTC. */
-    static String now() {
-        return DATE.format(LocalDateTime.now(ZoneOffset.UTC));
     }
 }

@@ -118,7 +118,7 @@ public class MasivSimulator extends HttpServlet {
         }
         ResponseData data = new ResponseData();
         data.setMessageid(part.id());
-        data.setDate(MasivLedger.now());
+        data.setDate(part.date());
         data.setStatus(part.status());
         Response answer = new Response();
         answer.setAction("getMessage");
