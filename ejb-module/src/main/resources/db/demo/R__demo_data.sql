@@ -53,7 +53,15 @@ SELECT 'MOBIPACE', 'mobipace-simulator', '${simulator_base_url}/mobipace/v3', 's
        '{"currency":"RUB","sender":"SMSHUB"}', TRUE
 WHERE NOT EXISTS (SELECT 1 FROM provider_account WHERE name = 'mobipace-simulator');
 
--- Routes by country: Sweden (+46) to SMS Pro (text, binary and premium, 0.05 SEK a segment), South Africa (+27)
+-- myMSP over SMPP 3.4: the SMSC simulator the simulator module starts on port 2775 (smshub.simulator.smpp-port).
+UPDATE provider_account SET endpoint_url = '${simulator_smpp_url}', username = 'smshub', enabled = TRUE
+ WHERE name = 'mymsp-simulator';
+INSERT INTO provider_account (provider, name, endpoint_url, username, enabled)
+SELECT 'MYMSP', 'mymsp-simulator', '${simulator_smpp_url}', 'smshub', TRUE
+WHERE NOT EXISTS (SELECT 1 FROM provider_account WHERE name = 'mymsp-simulator');
+
+-- Routes by country: Sweden (+46) to SMS Pro (text, binary and premium, 0.05 SEK a segment), Norway (+47) to
+-- myMSP over SMPP (text and binary, 0.60 NOK a segment), South Africa (+27)
 -- to MyMobileAPI, Colombia (+57) to Masiv, Russia and Kazakhstan (+7) to MOBIPACE (which prices messages itself;
 -- the route's price stands where it does not answer). An operator changes them over /smshub/admin/routes.
 DELETE FROM route WHERE prefix = '+' AND tenant_id IS NULL
@@ -74,3 +82,7 @@ INSERT INTO route (prefix, tenant_id, provider_account_id, priority, premium, bi
 SELECT '+7', NULL, a.id, 100, FALSE, FALSE, 2.50, 'RUB' FROM provider_account a
 WHERE a.name = 'mobipace-simulator'
   AND NOT EXISTS (SELECT 1 FROM route r WHERE r.provider_account_id = a.id AND r.prefix = '+7' AND r.tenant_id IS NULL);
+INSERT INTO route (prefix, tenant_id, provider_account_id, priority, premium, binary_content, price_amount, price_currency)
+SELECT '+47', NULL, a.id, 100, FALSE, TRUE, 0.60, 'NOK' FROM provider_account a
+WHERE a.name = 'mymsp-simulator'
+  AND NOT EXISTS (SELECT 1 FROM route r WHERE r.provider_account_id = a.id AND r.prefix = '+47' AND r.tenant_id IS NULL);

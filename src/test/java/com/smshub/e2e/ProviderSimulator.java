@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.StringJoiner;
 
 /**
- * The control address of one of the simulators that keep switches (MyMobileAPI, Masiv, MOBIPACE), outside
+ * The control address of one of the simulators that keep switches (MyMobileAPI, Masiv, MOBIPACE, the SMSC), outside
  * their providers' own protocols: {@code /smshub-simulator/<provider>/control}.
  */
 final class ProviderSimulator {
@@ -20,6 +20,8 @@ final class ProviderSimulator {
     static final ProviderSimulator MYMOBILEAPI = new ProviderSimulator("mymobileapi");
     static final ProviderSimulator MASIV = new ProviderSimulator("masiv");
     static final ProviderSimulator MOBIPACE = new ProviderSimulator("mobipace");
+    /** The SMSC simulator (SMPP 3.4) that the demo's myMSP account binds to. */
+    static final ProviderSimulator SMSC = new ProviderSimulator("smsc");
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 

@@ -8,22 +8,10 @@ package com.smshub.kernel;
  */
 public record Segmentation(Encoding encoding, int units, int segments) {
 
-    private static final String GSM_BASIC = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞ\u001BÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
-            + "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
-    private static final String GSM_EXTENSION = "\f^{}\\[~]|€";
-
-    /** Whether a character is in the default alphabet (1 septet), the extension table (2), or neither (0). */
-    static int gsmSeptets(char c) {
-        if (c != '\u001B' && GSM_BASIC.indexOf(c) >= 0) {
-            return 1;
-        }
-        return GSM_EXTENSION.indexOf(c) >= 0 ? 2 : 0;
-    }
-
     public static Segmentation ofText(String text) {
         boolean gsm = true;
         for (int i = 0; i < text.length() && gsm; i++) {
-            gsm = gsmSeptets(text.charAt(i)) > 0;
+            gsm = Gsm7.septets(text.charAt(i)) > 0;
         }
         return gsm ? gsm7(text) : ucs2(text);
     }
@@ -37,7 +25,7 @@ public record Segmentation(Encoding encoding, int units, int segments) {
     private static Segmentation gsm7(String text) {
         int total = 0;
         for (int i = 0; i < text.length(); i++) {
-            total += gsmSeptets(text.charAt(i));
+            total += Gsm7.septets(text.charAt(i));
         }
         if (total <= Encoding.GSM7.single()) {
             return new Segmentation(Encoding.GSM7, total, 1);
@@ -45,7 +33,7 @@ public record Segmentation(Encoding encoding, int units, int segments) {
         int segments = 1;
         int used = 0;
         for (int i = 0; i < text.length(); i++) {
-            int septets = gsmSeptets(text.charAt(i));
+            int septets = Gsm7.septets(text.charAt(i));
             if (used + septets > Encoding.GSM7.perSegment()) {
                 segments++;
                 used = 0;

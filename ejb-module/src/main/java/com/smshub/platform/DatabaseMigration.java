@@ -41,6 +41,8 @@ public class DatabaseMigration {
 
     static final String DEMO_DATA = "smshub.demo-data";
     static final String SIMULATOR_BASE_URL = "smshub.simulator.base-url";
+    /** Where the demo's SMPP account finds the SMSC simulator. */
+    static final String SIMULATOR_SMPP_URL = "smshub.simulator.smpp-url";
 
     @Resource(lookup = "java:jboss/datasources/SmsHubDS")
     DataSource dataSource;
@@ -55,7 +57,8 @@ public class DatabaseMigration {
                 .locations(locations(vendor()).toArray(String[]::new))
                 .javaMigrations(new SealProviderSecrets(() -> new SecretBox(CredentialStoreKey.load())))
                 .placeholders(Map.of("simulator_base_url",
-                        System.getProperty(SIMULATOR_BASE_URL, "http://localhost:8080/smshub-simulator")))
+                        System.getProperty(SIMULATOR_BASE_URL, "http://localhost:8080/smshub-simulator"),
+                        "simulator_smpp_url", System.getProperty(SIMULATOR_SMPP_URL, "smpp://localhost:2775")))
                 .load()
                 .migrate();
         if (Boolean.getBoolean(DEMO_DATA)) {
@@ -71,7 +74,7 @@ public class DatabaseMigration {
      */
     static final Map<String, String> DEMO_SECRETS = Map.of("smspro-simulator", "xxxxxxxx",
             "mymobileapi-simulator", "mma-password", "masiv-simulator", "masiv-password",
-            "mobipace-simulator", "mobipace-password");
+            "mobipace-simulator", "mobipace-password", "mymsp-simulator", "mymsp-pw");
 
     private void sealDemoSecrets() {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(

@@ -11,19 +11,21 @@ import jakarta.servlet.http.HttpServletResponse;
 import com.smshub.simulator.masiv.MasivLedger;
 import com.smshub.simulator.mobipace.MobipaceLedger;
 import com.smshub.simulator.mymobileapi.MyMobileApiLedger;
+import com.smshub.simulator.smsc.SmscSimulator;
 
 /**
  * The control address of the simulators that keep {@link Switches}: {@code POST /<provider>/control?name=value...}
  * sets switches ({@code reset=true} first brings back the defaults and zeroes the counters), and GET or POST
  * answers every switch and counter, one {@code name=value} a line. Outside any provider's own protocol.
  */
-@WebServlet(urlPatterns = {"/mymobileapi/control", "/masiv/control", "/mobipace/control"})
+@WebServlet(urlPatterns = {"/mymobileapi/control", "/masiv/control", "/mobipace/control", "/smsc/control"})
 public class SimulatorControl extends HttpServlet {
 
     private static final Map<String, Switches> SIMULATORS = Map.of(
             "mymobileapi", MyMobileApiLedger.SWITCHES,
             "masiv", MasivLedger.SWITCHES,
-            "mobipace", MobipaceLedger.SWITCHES);
+            "mobipace", MobipaceLedger.SWITCHES,
+            "smsc", SmscSimulator.SWITCHES);
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {

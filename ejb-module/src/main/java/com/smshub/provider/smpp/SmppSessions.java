@@ -1,0 +1,67 @@
+package com.smshub.provider.smpp;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.smshub.kernel.ProviderCode;
+import com.smshub.provider.spi.Account;
+import com.smshub.provider.spi.OutboundMessage;
+import com.smshub.provider.spi.ProviderEvents;
+import com.smshub.provider.spi.SendOutcome;
+import com.smshub.provider.spi.SessionProviding.ProviderSession;
+
+/**
+ * The SMPP sessions this node holds, by account: the session keeper opens them (one node per account), and
+ * dispatch sends through them. A message dispatched on a node that does not hold its account's session is
+ * retried, and its redelivery may reach the node that does.
+ */
+@ApplicationScoped
+public class SmppSessions {
+
+    private final Map<Long, SmppConnection> open = new ConcurrentHashMap<>();
+
+    /** Binds a session for the account and keeps it for sending until the keeper closes it. */
+    public ProviderSession open(ProviderCode provider, Account account, SmppSettings settings, ProviderEvents events)
+            throws IOException {
+        SmppConnection connection = SmppConnection.open(provider, account, settings, events);
+        SmppConnection before = open.put(account.id(), connection);
+        if (before != null) {
+            before.close();
+        }
+        return new ProviderSession() {
+            @Override
+            public boolean isAlive() {
+                return connection.isAlive();
+            }
+
+            @Override
+            public void keepAlive() {
+                connection.keepAlive();
+            }
+
+            @Override
+            public void close() {
+                open.remove(account.id(), connection);
+                connection.close();
+            }
+        };
+    }
+
+    /** Whether this node holds a bound session of the account. */
+    public boolean isBound(Account account) {
+        SmppConnection connection = open.get(account.id());
+        return connection != null && connection.isAlive();
+    }
+
+    /** Sends through the account's session on this node. */
+    public SendOutcome submit(OutboundMessage message, Account account) {
+        SmppConnection connection = open.get(account.id());
+        if (connection == null || !connection.isAlive()) {
+            return new SendOutcome.Retry("no bound SMPP session of " + account.name() + " on this node");
+        }
+        return connection.submit(message);
+    }
+}
