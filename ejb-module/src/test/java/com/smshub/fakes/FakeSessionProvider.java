@@ -18,9 +18,8 @@ import com.smshub.provider.spi.SessionProviding;
 import com.smshub.provider.spi.Settings;
 
 /**
- * A provider that keeps a connection, for testing the server's ownership of sessions before a real one
- * (SMPP) exists: it stands in for myMSP, whose adapter this version does not have, and only in the test
- * deployment that adds it. Each session is a flag; the test can kill one or make opening fail.
+ * A provider that keeps a connection, for testing the server's ownership of sessions without an SMSC:
+ * it stands in for myMSP, only in the test deployment that adds it and leaves myMSP's own adapter out. Each session is a flag; the test can kill one or make opening fail.
  */
 @ApplicationScoped
 public class FakeSessionProvider implements ProviderAdapter, SessionProviding {
@@ -108,6 +107,10 @@ public class FakeSessionProvider implements ProviderAdapter, SessionProviding {
 
     @Override
     public ProviderSession open(Account account, ProviderEvents events) {
+        if (!account.name().startsWith("it-")) {
+            // the demo's myMSP account: not this test's
+            throw new IllegalStateException("the fake binds only the test's accounts");
+        }
         attempts.incrementAndGet();
         if (failOpening.get()) {
             throw new IllegalStateException("the fake refuses to bind");

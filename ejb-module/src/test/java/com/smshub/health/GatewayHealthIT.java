@@ -64,6 +64,9 @@ class GatewayHealthIT {
     @AfterEach
     void removeTestAccounts() throws Exception {
         tx.begin();
+        // an SMPP account's session lease goes with it
+        em.createNativeQuery("DELETE FROM provider_session WHERE account_id IN "
+                + "(SELECT id FROM provider_account WHERE name LIKE 'it-%')").executeUpdate();
         em.createQuery("DELETE FROM ProviderAccount a WHERE a.name LIKE 'it-%'").executeUpdate();
         tx.commit();
         accounts.reload();
@@ -97,11 +100,12 @@ class GatewayHealthIT {
     }
 
     @Test
-    void providerWithoutAdapterIsReportedNotChecked() throws Exception {
-        add(ProviderCode.MYMSP, "it-mymsp", "smpp://127.0.0.1:2775");
+    void anSmppAccountWithoutABoundSessionIsDown() throws Exception {
+        // no SMSC listens on port 9 (discard): the session keeper cannot bind, and the probe says so
+        add(ProviderCode.MYMSP, "it-mymsp", "smpp://127.0.0.1:9");
         AccountHealth mymsp = find(probes.probe(true), "it-mymsp");
-        assertEquals(Liveness.State.NOT_CHECKED, mymsp.liveness().state());
-        assertTrue(mymsp.liveness().detail().contains("no adapter"));
+        assertEquals(Liveness.State.DOWN, mymsp.liveness().state());
+        assertTrue(mymsp.liveness().detail().contains("no bound session"), mymsp.liveness().detail());
     }
 
     @Test

@@ -31,7 +31,8 @@ import com.smshub.routing.entity.ProviderAccount;
  * The server owns long-lived provider sessions: opened once the account is enabled, kept alive, opened again
  * when one dies or its account is reconfigured, left to another node that holds the lease and taken back
  * when that lease expires, closed and its lease given up when the account is disabled. Against a provider
- * that keeps a session but has no adapter of its own in this version (FakeSessionProvider, for myMSP); the
+ * whose sessions the test controls (FakeSessionProvider, standing in for myMSP, whose own adapter this
+ * deployment leaves out); the
  * keeper ticks every 500 ms here (arquillian.xml).
  */
 @ExtendWith(ArquillianExtension.class)
@@ -41,7 +42,8 @@ class SessionKeeperIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.ejbModule("session-it").addClasses(FakeSessionProvider.class, FakeSessionProvider.FakeSession.class);
+        return Deployments.ejbModule("session-it")
+                .deleteClass("com.smshub.provider.mymsp.MyMspAdapter").addClasses(FakeSessionProvider.class, FakeSessionProvider.FakeSession.class);
     }
 
     @Inject
