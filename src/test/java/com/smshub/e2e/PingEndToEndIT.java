@@ -70,8 +70,9 @@ class PingEndToEndIT extends DeployedGateway {
 
     @Test
     void pingReportsGatewayDatabaseAndSimulatedProvider() {
-        PingResponse ping = Await.until(FRESH.multipliedBy(3), PingEndToEndIT::ping,
-                p -> smsProSimulator(p).getStatus() == HealthStatus.UP);
+        // every account up: myMSP's once the server has bound its SMPP session, which may follow the deployment
+        PingResponse ping = Await.until(Duration.ofSeconds(60), PingEndToEndIT::ping,
+                p -> p.getStatus() == HealthStatus.UP && smsProSimulator(p).getStatus() == HealthStatus.UP);
         assertEquals(HealthStatus.UP, ping.getStatus());
         assertEquals(HealthStatus.UP, ping.getDatabase());
         assertEquals(Gateway.DEMO_TENANT, ping.getTenant());
