@@ -15,8 +15,10 @@ import org.junit.jupiter.api.Test;
 import com.smshub.gateway.v1.AccountBalance;
 import com.smshub.gateway.v1.GatewayFault;
 import com.smshub.gateway.v1.GetBalance;
+import com.smshub.gateway.v1.HealthStatus;
 import com.smshub.gateway.v1.MessageState;
 import com.smshub.gateway.v1.MessageStatus;
+import com.smshub.gateway.v1.Ping;
 import com.smshub.gateway.v1.ProviderCode;
 import com.smshub.gateway.v1.RecipientResult;
 import com.smshub.gateway.v1.StatusEvent;
@@ -104,6 +106,36 @@ class MasivEndToEndIT extends DeployedGateway {
         SIMULATOR.set("outcome=6");
         String tooLong = Gateway.demo().sendSms(Requests.text("Length error", number())).getResult().get(0).getMessageId();
         await(tooLong, MessageStatus.REJECTED);
+    }
+
+    @Test
+    void anAccountWhoseAddressIsSmppUsesMasivsSmppOption() throws Exception {
+        Operator operator = new Operator();
+        try {
+            ProviderSimulator.SMSC.reset();
+            operator.account("it-masiv-smpp", "MASIV", "smpp://localhost:2775", "smshub", "mymsp-pw", "");
+            operator.route("{\"prefix\":\"+57316\",\"account\":\"it-masiv-smpp\",\"priority\":1}");
+            Await.until(Duration.ofSeconds(60), () -> health("it-masiv-smpp"), h -> h == HealthStatus.UP);
+            String id = Gateway.demo().sendSms(Requests.text("Hola señor", "+57316" + String.format("%07d",
+                    (int) (Math.random() * 10_000_000)))).getResult().get(0).getMessageId();
+            MessageState delivered = await(id, MessageStatus.DELIVERED);
+            StatusEvent last = delivered.getEvent().get(delivered.getEvent().size() - 1);
+            assertEquals("SMPP_RECEIPT", last.getSource(), "a receipt on the session, not a getMessage answer");
+            assertEquals(1, ProviderSimulator.SMSC.counter("accepted"));
+            assertEquals(0, SIMULATOR.counter("accepted"), "nothing went to Masiv's HTTP API");
+        } finally {
+            operator.cleanUp();
+            ProviderSimulator.SMSC.reset();
+        }
+    }
+
+    private static HealthStatus health(String account) {
+        try {
+            return Gateway.demo().ping(new Ping()).getProviderAccount().stream().filter(a -> a.getAccount().equals(account))
+                    .findFirst().map(a -> a.getStatus()).orElse(HealthStatus.DOWN);
+        } catch (GatewayFault e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -31,8 +31,12 @@ class MyMspEndToEndIT extends DeployedGateway {
     private static final ProviderSimulator SMSC = ProviderSimulator.SMSC;
 
     @BeforeEach
-    void sessionBound() {
+    void resetAndBound() {
         SMSC.reset();
+        sessionBound();
+    }
+
+    private static void sessionBound() {
         Await.until(Duration.ofSeconds(90), MyMspEndToEndIT::sessionHealth, s -> s == HealthStatus.UP);
     }
 
@@ -117,6 +121,17 @@ class MyMspEndToEndIT extends DeployedGateway {
         MessageState rejected = await(id, MessageStatus.REJECTED);
         assertEquals("PROVIDER_REJECTED", rejected.getReasonCode());
         assertEquals(0, SMSC.counter("accepted"));
+    }
+
+    @Test
+    void aDroppedConnectionIsBoundAgainAndSendingGoesOn() throws GatewayFault {
+        await(send("Before"), MessageStatus.DELIVERED);
+        SMSC.set("dropConnections=true");
+        Await.until(WAIT, () -> SMSC.counter("drops"), n -> n == 1);
+        Await.until(WAIT, () -> SMSC.counter("binds"), n -> n == 1);
+        sessionBound();
+        await(send("After"), MessageStatus.DELIVERED);
+        assertEquals(2, SMSC.counter("accepted"));
     }
 
     private static String send(String text) throws GatewayFault {

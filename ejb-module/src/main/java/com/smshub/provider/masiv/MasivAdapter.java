@@ -33,14 +33,20 @@ import com.smshub.provider.spi.ProviderAdapter;
 import com.smshub.provider.spi.SendOutcome;
 import com.smshub.provider.spi.Settings;
 import com.smshub.provider.spi.StatusPolling;
+import com.smshub.provider.spi.ProviderEvents;
+import com.smshub.provider.spi.SessionProviding;
+import com.smshub.provider.smpp.SmppSessions;
+import com.smshub.provider.smpp.SmppSettings;
 
 /**
  * Masiv's HTTP API behind the gateway's provider boundary: sendmessage, a message a request (longMessage for
  * texts over 160 characters: one acceptreport per part comes back, and its status rolls them up), scheduled by
- * Masiv itself (sendondate); statuses asked with getMessage, per part.
+ * Masiv itself (sendondate); statuses asked with getMessage, per part. An account whose address is
+ * {@code smpp://host:port} uses Masiv's SMPP 3.4 option instead (the shared SMPP connection, ISO-8859-1 by
+ * default as Masiv's connection settings give it): a bound session, submit_sm, receipts pushed on the session.
  */
 @ApplicationScoped
-public class MasivAdapter implements ProviderAdapter, MessageSending, StatusPolling {
+public class MasivAdapter implements ProviderAdapter, MessageSending, StatusPolling, SessionProviding {
 
     /** sendondate: MM/DD/YYYY hh:mm:ss. */
     static final DateTimeFormatter SEND_ON = DateTimeFormatter.ofPattern("MM/dd/yyyy HH:mm:ss", Locale.ROOT);
@@ -56,6 +62,18 @@ public class MasivAdapter implements ProviderAdapter, MessageSending, StatusPoll
     @Inject
     MasivClient client;
 
+    @Inject
+    SmppSessions sessions;
+
+    /** Whether the account uses Masiv's SMPP option rather than its HTTP API: by its address. */
+    static boolean overSmpp(Account account) {
+        return account.endpointUrl().regionMatches(true, 0, "smpp:", 0, 5);
+    }
+
+    private static SmppSettings smpp(Account account) {
+        return SmppSettings.of("Masiv", account, SmppSettings.Alphabet.LATIN1, Set.of(MasivSettings.TIME_ZONE));
+    }
+
     @Override
     public ProviderCode provider() {
         return ProviderCode.MASIV;
@@ -63,6 +81,10 @@ public class MasivAdapter implements ProviderAdapter, MessageSending, StatusPoll
 
     @Override
     public Capabilities capabilities(Account account) {
+        if (overSmpp(account)) {
+            return Capabilities.builder(MOST_CHARACTERS).recipientDigits(ADDRESS).window(smpp(account).window())
+                    .with(Feature.SESSIONS, Feature.STATUS_PUSH, Feature.BINARY).build();
+        }
         return Capabilities.builder(MOST_CHARACTERS).recipientDigits(ADDRESS)
                 .with(Feature.SCHEDULING, Feature.STATUS_POLL).build();
     }
@@ -70,6 +92,7 @@ public class MasivAdapter implements ProviderAdapter, MessageSending, StatusPoll
     @Override
     public void checkSettings(Settings settings) {
         MasivSettings.of(settings);
+        SmppSettings.check("Masiv", settings, SmppSettings.Alphabet.LATIN1, Set.of(MasivSettings.TIME_ZONE));
     }
 
     /**
@@ -78,6 +101,10 @@ public class MasivAdapter implements ProviderAdapter, MessageSending, StatusPoll
      */
     @Override
     public Liveness probe(Account account) {
+        if (overSmpp(account)) {
+            return sessions.isBound(account) ? Liveness.up(Duration.ZERO, "SMPP session bound")
+                    : Liveness.down(Duration.ZERO, "no bound SMPP session on this node");
+        }
         long started = System.nanoTime();
         try {
             Response answer = client.getMessage(account, "0");
@@ -94,6 +121,9 @@ public class MasivAdapter implements ProviderAdapter, MessageSending, StatusPoll
 
     @Override
     public SendOutcome send(OutboundMessage message, Account account) {
+        if (overSmpp(account)) {
+            return sessions.submit(message, account);
+        }
         Map<String, String> parameters;
         try {
             parameters = parameters(message, MasivSettings.of(account));
@@ -200,5 +230,14 @@ public class MasivAdapter implements ProviderAdapter, MessageSending, StatusPoll
     static OffsetDateTime date(String value) {
         return value == null || value.isBlank() ? null
                 : LocalDateTime.parse(value.strip(), SEND_ON).atOffset(ZoneOffset.UTC);
+    }
+
+    /** Binds the session of an account configured for Masiv's SMPP option (the keeper asks for no other). */
+    @Override
+    public ProviderSession open(Account account, ProviderEvents events) throws Exception {
+        if (!overSmpp(account)) {
+            throw new IllegalStateException(account + " uses Masiv's HTTP API, which keeps no session");
+        }
+        return sessions.open(ProviderCode.MASIV, account, smpp(account), events);
     }
 }

@@ -2,9 +2,11 @@ package com.smshub.provider.masiv;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.HashSet;
 import java.util.Set;
 
 import com.smshub.kernel.InvalidValueException;
+import com.smshub.provider.smpp.SmppSettings;
 import com.smshub.provider.spi.Account;
 import com.smshub.provider.spi.Settings;
 
@@ -18,7 +20,10 @@ public record MasivSettings(ZoneId timeZone) {
     static final String TIME_ZONE = "timeZone";
 
     public static MasivSettings of(Settings settings) {
-        settings.allowOnly("Masiv", Set.of(TIME_ZONE));
+        // an account of Masiv's SMPP option takes the SMPP settings beside these (MasivAdapter)
+        Set<String> known = new HashSet<>(SmppSettings.NAMES);
+        known.add(TIME_ZONE);
+        settings.allowOnly("Masiv", known);
         String zone = settings.text(TIME_ZONE, "UTC");
         try {
             return new MasivSettings(ZoneId.of(zone));

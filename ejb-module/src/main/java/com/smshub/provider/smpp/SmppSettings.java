@@ -34,7 +34,8 @@ public record SmppSettings(String host, int port, String systemType, int window,
     static final String RECEIPT_IDS = "receiptIds";
     static final String ENQUIRE_LINK = "enquireLinkSeconds";
     static final String RESPONSE = "responseSeconds";
-    static final Set<String> NAMES = Set.of(SYSTEM_TYPE, WINDOW, ALPHABET, RECEIPT_IDS, ENQUIRE_LINK, RESPONSE);
+    /** The names of the settings every SMPP account takes. */
+    public static final Set<String> NAMES = Set.of(SYSTEM_TYPE, WINDOW, ALPHABET, RECEIPT_IDS, ENQUIRE_LINK, RESPONSE);
 
     /** Checks an operator's settings for an SMPP account of the provider, besides its own (named in {@code more}). */
     public static void check(String provider, Settings settings, Alphabet defaultAlphabet, Set<String> more) {

@@ -26,6 +26,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import com.smshub.provider.spi.Account;
+import com.smshub.provider.spi.Capabilities;
 import com.smshub.provider.spi.ProviderEvents;
 import com.smshub.provider.spi.Providers;
 import com.smshub.provider.spi.SessionProviding.ProviderSession;
@@ -92,7 +93,8 @@ public class SessionKeeper {
         Set<Long> wanted = new HashSet<>();
         for (Account account : accounts.enabled()) {
             Optional<SessionProviding> provider = providers.capability(account.provider(), SessionProviding.class);
-            if (provider.isEmpty()) {
+            // a provider may keep sessions for some accounts only (Masiv: those configured for SMPP)
+            if (provider.isEmpty() || !providers.capabilities(account).has(Capabilities.Feature.SESSIONS)) {
                 continue;
             }
             wanted.add(account.id());

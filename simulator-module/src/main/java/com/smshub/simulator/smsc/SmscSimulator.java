@@ -61,7 +61,8 @@ import com.smshub.simulator.Switches;
  * {@code receiptDelayMillis} sends the delivery receipt in deliver_sm (text {@code id:... stat:...} and the
  * receipted_message_id and message_state TLVs) on the session the message came in on. Its switches, at
  * {@code /smshub-simulator/smsc/control}: the credentials, the receipt's outcome and delay, a command_status
- * to answer submit_sm with, responses held back (no submit_sm_resp at all), and receipts sent twice.
+ * to answer submit_sm with, responses held back (no submit_sm_resp at all), receipts sent twice, and every
+ * connection dropped at once.
  */
 @WebListener
 public class SmscSimulator implements ServletContextListener, ServerMessageReceiverListener {
@@ -79,7 +80,9 @@ public class SmscSimulator implements ServletContextListener, ServerMessageRecei
             // take submit_sm and never answer it (the gateway's ambiguous outcome)
             "silent", "false",
             // send every receipt twice
-            "duplicateReceipts", "false"));
+            "duplicateReceipts", "false",
+            // drop every bound connection once, without unbind, as a broken network would (then back to false)
+            "dropConnections", "false"));
 
     private static final AtomicLong IDS = new AtomicLong(System.currentTimeMillis());
     /** Accepted messages by our id: their recipient and text, as the tests read them. */
@@ -109,6 +112,7 @@ public class SmscSimulator implements ServletContextListener, ServerMessageRecei
         receipts = Executors.newScheduledThreadPool(2);
         binds = Executors.newCachedThreadPool();
         binds.execute(this::accept);
+        receipts.scheduleWithFixedDelay(this::dropWhenAsked, 100, 100, TimeUnit.MILLISECONDS);
         LOG.info("SMSC simulator listening on port " + port);
     }
 
@@ -223,6 +227,16 @@ public class SmscSimulator implements ServletContextListener, ServerMessageRecei
             case "REJECTD" -> 8;
             default -> 7;
         };
+    }
+
+    private void dropWhenAsked() {
+        if (SWITCHES.on("dropConnections")) {
+            SWITCHES.set("dropConnections", "false");
+            for (SMPPServerSession session : sessions) {
+                session.close();
+                SWITCHES.count("drops");
+            }
+        }
     }
 
     /** What the simulator took for this message id ("recipient text"), or null. */
