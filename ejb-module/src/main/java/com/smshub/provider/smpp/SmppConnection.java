@@ -90,6 +90,9 @@ public final class SmppConnection implements ProviderSession, MessageReceiverLis
         SMPPSession session = connection.session;
         session.setEnquireLinkTimer(settings.enquireLinkSeconds() * 1000);
         session.setTransactionTimer(settings.responseSeconds() * 1000L);
+        // receipts and responses are handled on these threads; a receipt waits for its commit, so as many as
+        // the window keeps them from queueing behind one another
+        session.setPduProcessorDegree(Math.max(3, settings.window()));
         session.setMessageReceiverListener(connection);
         session.connectAndBind(settings.host(), settings.port(), new BindParameter(BindType.BIND_TRX, account.username(),
                 account.secret(), settings.systemType(), TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, null),

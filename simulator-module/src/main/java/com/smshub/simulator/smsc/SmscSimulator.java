@@ -109,7 +109,8 @@ public class SmscSimulator implements ServletContextListener, ServerMessageRecei
         }
         listener.setMessageReceiverListener(this);
         running = true;
-        receipts = Executors.newScheduledThreadPool(2);
+        // deliver_sm waits for its response (the gateway's commit): receipts go from as many threads as an SMSC's
+        receipts = Executors.newScheduledThreadPool(Integer.getInteger("smshub.simulator.smsc.receipt-threads", 16));
         binds = Executors.newCachedThreadPool();
         binds.execute(this::accept);
         receipts.scheduleWithFixedDelay(this::dropWhenAsked, 100, 100, TimeUnit.MILLISECONDS);
