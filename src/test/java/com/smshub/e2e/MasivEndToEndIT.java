@@ -18,7 +18,6 @@ import com.smshub.gateway.v1.GetBalance;
 import com.smshub.gateway.v1.HealthStatus;
 import com.smshub.gateway.v1.MessageState;
 import com.smshub.gateway.v1.MessageStatus;
-import com.smshub.gateway.v1.Ping;
 import com.smshub.gateway.v1.ProviderCode;
 import com.smshub.gateway.v1.RecipientResult;
 import com.smshub.gateway.v1.StatusEvent;
@@ -115,7 +114,7 @@ class MasivEndToEndIT extends DeployedGateway {
             ProviderSimulator.SMSC.reset();
             operator.account("it-masiv-smpp", "MASIV", "smpp://localhost:2775", "smshub", "mymsp-pw", "");
             operator.route("{\"prefix\":\"+57316\",\"account\":\"it-masiv-smpp\",\"priority\":1}");
-            Await.until(Duration.ofSeconds(60), () -> health("it-masiv-smpp"), h -> h == HealthStatus.UP);
+            Await.until(Duration.ofSeconds(60), () -> Requests.accountHealth("it-masiv-smpp"), h -> h == HealthStatus.UP);
             String id = Gateway.demo().sendSms(Requests.text("Hola señor", "+57316" + String.format("%07d",
                     (int) (Math.random() * 10_000_000)))).getResult().get(0).getMessageId();
             MessageState delivered = await(id, MessageStatus.DELIVERED);
@@ -126,15 +125,6 @@ class MasivEndToEndIT extends DeployedGateway {
         } finally {
             operator.cleanUp();
             ProviderSimulator.SMSC.reset();
-        }
-    }
-
-    private static HealthStatus health(String account) {
-        try {
-            return Gateway.demo().ping(new Ping()).getProviderAccount().stream().filter(a -> a.getAccount().equals(account))
-                    .findFirst().map(a -> a.getStatus()).orElse(HealthStatus.DOWN);
-        } catch (GatewayFault e) {
-            throw new IllegalStateException(e);
         }
     }
 

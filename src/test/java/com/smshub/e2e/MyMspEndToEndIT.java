@@ -14,7 +14,6 @@ import com.smshub.gateway.v1.GatewayFault;
 import com.smshub.gateway.v1.HealthStatus;
 import com.smshub.gateway.v1.MessageState;
 import com.smshub.gateway.v1.MessageStatus;
-import com.smshub.gateway.v1.Ping;
 import com.smshub.gateway.v1.ProviderCode;
 import com.smshub.gateway.v1.RecipientResult;
 import com.smshub.gateway.v1.StatusEvent;
@@ -36,19 +35,9 @@ class MyMspEndToEndIT extends DeployedGateway {
         sessionBound();
     }
 
+    /** Until Ping tells the myMSP account UP: this node holds its bound session. */
     private static void sessionBound() {
-        Await.until(Duration.ofSeconds(90), MyMspEndToEndIT::sessionHealth, s -> s == HealthStatus.UP);
-    }
-
-    /** The myMSP account's health as Ping tells it: UP once this node holds a bound session. */
-    private static HealthStatus sessionHealth() {
-        try {
-            return Gateway.demo().ping(new Ping()).getProviderAccount().stream()
-                    .filter(a -> a.getAccount().equals("mymsp-simulator")).findFirst()
-                    .map(a -> a.getStatus()).orElse(HealthStatus.DOWN);
-        } catch (GatewayFault e) {
-            throw new IllegalStateException(e);
-        }
+        Await.until(Duration.ofSeconds(90), () -> Requests.accountHealth("mymsp-simulator"), s -> s == HealthStatus.UP);
     }
 
     @AfterEach

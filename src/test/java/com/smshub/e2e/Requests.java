@@ -5,9 +5,11 @@ import java.util.UUID;
 
 import com.smshub.gateway.v1.GatewayFault;
 import com.smshub.gateway.v1.GetMessageStatus;
+import com.smshub.gateway.v1.HealthStatus;
 import com.smshub.gateway.v1.MessageState;
 import com.smshub.gateway.v1.Originator;
 import com.smshub.gateway.v1.OriginatorType;
+import com.smshub.gateway.v1.Ping;
 import com.smshub.gateway.v1.SendSms;
 
 /** Building requests and reading answers of the contract, for the tests. */
@@ -38,6 +40,16 @@ final class Requests {
         request.getMessageId().add(messageId);
         try {
             return Gateway.demo().getMessageStatus(request).getMessage().get(0);
+        } catch (GatewayFault e) {
+            throw new AssertionError(e.getFaultInfo().getCode() + ": " + e.getFaultInfo().getMessage(), e);
+        }
+    }
+
+    /** A provider account's health as Ping tells it (DOWN when Ping does not list it). */
+    static HealthStatus accountHealth(String account) {
+        try {
+            return Gateway.demo().ping(new Ping()).getProviderAccount().stream().filter(a -> a.getAccount().equals(account))
+                    .findFirst().map(a -> a.getStatus()).orElse(HealthStatus.DOWN);
         } catch (GatewayFault e) {
             throw new AssertionError(e.getFaultInfo().getCode() + ": " + e.getFaultInfo().getMessage(), e);
         }

@@ -22,6 +22,8 @@ import com.smshub.kernel.ProviderReport;
 import com.smshub.kernel.SmsContent;
 import com.smshub.provider.masiv.xml.AcceptReport;
 import com.smshub.provider.masiv.xml.Response;
+import com.smshub.provider.smpp.SmppSessions;
+import com.smshub.provider.smpp.SmppSettings;
 import com.smshub.provider.spi.Account;
 import com.smshub.provider.spi.Capabilities;
 import com.smshub.provider.spi.Capabilities.Feature;
@@ -30,13 +32,11 @@ import com.smshub.provider.spi.MessageSending;
 import com.smshub.provider.spi.OutboundMessage;
 import com.smshub.provider.spi.PolledStatus;
 import com.smshub.provider.spi.ProviderAdapter;
+import com.smshub.provider.spi.ProviderEvents;
 import com.smshub.provider.spi.SendOutcome;
+import com.smshub.provider.spi.SessionProviding;
 import com.smshub.provider.spi.Settings;
 import com.smshub.provider.spi.StatusPolling;
-import com.smshub.provider.spi.ProviderEvents;
-import com.smshub.provider.spi.SessionProviding;
-import com.smshub.provider.smpp.SmppSessions;
-import com.smshub.provider.smpp.SmppSettings;
 
 /**
  * Masiv's HTTP API behind the gateway's provider boundary: sendmessage, a message a request (longMessage for
@@ -102,8 +102,7 @@ public class MasivAdapter implements ProviderAdapter, MessageSending, StatusPoll
     @Override
     public Liveness probe(Account account) {
         if (overSmpp(account)) {
-            return sessions.isBound(account) ? Liveness.up(Duration.ZERO, "SMPP session bound")
-                    : Liveness.down(Duration.ZERO, "no bound SMPP session on this node");
+            return sessions.liveness(account);
         }
         long started = System.nanoTime();
         try {

@@ -1,6 +1,5 @@
 package com.smshub.provider.mymsp;
 
-import java.time.Duration;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,11 +50,9 @@ public class MyMspAdapter implements ProviderAdapter, MessageSending, SessionPro
         SmppSettings.check("myMSP", settings, SmppSettings.Alphabet.GSM, Set.of());
     }
 
-    /** A bound session is the proof SMPP offers: up while this node holds one, down otherwise. */
     @Override
     public Liveness probe(Account account) {
-        return sessions.isBound(account) ? Liveness.up(Duration.ZERO, "session bound")
-                : Liveness.down(Duration.ZERO, "no bound session on this node");
+        return sessions.liveness(account);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package com.smshub.provider.smpp;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -8,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.smshub.kernel.ProviderCode;
 import com.smshub.provider.spi.Account;
+import com.smshub.provider.spi.Liveness;
 import com.smshub.provider.spi.OutboundMessage;
 import com.smshub.provider.spi.ProviderEvents;
 import com.smshub.provider.spi.SendOutcome;
@@ -50,10 +52,11 @@ public class SmppSessions {
         };
     }
 
-    /** Whether this node holds a bound session of the account. */
-    public boolean isBound(Account account) {
+    /** A bound session is the proof SMPP offers: up while this node holds one, down otherwise. */
+    public Liveness liveness(Account account) {
         SmppConnection connection = open.get(account.id());
-        return connection != null && connection.isAlive();
+        return connection != null && connection.isAlive() ? Liveness.up(Duration.ZERO, "session bound")
+                : Liveness.down(Duration.ZERO, "no bound session on this node");
     }
 
     /** Sends through the account's session on this node. */

@@ -264,43 +264,48 @@ public class SmscSimulator implements ServletContextListener, ServerMessageRecei
 
     @Override
     public QuerySmResult onAcceptQuerySm(QuerySm querySm, SMPPServerSession source) throws ProcessRequestException {
-        throw new ProcessRequestException("query_sm is not simulated", SMPPConstant.STAT_ESME_RINVCMDID);
+        throw notSimulated("query_sm");
     }
 
     @Override
     public SubmitMultiResult onAcceptSubmitMulti(SubmitMulti submitMulti, SMPPServerSession source) throws ProcessRequestException {
-        throw new ProcessRequestException("submit_multi is not simulated", SMPPConstant.STAT_ESME_RINVCMDID);
+        throw notSimulated("submit_multi");
     }
 
     @Override
     public void onAcceptReplaceSm(ReplaceSm replaceSm, SMPPServerSession source) throws ProcessRequestException {
-        throw new ProcessRequestException("replace_sm is not simulated", SMPPConstant.STAT_ESME_RINVCMDID);
+        throw notSimulated("replace_sm");
     }
 
     @Override
     public void onAcceptCancelSm(CancelSm cancelSm, SMPPServerSession source) throws ProcessRequestException {
-        throw new ProcessRequestException("cancel_sm is not simulated", SMPPConstant.STAT_ESME_RINVCMDID);
+        throw notSimulated("cancel_sm");
     }
 
     @Override
     public BroadcastSmResult onAcceptBroadcastSm(BroadcastSm broadcastSm, SMPPServerSession source) throws ProcessRequestException {
-        throw new ProcessRequestException("broadcast_sm is not simulated", SMPPConstant.STAT_ESME_RINVCMDID);
+        throw notSimulated("broadcast_sm");
     }
 
     @Override
     public void onAcceptCancelBroadcastSm(CancelBroadcastSm cancelBroadcastSm, SMPPServerSession source)
             throws ProcessRequestException {
-        throw new ProcessRequestException("cancel_broadcast_sm is not simulated", SMPPConstant.STAT_ESME_RINVCMDID);
+        throw notSimulated("cancel_broadcast_sm");
     }
 
     @Override
     public QueryBroadcastSmResult onAcceptQueryBroadcastSm(QueryBroadcastSm queryBroadcastSm, SMPPServerSession source)
             throws ProcessRequestException {
-        throw new ProcessRequestException("query_broadcast_sm is not simulated", SMPPConstant.STAT_ESME_RINVCMDID);
+        throw notSimulated("query_broadcast_sm");
     }
 
     @Override
     public DataSmResult onAcceptDataSm(DataSm dataSm, Session source) throws ProcessRequestException {
-        throw new ProcessRequestException("data_sm is not simulated", SMPPConstant.STAT_ESME_RINVCMDID);
+        throw notSimulated("data_sm");
+    }
+
+    /** The answer to an operation this SMSC does not simulate: an invalid command id, as SMPP 3.4 says. */
+    private static ProcessRequestException notSimulated(String operation) {
+        return new ProcessRequestException(operation + " is not simulated", SMPPConstant.STAT_ESME_RINVCMDID);
     }
 }
