@@ -26,13 +26,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Load against a running SMS Hub (benchmark/run.sh starts one on PostgreSQL). Single-file program, JDK only:
  * {@code java benchmark/SmsHubBenchmark.java [base-url] [send-seconds] [batches] [phases] [warm-up-seconds]}, phases a
- * comma-separated choice of sms, batch, e2e, providers, mobipace and floor (all by default). Prints its figures; it
+ * comma-separated choice of sms, batch, e2e, providers, mobipace, smpp and floor (all by default); or
+ * {@code --kannel sendsms-url fakesmsc-output seconds}, Kannel's figure (benchmark/kannel.sh). Prints its figures; it
  * asserts nothing. Raw SOAP over one kept-alive HTTP/1.1 socket per client thread: the load generator shares
  * the machine's cores with the gateway, so it must cost as little as it can (java.net.http took most of a core).
  */
@@ -46,10 +48,14 @@ public class SmsHubBenchmark {
     static final AtomicLong RECIPIENT = new AtomicLong(46_700_000_000L + (System.currentTimeMillis() % 100_000) * 1000);
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 4 && args[0].equals("--kannel")) {
+            kannel(args[1], Path.of(args[2]), Integer.parseInt(args[3]));
+            return;
+        }
         base = args.length > 0 ? args[0] : "http://localhost:8080";
         int sendSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         int batches = args.length > 2 ? Integer.parseInt(args[2]) : 20;
-        Set<String> phases = Set.of((args.length > 3 ? args[3] : "sms,batch,e2e,providers,mobipace,floor").split(","));
+        Set<String> phases = Set.of((args.length > 3 ? args[3] : "sms,batch,e2e,providers,mobipace,smpp,floor").split(","));
         int warmUpSeconds = args.length > 4 ? Integer.parseInt(args[4]) : 60;
         auth = "Basic " + Base64.getEncoder().encodeToString("demo:demo-password".getBytes(StandardCharsets.UTF_8));
         System.out.printf("SMS Hub benchmark against %s, %d cores, Java %s%n", base, Runtime.getRuntime().availableProcessors(),
@@ -81,6 +87,9 @@ public class SmsHubBenchmark {
         }
         if (phases.contains("mobipace")) {
             mobipaceRequests(batches / 4 * 1000);
+        }
+        if (phases.contains("smpp")) {
+            smpp(batches / 2 * 1000);
         }
         if (phases.contains("floor")) {
             floor(32, sendSeconds / 2);
@@ -119,6 +128,11 @@ public class SmsHubBenchmark {
      * (MyMobileAPI) or asked (Masiv, MOBIPACE), as each provider tells.
      */
     static Through throughProvider(Provider provider, int messages, String label) throws Exception {
+        return through(provider.numbers::incrementAndGet, messages, label);
+    }
+
+    /** End to end as {@link #throughProvider}, to the numbers {@code recipients} gives (a route's, or several routes'). */
+    static Through through(LongSupplier recipients, int messages, String label) throws Exception {
         long started = System.nanoTime();
         Cpu cpu = Cpu.now();
         List<String> batchIds = new ArrayList<>();
@@ -126,7 +140,7 @@ public class SmsHubBenchmark {
             StringBuilder batch = new StringBuilder(1000 * 120);
             for (int i = 0; i < 1000; i++) {
                 batch.append("<v1:message><v1:text>Benchmark message</v1:text><v1:recipient>+")
-                        .append(provider.numbers.incrementAndGet()).append("</v1:recipient></v1:message>");
+                        .append(recipients.getAsLong()).append("</v1:recipient></v1:message>");
             }
             Answer answer = post(envelope("<v1:SendBatch>" + batch + "</v1:SendBatch>"));
             Matcher id = BATCH_ID.matcher(answer.body());
@@ -176,6 +190,129 @@ public class SmsHubBenchmark {
     static long count(Pattern pattern, String answer) {
         Matcher found = pattern.matcher(answer);
         return found.find() ? Long.parseLong(found.group(1)) : 0;
+    }
+
+    /**
+     * SMPP end to end through the SMSC simulator (in the gateway's JVM): the demo myMSP account's one session
+     * with a window of 50, then four sessions (three more accounts bound to the same SMSC, routes +4791 to
+     * +4793) with the messages spread over them; each against Kannel's sendsms-to-fakesmsc figure, measured
+     * minutes before by benchmark/kannel.sh where it left one (benchmark/target/kannel/rate).
+     */
+    static void smpp(int messages) throws Exception {
+        operator("PUT", "provider-accounts/mymsp-simulator", smppAccount("", 50));
+        Thread.sleep(12_000); // the session keeper binds the changed account afresh (every 5 s)
+        Through one = throughProvider(Provider.MYMSP, messages, "myMSP over SMPP, one session, window 50");
+        List<LongSupplier> routes = new ArrayList<>(List.of(Provider.MYMSP.numbers::incrementAndGet));
+        for (int k = 1; k <= 3; k++) {
+            operator("PUT", "provider-accounts/bench-smpp-" + k, smppAccount(",\"secret\":\"mymsp-pw\"", 50));
+            operator("POST", "routes", "{\"prefix\":\"+479" + k + "\",\"account\":\"bench-smpp-" + k + "\",\"priority\":1}");
+            AtomicLong numbers = new AtomicLong((4790L + k) * 1_000_000 + (System.currentTimeMillis() % 1000) * 1000);
+            routes.add(numbers::incrementAndGet);
+        }
+        Thread.sleep(12_000);
+        AtomicLong turn = new AtomicLong();
+        Through four = through(() -> routes.get((int) (turn.getAndIncrement() % routes.size())).getAsLong(), messages,
+                "myMSP over SMPP, four sessions, window 50 each");
+        Path kannel = Path.of("benchmark/target/kannel/rate");
+        if (Files.exists(kannel)) {
+            double rate = Double.parseDouble(Files.readString(kannel).strip());
+            System.out.printf("SMPP end to end against Kannel's sendsms to fakesmsc (%.0f/s, the same run): one session %.2fx, "
+                    + "four sessions %.2fx%n", rate, one.delivered() / rate, four.delivered() / rate);
+        } else {
+            System.out.println("No Kannel figure (benchmark/kannel.sh did not run): no ratio");
+        }
+    }
+
+    static String smppAccount(String more, int window) {
+        return "{\"provider\":\"MYMSP\",\"endpointUrl\":\"smpp://localhost:2775\",\"username\":\"smshub\",\"enabled\":true"
+                + more + ",\"settings\":{\"window\":\"" + window + "\"}}";
+    }
+
+    /** A call to the operator's API that must succeed. */
+    static void operator(String method, String path, String json) throws Exception {
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/smshub/admin/" + path))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("operator:operator-password".getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() / 100 != 2) {
+            throw new IllegalStateException(method + " " + path + ": " + answer.statusCode() + " " + answer.body());
+        }
+    }
+
+    /**
+     * Kannel's figure on this machine: sendsms from 32 clients for {@code seconds} (Kannel answers 202 once its
+     * bearerbox has the message), then until every accepted message has reached fakesmsc; messages/s
+     * delivered to fakesmsc, latencies of sendsms, and the CPU of Kannel's three processes a message.
+     */
+    static void kannel(String sendsms, Path fakesmsc, int seconds) throws Exception {
+        URI uri = URI.create(sendsms);
+        AtomicLong to = new AtomicLong(4790000000L);
+        ThreadLocal<KeptAlive> connections = new ThreadLocal<>();
+        long before = received(fakesmsc);
+        long cpu = kannelCpu();
+        long started = System.nanoTime();
+        Load load = load("Kannel sendsms", 32, seconds, () -> {
+            String path = "/cgi-bin/sendsms?username=benchmark&password=benchmark&from=SMSHUB&to=" + to.incrementAndGet()
+                    + "&text=Benchmark+message";
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    if (connections.get() == null) {
+                        connections.set(new KeptAlive(uri.getHost(), uri.getPort()));
+                    }
+                    return connections.get().request("GET", path, null, null);
+                } catch (IOException e) {
+                    connections.remove(); // Kannel closed the connection: open another
+                    if (attempt == 3) {
+                        throw e;
+                    }
+                }
+            }
+        }, 202, "Accepted");
+        long accepted = load.latencies().length;
+        long got = 0;
+        long lastArrival = System.nanoTime();
+        while (got < accepted && System.nanoTime() - lastArrival < Duration.ofSeconds(30).toNanos()) {
+            Thread.sleep(50);
+            long now = received(fakesmsc) - before;
+            if (now != got) {
+                got = now;
+                lastArrival = System.nanoTime();
+            }
+        }
+        double elapsed = (lastArrival - started) / 1e9;
+        long[] latencies = load.latencies();
+        System.out.printf("Kannel sendsms to fakesmsc, 32 clients: %d accepted in %.1f s = %.0f accepted/s, p50 %.1f ms, p99 %.1f ms; "
+                + "%d at fakesmsc after %.1f s, delivered/s=%.0f%n", accepted, load.seconds(), accepted / load.seconds(),
+                latencies[latencies.length / 2] / 1e6, latencies[(int) (latencies.length * 0.99)] / 1e6, got, elapsed, got / elapsed);
+        double generator = (Cpu.cpuNanos(ProcessHandle.current()) - load.cpu().generator())
+                / (double) (System.nanoTime() - load.cpu().wallNanos());
+        System.out.printf("  CPU: bearerbox, smsbox and fakesmsc %.2f ms a message; load generator %.2f cores%n",
+                (kannelCpu() - cpu) / 1e6 / Math.max(1, got), generator);
+    }
+
+    /** Messages fakesmsc has written it received ("Got message n: ..."), from its last lines. */
+    static long received(Path fakesmsc) throws IOException {
+        if (!Files.exists(fakesmsc)) {
+            return 0;
+        }
+        long size = Files.size(fakesmsc);
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(fakesmsc.toFile(), "r")) {
+            byte[] tail = new byte[(int) Math.min(size, 8192)];
+            file.seek(size - tail.length);
+            file.readFully(tail);
+            Matcher got = Pattern.compile("[Gg]ot message (\\d+)").matcher(new String(tail, StandardCharsets.ISO_8859_1));
+            long most = 0;
+            while (got.find()) {
+                most = Math.max(most, Long.parseLong(got.group(1)));
+            }
+            return most;
+        }
+    }
+
+    /** CPU so far of bearerbox, smsbox and fakesmsc, in nanoseconds. */
+    static long kannelCpu() {
+        return ProcessHandle.allProcesses().filter(p -> Set.of("bearerbox", "smsbox", "fakesmsc").contains(Cpu.comm(p.pid())))
+                .mapToLong(Cpu::cpuNanos).sum();
     }
 
     /**
@@ -438,11 +575,11 @@ public class SmsHubBenchmark {
             return total;
         }
 
-        private static long cpuNanos(ProcessHandle p) {
+        static long cpuNanos(ProcessHandle p) {
             return p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
         }
 
-        private static String comm(long pid) {
+        static String comm(long pid) {
             try {
                 return Files.readString(Path.of("/proc", Long.toString(pid), "comm")).strip();
             } catch (IOException | RuntimeException e) {
@@ -485,11 +622,17 @@ public class SmsHubBenchmark {
         }
 
         Answer post(String path, String contentType, String body) throws IOException {
-            byte[] content = body.getBytes(StandardCharsets.UTF_8);
-            out.write(("POST " + path + " HTTP/1.1\r\nHost: " + host + "\r\nContent-Type: " + contentType + "\r\n"
-                    + "Authorization: " + auth + "\r\nContent-Length: " + content.length + "\r\n\r\n")
-                    .getBytes(StandardCharsets.ISO_8859_1));
-            out.write(content);
+            return request("POST", path, contentType, body.getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** One request and its answer; a GET has no content type and no content. */
+        Answer request(String method, String path, String contentType, byte[] content) throws IOException {
+            out.write((method + " " + path + " HTTP/1.1\r\nHost: " + host + "\r\n"
+                    + (content == null ? "" : "Content-Type: " + contentType + "\r\nContent-Length: " + content.length + "\r\n")
+                    + (auth == null ? "" : "Authorization: " + auth + "\r\n") + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            if (content != null) {
+                out.write(content);
+            }
             out.flush();
             String statusLine = line();
             int length = -1;

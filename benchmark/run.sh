@@ -2,14 +2,21 @@
 # Benchmark SMS Hub on PostgreSQL: builds the gateway, starts it with the provider simulators on the
 # provisioned WildFly against a fresh schema, runs benchmark/SmsHubBenchmark.java and stops the server.
 #   benchmark/run.sh [send-seconds] [batches] [phases] [warm-up-seconds]
-#   (defaults: 30 s of SendSms, 20 batches of 1,000, phases sms,batch,e2e,providers,mobipace,floor, a warm-up of 60 s)
-# Needs PostgreSQL at 127.0.0.1:5432 (database test, user postgres, trust auth) and nothing on 8080/9990.
+#   (defaults: 30 s of SendSms, 20 batches of 1,000, phases sms,batch,e2e,providers,mobipace,smpp,floor, a warm-up of 60 s)
+# Needs PostgreSQL at 127.0.0.1:5432 (database test, user postgres, trust auth) and nothing on 8080/9990. With the
+# smpp phase, Kannel is measured first (benchmark/kannel.sh: installs Debian's kannel and kannel-extras if missing),
+# with the gateway not yet started, and the SMPP figures are printed as ratios to it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SCHEMA=smshub_bench
 JBOSS_HOME="$PWD/server-module/target/wildfly"
 
 ./mvnw -B -q -ntp install -DskipTests
+if [[ ",${3:-smpp}," == *",smpp,"* ]]; then
+  benchmark/kannel.sh "${1:-30}"
+else
+  rm -f benchmark/target/kannel/rate
+fi
 # The floor (benchmark/floor): the same SOAP stack, security and datasource with none of the gateway's work
 FLOOR=benchmark/target/floor
 rm -rf "$FLOOR" && mkdir -p "$FLOOR/war/WEB-INF/classes"

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.junit.jupiter.api.AfterEach;
@@ -88,10 +90,91 @@ class MyMspEndToEndIT extends DeployedGateway {
     }
 
     @Test
-    void aLongTextGoesInOneSubmitWithMessagePayload() throws GatewayFault {
-        String id = send("Lang melding. ".repeat(40));
-        await(id, MessageStatus.DELIVERED);
-        assertEquals(1, SMSC.counter("submits"), "560 characters in one submit_sm");
+    void aLongTextGoesAsConcatenatedPartsAndIsDeliveredOnceEveryPartIs() throws GatewayFault {
+        String id = send("Lang melding. ".repeat(25)); // 350 GSM characters: three parts of at most 153
+        MessageState delivered = await(id, MessageStatus.DELIVERED);
+        assertEquals(3, SMSC.counter("submits"));
+        assertEquals(3, SMSC.counter("parts"), "each with a concatenation header");
+        assertEquals(3, delivered.getProviderStatus().getProviderMessageId().split(",").length, "the parts' three ids");
+        Await.until(WAIT, () -> SMSC.counter("receiptsSent"), n -> n == 3);
+        assertEquals("SMPP_RECEIPT", delivered.getEvent().get(delivered.getEvent().size() - 1).getSource());
+        assertEquals(1, delivered.getEvent().stream().filter(e -> e.getStatus() == MessageStatus.DELIVERED).count());
+    }
+
+    @Test
+    void aLongTextWhosePartsFailIsUndelivered() throws GatewayFault {
+        SMSC.set("outcome=UNDELIV");
+        await(send("Tapt. ".repeat(30)), MessageStatus.UNDELIVERED);
+        assertEquals(2, SMSC.counter("parts"));
+    }
+
+    @Test
+    void accountsChooseSarPartsOrMessagePayloadAndATransmitterWithAReceiver() throws Exception {
+        Operator operator = new Operator();
+        try {
+            operator.account("it-mymsp-sar", "MYMSP", "smpp://localhost:2775", "smshub", "mymsp-pw",
+                    ",\"settings\":{\"longMessages\":\"sar\",\"bind\":\"transmitter-receiver\"}");
+            operator.route("{\"prefix\":\"+4798\",\"account\":\"it-mymsp-sar\",\"priority\":1}");
+            operator.account("it-mymsp-payload", "MYMSP", "smpp://localhost:2775", "smshub", "mymsp-pw",
+                    ",\"settings\":{\"longMessages\":\"payload\"}");
+            operator.route("{\"prefix\":\"+4797\",\"account\":\"it-mymsp-payload\",\"priority\":1}");
+            for (String account : new String[] {"it-mymsp-sar", "it-mymsp-payload"}) {
+                Await.until(Duration.ofSeconds(60), () -> Requests.accountHealth(account), h -> h == HealthStatus.UP);
+            }
+            assertTrue(SMSC.counter("bindsTransmitter") >= 1 && SMSC.counter("bindsReceiver") >= 1, SMSC.state().toString());
+            SMSC.reset();
+            String text = "Lang melding. ".repeat(25);
+            await(Gateway.demo().sendSms(Requests.text(text, "+4798" + String.format("%06d", (int) (Math.random() * 1e6))))
+                    .getResult().get(0).getMessageId(), MessageStatus.DELIVERED);
+            assertEquals(3, SMSC.counter("parts"), "three SAR parts; their receipts came on the receiver");
+            SMSC.reset();
+            await(Gateway.demo().sendSms(Requests.text(text, "+4797" + String.format("%06d", (int) (Math.random() * 1e6))))
+                    .getResult().get(0).getMessageId(), MessageStatus.DELIVERED);
+            assertEquals(1, SMSC.counter("submits"), "350 characters in one submit_sm's message_payload");
+            assertEquals(0, SMSC.counter("parts"));
+        } finally {
+            operator.cleanUp();
+        }
+    }
+
+    @Test
+    void aReceiptThatOvertakesItsSubmitResponseIsKeptAndMatched() throws GatewayFault {
+        SMSC.set("earlyReceipts=true&responseDelayMillis=700");
+        MessageState delivered = await(send("Fort"), MessageStatus.DELIVERED);
+        assertEquals("SMPP_RECEIPT", delivered.getEvent().get(delivered.getEvent().size() - 1).getSource());
+    }
+
+    @Test
+    void withoutAReceiptQuerySmTellsTheStatus() throws GatewayFault {
+        SMSC.set("receipts=false");
+        MessageState delivered = await(send("Spør"), MessageStatus.DELIVERED);
+        assertEquals("POLL", delivered.getEvent().get(delivered.getEvent().size() - 1).getSource());
+        assertTrue(SMSC.counter("queries") >= 1);
+        assertEquals(0, SMSC.counter("receiptsSent"));
+    }
+
+    @Test
+    void theWindowKeepsSeveralSubmitsOutstandingAndNeverMoreThanTen() throws GatewayFault {
+        SMSC.set("responseDelayMillis=300");
+        List<String> numbers = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            numbers.add(number());
+        }
+        List<RecipientResult> results = Gateway.demo().sendSms(Requests.text("Vindu", numbers.toArray(String[]::new))).getResult();
+        for (RecipientResult result : results) {
+            await(result.getMessageId(), MessageStatus.DELIVERED);
+        }
+        long most = SMSC.counter("mostOutstanding");
+        assertTrue(most > 1 && most <= 10, "submit_sm outstanding at once: " + most);
+    }
+
+    @Test
+    void messagesFromSubscribersAreTakenWholeAndInParts() {
+        assertEquals("1", SMSC.mo("from=4791234567&to=2020&text=STOP").get("taken"));
+        assertEquals("3", SMSC.mo("from=4791234567&to=2020&concatenation=udh&partSize=12&text="
+                + "Dette er en lang melding i tre deler").get("taken"));
+        assertEquals("2", SMSC.mo("from=4791234567&to=2020&concatenation=sar&partSize=12&coding=ucs2&text=Привет мир").get("taken"));
+        assertEquals(0, SMSC.counter("moRefused"));
     }
 
     @Test

@@ -33,12 +33,25 @@ final class ProviderSimulator {
 
     /** Sets switches, e.g. {@code set("sendStatus=300&slowMillis=500")}, values as written; answers the state after. */
     Map<String, String> set(String query) {
+        return post("control", query);
+    }
+
+    /**
+     * The SMSC simulator sends a message from a subscriber, e.g. {@code mo("from=4791234567&text=STOP")}
+     * ({@code coding}, {@code concatenation}, {@code partSize} as SmscMoServlet says); answers {@code taken}.
+     */
+    Map<String, String> mo(String query) {
+        return post("mo", query);
+    }
+
+    /** Posts the form to one of the simulator's addresses; its {@code name=value} lines. */
+    private Map<String, String> post(String address, String query) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(Gateway.SIMULATOR + "/" + provider + "/control"))
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(Gateway.SIMULATOR + "/" + provider + "/" + address))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(form(query))).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new IllegalStateException(provider + " control answered " + response.statusCode() + ": " + response.body());
+                throw new IllegalStateException(provider + " " + address + " answered " + response.statusCode() + ": " + response.body());
             }
             Map<String, String> values = new HashMap<>();
             for (String line : response.body().split("\n")) {

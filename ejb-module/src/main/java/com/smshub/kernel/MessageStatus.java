@@ -1,6 +1,7 @@
 package com.smshub.kernel;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -40,6 +41,24 @@ public enum MessageStatus {
             }
         }
         return from;
+    }
+
+    /**
+     * A long message's status from its parts' (one report a part: Masiv's acceptreports, SMPP's receipts):
+     * the first failure found among them (rejected, undelivered, expired, failed: the message cannot be read
+     * whole), delivered when every part is, unknown when no part is still in progress and some is unknown,
+     * submitted otherwise.
+     */
+    public static MessageStatus rollUp(List<MessageStatus> parts) {
+        for (MessageStatus failed : List.of(REJECTED, UNDELIVERED, EXPIRED, FAILED)) {
+            if (parts.contains(failed)) {
+                return failed;
+            }
+        }
+        if (!parts.isEmpty() && parts.stream().allMatch(p -> p == DELIVERED)) {
+            return DELIVERED;
+        }
+        return parts.contains(UNKNOWN) && parts.stream().noneMatch(p -> p == SUBMITTED) ? UNKNOWN : SUBMITTED;
     }
 
     /** Whether a message in this status may move to the next one. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.EnumSet;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -44,5 +45,17 @@ class MessageStatusTest {
             };
             assertTrue(status.isFinal() == expected, status.name());
         }
+    }
+
+    @Test
+    void aLongMessagesPartsRollUpIntoItsStatus() {
+        assertEquals(MessageStatus.DELIVERED, MessageStatus.rollUp(List.of(MessageStatus.DELIVERED, MessageStatus.DELIVERED)));
+        assertEquals(MessageStatus.SUBMITTED, MessageStatus.rollUp(List.of(MessageStatus.DELIVERED, MessageStatus.SUBMITTED)));
+        assertEquals(MessageStatus.UNDELIVERED, MessageStatus.rollUp(List.of(MessageStatus.DELIVERED, MessageStatus.UNDELIVERED)));
+        assertEquals(MessageStatus.EXPIRED, MessageStatus.rollUp(List.of(MessageStatus.SUBMITTED, MessageStatus.EXPIRED)),
+                "one part lost: the message cannot be read whole");
+        assertEquals(MessageStatus.REJECTED, MessageStatus.rollUp(List.of(MessageStatus.UNDELIVERED, MessageStatus.REJECTED)));
+        assertEquals(MessageStatus.UNKNOWN, MessageStatus.rollUp(List.of(MessageStatus.UNKNOWN)), "Masiv's 2000, Invalid ID");
+        assertEquals(MessageStatus.SUBMITTED, MessageStatus.rollUp(List.of(MessageStatus.UNKNOWN, MessageStatus.SUBMITTED)));
     }
 }

@@ -73,6 +73,11 @@ public final class Switches {
         counters.computeIfAbsent(counter, c -> new AtomicLong()).addAndGet(n);
     }
 
+    /** Raises a high-water mark to {@code n} where it is lower. */
+    public void most(String counter, long n) {
+        counters.computeIfAbsent(counter, c -> new AtomicLong()).accumulateAndGet(n, Math::max);
+    }
+
     /** Forgets, on reset, what the simulator remembers beyond its switches (its ledger, its sessions). */
     public void onReset(Runnable forget) {
         onReset.add(forget);

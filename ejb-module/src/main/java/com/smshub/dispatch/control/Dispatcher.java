@@ -21,6 +21,7 @@ import com.smshub.kernel.ProviderReport;
 import com.smshub.kernel.Reason;
 import com.smshub.message.ClaimedMessage;
 import com.smshub.message.Handover;
+import com.smshub.message.MessageParts;
 import com.smshub.message.MessageRepository;
 import com.smshub.message.StatusUpdate;
 import com.smshub.provider.spi.Capabilities;
@@ -63,6 +64,9 @@ public class Dispatcher {
 
     @Inject
     MessageRepository messages;
+
+    @Inject
+    MessageParts parts;
 
     @Inject
     Router router;
@@ -184,6 +188,9 @@ public class Dispatcher {
             if (verdict instanceof Verdict.Submitted submitted) {
                 Route route = submitted.route();
                 SendOutcome.Accepted accepted = submitted.accepted();
+                if (accepted.partIds().size() > 1) {
+                    parts.record(message.id(), route.account().provider(), accepted.partIds());
+                }
                 // where reports follow and none comes, the status poller asks the provider from then on
                 outcomes.add(new MessageRepository.Dispatched(message, handover(route), new StatusUpdate(MessageStatus.SUBMITTED,
                         SOURCE, new ProviderReport(route.account().provider(), accepted.rawStatus(), null, accepted.providerMessageId()),

@@ -2,9 +2,14 @@ package com.smshub.inbound.control;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -13,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.smshub.kernel.StoreException;
 import com.smshub.provider.spi.InboundMessage;
+import com.smshub.provider.spi.ProviderEvents;
 
 /**
  * Messages from subscribers, each stored once: a provider that delivers one again (it got no answer, or
@@ -24,6 +30,83 @@ public class InboundStore {
 
     @Resource(lookup = "java:jboss/datasources/SmsHubDS")
     DataSource dataSource;
+
+    /**
+     * Keeps a part of a long message until all its parts are here, then stores the message (its parts' texts
+     * or octets joined in order, the first part's id with the count as its id) and forgets the parts. The
+     * account's row is locked first, so that two parts arriving together are taken one after the other and
+     * the last one finds the others (long messages from subscribers are few; sending never takes this lock).
+     *
+     * @return whether the part was new
+     */
+    public boolean storePart(InboundMessage part, ProviderEvents.Concatenation concatenation) {
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement s = c.prepareStatement("SELECT id FROM provider_account WHERE id = ? FOR UPDATE")) {
+                s.setLong(1, part.accountId());
+                s.executeQuery().close();
+            }
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO inbound_part (provider_account_id, sender, reference, "
+                    + "total, sequence, provider_message_id, destination, text_body, binary_hex, received_at) "
+                    + "SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM inbound_part WHERE "
+                    + "provider_account_id = ? AND sender = ? AND reference = ? AND total = ? AND sequence = ?)")) {
+                int i = 1;
+                for (boolean key : new boolean[] {false, true}) {
+                    s.setLong(i++, part.accountId());
+                    s.setString(i++, part.from());
+                    s.setInt(i++, concatenation.reference());
+                    s.setInt(i++, concatenation.total());
+                    s.setInt(i++, concatenation.sequence());
+                    if (!key) {
+                        s.setString(i++, part.providerMessageId());
+                        s.setString(i++, part.to());
+                        s.setString(i++, part.text());
+                        s.setString(i++, part.binaryHex());
+                        s.setTimestamp(i++, Timestamp.from(part.receivedAt().toInstant()));
+                    }
+                }
+                if (s.executeUpdate() == 0) {
+                    return false;
+                }
+            }
+            List<InboundMessage> parts = new ArrayList<>();
+            String where = " FROM inbound_part WHERE provider_account_id = ? AND sender = ? AND reference = ? AND total = ?";
+            try (PreparedStatement s = c.prepareStatement("SELECT provider_message_id, destination, text_body, binary_hex, "
+                    + "received_at" + where + " ORDER BY sequence")) {
+                bindParts(s, part, concatenation);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        parts.add(new InboundMessage(part.provider(), part.accountId(), r.getString(1), part.from(),
+                                r.getString(2), r.getString(3), r.getString(4),
+                                r.getTimestamp(5).toInstant().atOffset(ZoneOffset.UTC), null, false));
+                    }
+                }
+            }
+            if (parts.size() < concatenation.total()) {
+                return true;
+            }
+            InboundMessage first = parts.get(0);
+            boolean binary = first.text() == null;
+            String joined = parts.stream().map(p -> binary ? p.binaryHex() : p.text()).collect(Collectors.joining());
+            store(new InboundMessage(part.provider(), part.accountId(), first.providerMessageId() + "/" + parts.size(),
+                    part.from(), first.to(), binary ? null : joined, binary ? joined : null,
+                    parts.get(parts.size() - 1).receivedAt(), part.repliesTo(), part.optOut()));
+            try (PreparedStatement s = c.prepareStatement("DELETE" + where)) {
+                bindParts(s, part, concatenation);
+                s.executeUpdate();
+            }
+            return true;
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    private static void bindParts(PreparedStatement s, InboundMessage part, ProviderEvents.Concatenation concatenation)
+            throws SQLException {
+        s.setLong(1, part.accountId());
+        s.setString(2, part.from());
+        s.setInt(3, concatenation.reference());
+        s.setInt(4, concatenation.total());
+    }
 
     /** @return whether it was new */
     public boolean store(InboundMessage message) {

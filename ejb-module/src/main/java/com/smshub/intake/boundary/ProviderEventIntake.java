@@ -12,6 +12,8 @@ import jakarta.transaction.Transactional;
 import com.smshub.inbound.control.InboundStore;
 import com.smshub.kernel.MessageStatus;
 import com.smshub.kernel.Reason;
+import com.smshub.kernel.ProviderReport;
+import com.smshub.message.MessageParts;
 import com.smshub.message.MessageRepository;
 import com.smshub.provider.spi.BillingReport;
 import com.smshub.provider.spi.DeliveryReport;
@@ -43,26 +45,51 @@ public class ProviderEventIntake implements ProviderEvents {
     @Inject
     InboundStore inbound;
 
-    private record Target(String messageId, int report) {
+    @Inject
+    MessageParts parts;
+
+    /** A message a report names; with the part's id where the report is a part's (SMPP concatenation). */
+    private record Target(String messageId, int report, String partId) {
     }
 
     @Override
     public List<ReportResult> reports(List<DeliveryReport> reports) {
         List<Target> targets = new ArrayList<>();
         for (int i = 0; i < reports.size(); i++) {
-            for (String id : ids(reports.get(i).message())) {
-                targets.add(new Target(id, i));
+            MessageRef ref = reports.get(i).message();
+            List<String> ids = ids(ref);
+            if (ids.isEmpty() && ref instanceof MessageRef.Theirs theirs) {
+                int report = i;
+                parts.messageOf(theirs.provider(), theirs.providerMessageId())
+                        .ifPresent(id -> targets.add(new Target(id, report, theirs.providerMessageId())));
+            }
+            for (String id : ids) {
+                targets.add(new Target(id, i, null));
             }
         }
         targets.sort(Comparator.comparing(Target::messageId).thenComparingInt(Target::report));
         List<ReportResult> results = new ArrayList<>(Collections.nCopies(reports.size(), ReportResult.UNKNOWN_MESSAGE));
         for (Target target : targets) {
             DeliveryReport report = reports.get(target.report());
-            MessageRepository.Applied applied = ledger.apply(target.messageId(), report.status(), report.source(),
-                    report.report(), null);
+            MessageRepository.Applied applied = target.partId() == null
+                    ? ledger.apply(target.messageId(), report.status(), report.source(), report.report(), null)
+                    : applyPart(target, report);
             results.set(target.report(), merge(results.get(target.report()), applied));
         }
         return results;
+    }
+
+    /**
+     * A part's report moves the part, and the message as far as its parts' statuses roll up: delivered once
+     * every part is, failed as soon as one part fails. The message's history records each part's report under
+     * the message's provider id (its parts' ids), the part's own status stays in its row.
+     */
+    private MessageRepository.Applied applyPart(Target target, DeliveryReport report) {
+        ProviderReport raw = report.report();
+        MessageParts.Reported reported = parts.report(target.messageId(), raw.provider(), target.partId(), report.status());
+        return ledger.apply(target.messageId(), MessageStatus.rollUp(reported.parts()), report.source(),
+                new ProviderReport(raw.provider(), raw.rawStatus(), raw.code(), reported.providerMessageId(), raw.occurredAt()),
+                null);
     }
 
     /** A report that names several messages (one request's) is applied when it moved any of them. */
@@ -84,6 +111,11 @@ public class ProviderEventIntake implements ProviderEvents {
     @Override
     public InboundResult inbound(InboundMessage message) {
         return inbound.store(message) ? InboundResult.STORED : InboundResult.DUPLICATE;
+    }
+
+    @Override
+    public InboundResult inboundPart(InboundMessage part, Concatenation concatenation) {
+        return inbound.storePart(part, concatenation) ? InboundResult.STORED : InboundResult.DUPLICATE;
     }
 
     /**

@@ -28,6 +28,7 @@ import com.smshub.provider.spi.Account;
 import com.smshub.provider.spi.Capabilities;
 import com.smshub.provider.spi.Capabilities.Feature;
 import com.smshub.provider.spi.Liveness;
+import com.smshub.provider.spi.GroupSending;
 import com.smshub.provider.spi.MessageSending;
 import com.smshub.provider.spi.OutboundMessage;
 import com.smshub.provider.spi.PolledStatus;
@@ -46,7 +47,7 @@ import com.smshub.provider.spi.StatusPolling;
  * default as Masiv's connection settings give it): a bound session, submit_sm, receipts pushed on the session.
  */
 @ApplicationScoped
-public class MasivAdapter implements ProviderAdapter, MessageSending, StatusPolling, SessionProviding {
+public class MasivAdapter implements ProviderAdapter, MessageSending, GroupSending, StatusPolling, SessionProviding {
 
     /** sendondate: MM/DD/YYYY hh:mm:ss. */
     static final DateTimeFormatter SEND_ON = DateTimeFormatter.ofPattern("MM/dd/yyyy HH:mm:ss", Locale.ROOT);
@@ -82,8 +83,10 @@ public class MasivAdapter implements ProviderAdapter, MessageSending, StatusPoll
     @Override
     public Capabilities capabilities(Account account) {
         if (overSmpp(account)) {
-            return Capabilities.builder(MOST_CHARACTERS).recipientDigits(ADDRESS).window(smpp(account).window())
-                    .with(Feature.SESSIONS, Feature.STATUS_PUSH, Feature.BINARY).build();
+            int window = smpp(account).window();
+            return Capabilities.builder(MOST_CHARACTERS).recipientDigits(ADDRESS).window(window).messagesPerRequest(window)
+                    .with(Feature.SESSIONS, Feature.STATUS_PUSH, Feature.STATUS_POLL, Feature.BINARY, Feature.SCHEDULING,
+                            Feature.VALIDITY, Feature.INBOUND).build();
         }
         return Capabilities.builder(MOST_CHARACTERS).recipientDigits(ADDRESS)
                 .with(Feature.SCHEDULING, Feature.STATUS_POLL).build();
@@ -190,9 +193,26 @@ public class MasivAdapter implements ProviderAdapter, MessageSending, StatusPoll
         return new SendOutcome.Accepted(String.join(PART_SEPARATOR, ids), "0");
     }
 
+    /** Over SMPP any messages share a dispatch group; over HTTP groups never form (one message a request). */
+    @Override
+    public Object groupKey(SmsContent content) {
+        return SmppSessions.ANY_MESSAGE;
+    }
+
+    @Override
+    public List<SendOutcome> sendGroup(List<OutboundMessage> messages, Account account) {
+        if (overSmpp(account)) {
+            return sessions.submitAll(messages, account);
+        }
+        return messages.stream().map(message -> send(message, account)).toList();
+    }
+
     /** getMessage for each part of each message; a message's status is its parts' rolled up. */
     @Override
     public Map<String, PolledStatus> poll(List<Query> queries, Account account) {
+        if (overSmpp(account)) {
+            return sessions.query(queries, account);
+        }
         Map<String, PolledStatus> answers = new LinkedHashMap<>();
         for (Query query : queries) {
             if (query.providerMessageId() == null) {
@@ -219,7 +239,7 @@ public class MasivAdapter implements ProviderAdapter, MessageSending, StatusPoll
             } catch (MasivException e) {
                 continue; // no answer now: asked again later
             }
-            answers.put(query.messageId(), new PolledStatus(MasivCodes.rollUp(parts),
+            answers.put(query.messageId(), new PolledStatus(MessageStatus.rollUp(parts),
                     new ProviderReport(ProviderCode.MASIV, raw, null, query.providerMessageId(), latest)));
         }
         return answers;

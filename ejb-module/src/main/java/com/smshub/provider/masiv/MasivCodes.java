@@ -1,7 +1,5 @@
 package com.smshub.provider.masiv;
 
-import java.util.List;
-
 import com.smshub.kernel.MessageStatus;
 import com.smshub.provider.spi.SendOutcome;
 
@@ -35,20 +33,4 @@ public final class MasivCodes {
         };
     }
 
-    /**
-     * A long message's status from its parts' (one acceptreport, and one getMessage, per part): the worst of a
-     * failed part, delivered when every part is, in progress otherwise.
-     */
-    public static MessageStatus rollUp(List<MessageStatus> parts) {
-        for (MessageStatus failed : List.of(MessageStatus.REJECTED, MessageStatus.UNDELIVERED)) {
-            if (parts.contains(failed)) {
-                return failed;
-            }
-        }
-        if (!parts.isEmpty() && parts.stream().allMatch(p -> p == MessageStatus.DELIVERED)) {
-            return MessageStatus.DELIVERED;
-        }
-        return parts.contains(MessageStatus.UNKNOWN) && parts.stream().noneMatch(p -> p == MessageStatus.SUBMITTED)
-                ? MessageStatus.UNKNOWN : MessageStatus.SUBMITTED;
-    }
 }

@@ -2,8 +2,21 @@ package com.smshub.provider.smpp;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
@@ -13,14 +26,9 @@ import org.jsmpp.InvalidResponseException;
 import org.jsmpp.PDUException;
 import org.jsmpp.SMPPConstant;
 import org.jsmpp.bean.AlertNotification;
-import org.jsmpp.bean.Alphabet;
 import org.jsmpp.bean.BindType;
-import org.jsmpp.bean.DataCoding;
 import org.jsmpp.bean.DataSm;
 import org.jsmpp.bean.DeliverSm;
-import org.jsmpp.bean.ESMClass;
-import org.jsmpp.bean.GeneralDataCoding;
-import org.jsmpp.bean.MessageClass;
 import org.jsmpp.bean.NumberingPlanIndicator;
 import org.jsmpp.bean.OptionalParameter;
 import org.jsmpp.bean.RegisteredDelivery;
@@ -32,11 +40,11 @@ import org.jsmpp.extra.ResponseTimeoutException;
 import org.jsmpp.session.BindParameter;
 import org.jsmpp.session.DataSmResult;
 import org.jsmpp.session.MessageReceiverListener;
+import org.jsmpp.session.QuerySmResult;
 import org.jsmpp.session.SMPPSession;
 import org.jsmpp.session.Session;
 import org.jsmpp.session.SubmitSmResult;
 
-import com.smshub.kernel.Gsm7;
 import com.smshub.kernel.MessageStatus;
 import com.smshub.kernel.Originator;
 import com.smshub.kernel.ProviderCode;
@@ -44,24 +52,32 @@ import com.smshub.kernel.ProviderReport;
 import com.smshub.kernel.SmsContent;
 import com.smshub.provider.spi.Account;
 import com.smshub.provider.spi.DeliveryReport;
+import com.smshub.provider.spi.InboundMessage;
 import com.smshub.provider.spi.MessageRef;
 import com.smshub.provider.spi.OutboundMessage;
+import com.smshub.provider.spi.PolledStatus;
 import com.smshub.provider.spi.ProviderEvents;
 import com.smshub.provider.spi.SendOutcome;
 import com.smshub.provider.spi.SessionProviding.ProviderSession;
+import com.smshub.provider.spi.StatusPolling;
 
 /**
- * One account's bound transceiver session: submit_sm from up to the window's dispatch threads at once, each
- * waiting for its own response, and the receipts that come back in deliver_sm handed to the core's port
- * before deliver_sm_resp goes (a receipt the core could not take is answered with a temporary error, so
- * that the SMSC delivers it again: never acknowledged and lost).
+ * One account's bound session (a transceiver, or a transmitter and a receiver on two connections):
+ * submit_sm from up to the window's dispatch threads at once, each waiting for its own response, a long
+ * text as concatenated parts one after the other; query_sm when the core asks about a message; and what
+ * comes back in deliver_sm (receipts, messages from subscribers) handed to the core's port before
+ * deliver_sm_resp goes (what the core could not take is answered with a temporary error, so that the SMSC
+ * delivers it again: never acknowledged and lost).
  */
 public final class SmppConnection implements ProviderSession, MessageReceiverListener {
 
     private static final Logger LOG = Logger.getLogger(SmppConnection.class.getName());
-    /** The most octets short_message carries; a longer message goes whole in message_payload. */
-    static final int SHORT_MESSAGE = 140;
     static final String SOURCE = "SMPP_RECEIPT";
+    /** After the SMSC's first throttling answer the session pauses this long, twice as long at each next one. */
+    private static final long FIRST_PAUSE_MILLIS = 100;
+    private static final long LONGEST_PAUSE_MILLIS = 5_000;
+    /** How often a later part of a long text is offered again when the SMSC is busy, before its outcome is unknown. */
+    private static final int PART_TRIES = 5;
     /** How long a receipt for an id not yet recorded (it came before our commit of submit_sm_resp) is retried. */
     private static final int EARLY_RECEIPT_TRIES = 8;
     private static final long EARLY_RECEIPT_PAUSE_MILLIS = 250;
@@ -74,30 +90,64 @@ public final class SmppConnection implements ProviderSession, MessageReceiverLis
     private final Account account;
     private final SmppSettings settings;
     private final ProviderEvents events;
-    private final SMPPSession session = new SMPPSession();
+    /** Where submit_sm and query_sm go; where deliver_sm comes from (the same session for a transceiver). */
+    private final SMPPSession transmitter;
+    private final SMPPSession receiver;
+    /** The threads a group's submit_sm go out on, as many as the window: the window's cap on this session. */
+    private final ExecutorService pipeline;
+    private final AtomicInteger references = new AtomicInteger(ThreadLocalRandom.current().nextInt(0x10000));
+    /** The session sends nothing before this (System.nanoTime), after the SMSC asked it to slow down. */
+    private volatile long quietUntil;
+    private volatile long pauseMillis;
 
     private SmppConnection(ProviderCode provider, Account account, SmppSettings settings, ProviderEvents events) {
         this.provider = provider;
         this.account = account;
         this.settings = settings;
         this.events = events;
+        this.transmitter = session(settings);
+        this.receiver = settings.bind() == SmppSettings.Bind.TRANSCEIVER ? transmitter : session(settings);
+        receiver.setMessageReceiverListener(this);
+        AtomicInteger threads = new AtomicInteger();
+        this.pipeline = Executors.newFixedThreadPool(settings.window(), task -> {
+            Thread thread = new Thread(task, "smpp-" + account.name() + "-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
-    /** Connects and binds as a transceiver; throws when either fails. */
-    public static SmppConnection open(ProviderCode provider, Account account, SmppSettings settings, ProviderEvents events)
-            throws IOException {
-        SmppConnection connection = new SmppConnection(provider, account, settings, events);
-        SMPPSession session = connection.session;
+    private static SMPPSession session(SmppSettings settings) {
+        SMPPSession session = new SMPPSession();
         session.setEnquireLinkTimer(settings.enquireLinkSeconds() * 1000);
         session.setTransactionTimer(settings.responseSeconds() * 1000L);
         // receipts and responses are handled on these threads; a receipt waits for its commit, so as many as
         // the window keeps them from queueing behind one another
         session.setPduProcessorDegree(Math.max(3, settings.window()));
-        session.setMessageReceiverListener(connection);
-        session.connectAndBind(settings.host(), settings.port(), new BindParameter(BindType.BIND_TRX, account.username(),
+        return session;
+    }
+
+    /** Connects and binds (a transceiver, or a transmitter and then a receiver); throws when a bind fails. */
+    public static SmppConnection open(ProviderCode provider, Account account, SmppSettings settings, ProviderEvents events)
+            throws IOException {
+        SmppConnection connection = new SmppConnection(provider, account, settings, events);
+        try {
+            if (settings.bind() == SmppSettings.Bind.TRANSCEIVER) {
+                connection.bind(connection.transmitter, BindType.BIND_TRX);
+            } else {
+                connection.bind(connection.transmitter, BindType.BIND_TX);
+                connection.bind(connection.receiver, BindType.BIND_RX);
+            }
+        } catch (IOException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+        return connection;
+    }
+
+    private void bind(SMPPSession session, BindType type) throws IOException {
+        session.connectAndBind(settings.host(), settings.port(), new BindParameter(type, account.username(),
                 account.secret(), settings.systemType(), TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, null),
                 settings.responseSeconds() * 1000L);
-        return connection;
     }
 
     public Account account() {
@@ -106,7 +156,7 @@ public final class SmppConnection implements ProviderSession, MessageReceiverLis
 
     @Override
     public boolean isAlive() {
-        return session.getSessionState().isBound();
+        return transmitter.getSessionState().isBound() && receiver.getSessionState().isBound();
     }
 
     /** jSMPP sends enquire_link itself, every enquireLinkSeconds of silence; a dead link unbinds the session. */
@@ -117,29 +167,112 @@ public final class SmppConnection implements ProviderSession, MessageReceiverLis
 
     @Override
     public void close() {
-        try {
-            session.unbindAndClose();
-        } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "Unbind of " + account + " failed; the connection is closed anyway", e);
+        pipeline.shutdownNow();
+        for (SMPPSession session : transmitter == receiver ? List.of(transmitter) : List.of(receiver, transmitter)) {
+            try {
+                session.unbindAndClose();
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "Unbind of " + account + " failed; the connection is closed anyway", e);
+            }
         }
     }
 
-    /** Hands one message to the SMSC; never throws for what the SMSC or the network did. */
-    public SendOutcome submit(OutboundMessage message) {
-        if (!session.getSessionState().isTransmittable()) {
+    /**
+     * Hands one message to the SMSC, a long text part after part; never throws for what the SMSC or the
+     * network did. Once a part has gone, the message can no longer be refused whole: a later part the SMSC
+     * will not take makes its outcome unknown, never a resend of the parts that went.
+     */
+    SendOutcome submit(OutboundMessage message) {
+        if (!transmitter.getSessionState().isTransmittable()) {
             return new SendOutcome.Retry("the SMPP session of " + account.name() + " is not bound");
         }
-        Submission submission = Submission.of(message.content(), settings.alphabet());
+        long quiet = quietUntil - System.nanoTime();
+        if (quiet > 0) {
+            return new SendOutcome.Throttled("the SMSC asked " + account.name() + " to slow down; quiet for "
+                    + TimeUnit.NANOSECONDS.toMillis(quiet) + " ms more");
+        }
+        SmsContent content = message.content();
+        List<Submission> parts = Submission.of(content, settings.alphabet(), settings.longMessages(),
+                references.getAndIncrement() & (settings.longMessages() == SmppSettings.LongMessages.SAR ? 0xFFFF : 0xFF));
+        List<String> ids = new ArrayList<>(parts.size());
+        for (Submission part : parts) {
+            SendOutcome outcome = submit(message, part);
+            for (int tries = 1; !ids.isEmpty() && tries < PART_TRIES
+                    && (outcome instanceof SendOutcome.Throttled || outcome instanceof SendOutcome.Retry); tries++) {
+                if (!pause(tries)) {
+                    break;
+                }
+                outcome = submit(message, part);
+            }
+            if (outcome instanceof SendOutcome.Accepted accepted) {
+                ids.add(accepted.providerMessageId());
+            } else if (ids.isEmpty()) {
+                return outcome;
+            } else {
+                return new SendOutcome.Unknown("parts 1-" + ids.size() + " of " + parts.size() + " taken ("
+                        + String.join(",", ids) + "), part " + (ids.size() + 1) + " not: " + outcome);
+            }
+        }
+        return parts.size() == 1 ? new SendOutcome.Accepted(ids.get(0), "0")
+                : new SendOutcome.Accepted(String.join(",", ids), "0", true, ids);
+    }
+
+    /**
+     * Hands a dispatch group's messages (or one message) to the SMSC pipelined, never more than the window at
+     * once on this session, each waiting for its own submit_sm_resp; one outcome a message, in order. A message not yet started when the dispatch thread
+     * is interrupted was not sent (retried); one under way is waited for.
+     */
+    public List<SendOutcome> submitAll(List<OutboundMessage> messages) {
+        // a message alone goes through the same threads: the window holds for every dispatch at once
+        List<Future<SendOutcome>> pending = new ArrayList<>(messages.size());
+        for (OutboundMessage message : messages) {
+            pending.add(pipeline.submit(() -> submit(message)));
+        }
+        List<SendOutcome> outcomes = new ArrayList<>(messages.size());
+        boolean interrupted = false;
+        for (Future<SendOutcome> outcome : pending) {
+            while (true) {
+                try {
+                    outcomes.add(outcome.get());
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    if (outcome.cancel(false)) {
+                        outcomes.add(new SendOutcome.Retry("interrupted before sending"));
+                        break;
+                    }
+                } catch (CancellationException | RejectedExecutionException e) {
+                    outcomes.add(new SendOutcome.Retry("the session closed before sending"));
+                    break;
+                } catch (ExecutionException e) {
+                    outcomes.add(new SendOutcome.Unknown("submit failed: " + e.getCause()));
+                    break;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return outcomes;
+    }
+
+    private SendOutcome submit(OutboundMessage message, Submission part) {
         Address from = Address.of(message.content().originator());
         try {
-            SubmitSmResult result = session.submitShortMessage("", from.ton(), from.npi(), from.value(),
+            SubmitSmResult result = transmitter.submitShortMessage("", from.ton(), from.npi(), from.value(),
                     TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, message.recipient().digits(),
-                    submission.esmClass(), (byte) 0, (byte) 0, null, null,
-                    new RegisteredDelivery(SMSCDeliveryReceipt.SUCCESS_FAILURE), (byte) 0, submission.dataCoding(), (byte) 0,
-                    submission.shortMessage(), submission.optionalParameters());
+                    part.esmClass(), (byte) 0, (byte) 0, SmppTime.absolute(message.content().scheduledAt()),
+                    SmppTime.relative(message.content().validityMinutes()),
+                    new RegisteredDelivery(SMSCDeliveryReceipt.SUCCESS_FAILURE), (byte) 0, part.dataCoding(), (byte) 0,
+                    part.shortMessage(), part.optionalParameters());
+            pauseMillis = 0;
             return new SendOutcome.Accepted(SmppIds.ofSubmit(result.getMessageId()), "0");
         } catch (NegativeResponseException e) {
-            return SmppCodes.ofCommandStatus(e.getCommandStatus());
+            SendOutcome outcome = SmppCodes.ofCommandStatus(e.getCommandStatus());
+            if (outcome instanceof SendOutcome.Throttled) {
+                slowDown();
+            }
+            return outcome;
         } catch (PDUException e) {
             return new SendOutcome.Rejected("PDU", "not a valid submit_sm: " + e.getMessage(), false);
         } catch (ResponseTimeoutException e) {
@@ -150,12 +283,66 @@ public final class SmppConnection implements ProviderSession, MessageReceiverLis
         }
     }
 
+    /** ESME_RTHROTTLED or ESME_RMSGQFUL: the whole session pauses, longer at each answer in a row, up to 5 s. */
+    private void slowDown() {
+        long pause = Math.min(LONGEST_PAUSE_MILLIS, Math.max(FIRST_PAUSE_MILLIS, pauseMillis * 2));
+        pauseMillis = pause;
+        quietUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pause);
+        LOG.fine(() -> "The SMSC of " + account + " throttles; the session pauses " + pause + " ms");
+    }
+
+    /** Waits before offering a later part again; false when interrupted. */
+    private boolean pause(int tries) {
+        try {
+            Thread.sleep(Math.max(FIRST_PAUSE_MILLIS * tries, TimeUnit.NANOSECONDS.toMillis(quietUntil - System.nanoTime())));
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * query_sm for each message (each part of a long one, rolled up): what the SMSC says of it now. A message
+     * whose submit_sm_resp never came has no id to ask by, and stays unknown until the status deadline.
+     */
+    public Map<String, PolledStatus> query(List<StatusPolling.Query> queries) {
+        Map<String, PolledStatus> answers = new LinkedHashMap<>();
+        if (!transmitter.getSessionState().isTransmittable()) {
+            return answers;
+        }
+        for (StatusPolling.Query query : queries) {
+            if (query.providerMessageId() == null) {
+                continue;
+            }
+            List<MessageStatus> parts = new ArrayList<>();
+            String stat = null;
+            String error = null;
+            try {
+                for (String id : query.providerMessageId().split(",")) {
+                    QuerySmResult result = transmitter.queryShortMessage(id, TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, "");
+                    stat = SmppCodes.statOfMessageState(result.getMessageState().value());
+                    error = String.valueOf(result.getErrorCode() & 0xFF);
+                    parts.add(SmppCodes.ofReceiptStat(stat));
+                }
+            } catch (NegativeResponseException e) {
+                // ESME_RQUERYFAIL and the like: the SMSC does not know it (yet); asked again later
+                continue;
+            } catch (PDUException | ResponseTimeoutException | InvalidResponseException | IOException e) {
+                LOG.log(Level.FINE, "query_sm on " + account + " not answered", e);
+                return answers;
+            }
+            answers.put(query.messageId(), new PolledStatus(MessageStatus.rollUp(parts),
+                    new ProviderReport(provider, stat, error, query.providerMessageId())));
+        }
+        return answers;
+    }
+
     @Override
     public void onAcceptDeliverSm(DeliverSm deliverSm) throws ProcessRequestException {
         if (!deliverSm.isSmscDeliveryReceipt()) {
-            // messages from subscribers are stored from a later version on; until then the SMSC keeps them
-            LOG.warning(() -> "A message from a subscriber on " + account + " refused for now: inbound SMPP is not taken yet");
-            throw new ProcessRequestException("inbound messages are not taken yet", SMPPConstant.STAT_ESME_RX_T_APPN);
+            fromSubscriber(deliverSm);
+            return;
         }
         DeliveryReport report = receipt(deliverSm);
         if (report == null) {
@@ -181,6 +368,24 @@ public final class SmppConnection implements ProviderSession, MessageReceiverLis
             LOG.log(Level.WARNING, "Receipt on " + account + " not recorded; the SMSC is asked to deliver it again", e);
         }
         throw new ProcessRequestException("receipt not recorded yet", SMPPConstant.STAT_ESME_RX_T_APPN);
+    }
+
+    /** A message from a subscriber, or one part of a long one, stored before it is acknowledged. */
+    private void fromSubscriber(DeliverSm deliverSm) throws ProcessRequestException {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        MobileOriginated message = MobileOriginated.of(deliverSm, account.id(), now);
+        InboundMessage inbound = new InboundMessage(provider, account.id(), message.id(), message.from(), message.to(),
+                message.text(), message.binaryHex(), now, null, false);
+        try {
+            if (message.part() == null) {
+                events.inbound(inbound);
+            } else {
+                events.inboundPart(inbound, message.part());
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Message from a subscriber on " + account + " not stored; the SMSC is asked to deliver it again", e);
+            throw new ProcessRequestException("message not stored yet", SMPPConstant.STAT_ESME_RX_T_APPN);
+        }
     }
 
     /** The receipt's id and state, from the receipted_message_id and message_state TLVs where present, else its text. */
@@ -212,50 +417,6 @@ public final class SmppConnection implements ProviderSession, MessageReceiverLis
     @Override
     public DataSmResult onAcceptDataSm(DataSm dataSm, Session source) throws ProcessRequestException {
         throw new ProcessRequestException("data_sm is not taken", SMPPConstant.STAT_ESME_RINVCMDID);
-    }
-
-    /** The PDU fields a message's content becomes. */
-    record Submission(ESMClass esmClass, DataCoding dataCoding, byte[] shortMessage, OptionalParameter[] optionalParameters) {
-
-        static Submission of(SmsContent content, SmppSettings.Alphabet alphabet) {
-            MessageClass messageClass = content.flash() ? MessageClass.CLASS0 : null;
-            byte[] octets;
-            Alphabet coding;
-            boolean udhi = false;
-            if (content.isBinary()) {
-                HexFormat hex = HexFormat.of();
-                byte[] data = hex.parseHex(content.binaryHex());
-                byte[] udh = content.udhHex() != null ? hex.parseHex(content.udhHex())
-                        : content.destinationPort() != null ? ports(content.destinationPort(),
-                                content.sourcePort() == null ? 0 : content.sourcePort()) : new byte[0];
-                octets = new byte[udh.length + data.length];
-                System.arraycopy(udh, 0, octets, 0, udh.length);
-                System.arraycopy(data, 0, octets, udh.length, data.length);
-                udhi = udh.length > 0;
-                coding = Alphabet.ALPHA_8_BIT;
-            } else if (Gsm7.covers(content.text()) && alphabet == SmppSettings.Alphabet.GSM) {
-                octets = Gsm7.encode(content.text());
-                coding = Alphabet.ALPHA_DEFAULT;
-            } else if (alphabet == SmppSettings.Alphabet.LATIN1 && StandardCharsets.ISO_8859_1.newEncoder().canEncode(content.text())) {
-                octets = content.text().getBytes(StandardCharsets.ISO_8859_1);
-                coding = Alphabet.ALPHA_LATIN1;
-            } else {
-                octets = content.text().getBytes(StandardCharsets.UTF_16BE);
-                coding = Alphabet.ALPHA_UCS2;
-            }
-            DataCoding dataCoding = messageClass == null ? new GeneralDataCoding(coding) : new GeneralDataCoding(coding, messageClass);
-            ESMClass esmClass = new ESMClass(udhi ? 0x40 : 0);
-            if (octets.length <= SHORT_MESSAGE) {
-                return new Submission(esmClass, dataCoding, octets, new OptionalParameter[0]);
-            }
-            return new Submission(esmClass, dataCoding, new byte[0],
-                    new OptionalParameter[] {new OptionalParameter.Message_payload(octets)});
-        }
-
-        /** A user data header addressing 16-bit application ports (3GPP TS 23.040, IE 0x05). */
-        private static byte[] ports(int destination, int source) {
-            return new byte[] {0x06, 0x05, 0x04, (byte) (destination >> 8), (byte) destination, (byte) (source >> 8), (byte) source};
-        }
     }
 
     /** A sender address with its type of number and numbering plan. */

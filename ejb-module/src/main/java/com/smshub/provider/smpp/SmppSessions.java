@@ -2,6 +2,7 @@ package com.smshub.provider.smpp;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -11,9 +12,11 @@ import com.smshub.kernel.ProviderCode;
 import com.smshub.provider.spi.Account;
 import com.smshub.provider.spi.Liveness;
 import com.smshub.provider.spi.OutboundMessage;
+import com.smshub.provider.spi.PolledStatus;
 import com.smshub.provider.spi.ProviderEvents;
 import com.smshub.provider.spi.SendOutcome;
 import com.smshub.provider.spi.SessionProviding.ProviderSession;
+import com.smshub.provider.spi.StatusPolling;
 
 /**
  * The SMPP sessions this node holds, by account: the session keeper opens them (one node per account), and
@@ -22,6 +25,12 @@ import com.smshub.provider.spi.SessionProviding.ProviderSession;
  */
 @ApplicationScoped
 public class SmppSessions {
+
+    /**
+     * The group key of every SMPP message: any messages may share a dispatch group (each still goes in its own
+     * submit_sm), so that one dispatch fills the session's window.
+     */
+    public static final Object ANY_MESSAGE = "smpp";
 
     private final Map<Long, SmppConnection> open = new ConcurrentHashMap<>();
 
@@ -59,12 +68,28 @@ public class SmppSessions {
                 : Liveness.down(Duration.ZERO, "no bound session on this node");
     }
 
+    /** query_sm through the account's session on this node; nothing where this node holds none. */
+    public Map<String, PolledStatus> query(List<StatusPolling.Query> queries, Account account) {
+        SmppConnection connection = open.get(account.id());
+        return connection == null ? Map.of() : connection.query(queries);
+    }
+
+    /** Sends a dispatch group through the account's session on this node, pipelined up to its window. */
+    public List<SendOutcome> submitAll(List<OutboundMessage> messages, Account account) {
+        SmppConnection connection = open.get(account.id());
+        if (connection == null || !connection.isAlive()) {
+            SendOutcome retry = new SendOutcome.Retry("no bound SMPP session of " + account.name() + " on this node");
+            return messages.stream().map(m -> retry).toList();
+        }
+        return connection.submitAll(messages);
+    }
+
     /** Sends through the account's session on this node. */
     public SendOutcome submit(OutboundMessage message, Account account) {
         SmppConnection connection = open.get(account.id());
         if (connection == null || !connection.isAlive()) {
             return new SendOutcome.Retry("no bound SMPP session of " + account.name() + " on this node");
         }
-        return connection.submit(message);
+        return connection.submitAll(List.of(message)).get(0);
     }
 }

@@ -21,12 +21,30 @@ import com.smshub.provider.spi.Settings;
  * @param receiptIds    how the SMSC writes receipt ids against submit_sm_resp ids
  * @param enquireLinkSeconds the keep-alive interval (5-300, 30 by default)
  * @param responseSeconds    how long a request waits for its response before its outcome is unknown (1-120, 10)
+ * @param longMessages  how a text beyond one SMS goes: {@code udh} (concatenated parts with a user data header,
+ *                      the default), {@code sar} (parts with SAR TLVs) or {@code payload} (whole in message_payload)
+ * @param bind          {@code transceiver} (one bind, the default) or {@code transmitter-receiver} (two binds
+ *                      on two connections, for an SMSC that wants them apart)
  */
 public record SmppSettings(String host, int port, String systemType, int window, Alphabet alphabet,
-        SmppIds.ReceiptIds receiptIds, int enquireLinkSeconds, int responseSeconds) {
+        SmppIds.ReceiptIds receiptIds, int enquireLinkSeconds, int responseSeconds, LongMessages longMessages,
+        Bind bind) {
 
     /** The data coding of texts the GSM alphabet covers. */
     public enum Alphabet { GSM, LATIN1 }
+
+    /** How an account sends a text longer than one SMS. */
+    public enum LongMessages {
+        /** Parts, each with a user data header (IE 0x00: reference, total, sequence), UDHI set. */
+        UDH,
+        /** Parts, each with the sar_msg_ref_num, sar_total_segments and sar_segment_seqnum TLVs. */
+        SAR,
+        /** The whole text in the message_payload TLV of one submit_sm. */
+        PAYLOAD
+    }
+
+    /** How the session binds. */
+    public enum Bind { TRANSCEIVER, TRANSMITTER_RECEIVER }
 
     static final String SYSTEM_TYPE = "systemType";
     static final String WINDOW = "window";
@@ -34,8 +52,11 @@ public record SmppSettings(String host, int port, String systemType, int window,
     static final String RECEIPT_IDS = "receiptIds";
     static final String ENQUIRE_LINK = "enquireLinkSeconds";
     static final String RESPONSE = "responseSeconds";
+    static final String LONG_MESSAGES = "longMessages";
+    static final String BIND = "bind";
     /** The names of the settings every SMPP account takes. */
-    public static final Set<String> NAMES = Set.of(SYSTEM_TYPE, WINDOW, ALPHABET, RECEIPT_IDS, ENQUIRE_LINK, RESPONSE);
+    public static final Set<String> NAMES = Set.of(SYSTEM_TYPE, WINDOW, ALPHABET, RECEIPT_IDS, ENQUIRE_LINK, RESPONSE,
+            LONG_MESSAGES, BIND);
 
     /** Checks an operator's settings for an SMPP account of the provider, besides its own (named in {@code more}). */
     public static void check(String provider, Settings settings, Alphabet defaultAlphabet, Set<String> more) {
@@ -65,7 +86,9 @@ public record SmppSettings(String host, int port, String systemType, int window,
                 settings.integer(WINDOW, 10, 1, 500),
                 choice(settings, ALPHABET, Alphabet.class, defaultAlphabet),
                 choice(settings, RECEIPT_IDS, SmppIds.ReceiptIds.class, SmppIds.ReceiptIds.SAME),
-                settings.integer(ENQUIRE_LINK, 30, 5, 300), settings.integer(RESPONSE, 10, 1, 120));
+                settings.integer(ENQUIRE_LINK, 30, 5, 300), settings.integer(RESPONSE, 10, 1, 120),
+                choice(settings, LONG_MESSAGES, LongMessages.class, LongMessages.UDH),
+                choice(settings, BIND, Bind.class, Bind.TRANSCEIVER));
     }
 
     private static <E extends Enum<E>> E choice(Settings settings, String name, Class<E> type, E otherwise) {

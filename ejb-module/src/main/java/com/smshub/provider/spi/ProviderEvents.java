@@ -16,6 +16,22 @@ public interface ProviderEvents {
     /** Stores a message from a subscriber, once: a repeat (same provider and provider id) is a duplicate. */
     InboundResult inbound(InboundMessage message);
 
+    /**
+     * Keeps one part of a long message from a subscriber (SMPP's concatenation) until every part has come,
+     * then stores the message once, its parts' texts (or octets) joined in order. {@code part}'s own provider
+     * id names the part; a part delivered again is a duplicate.
+     */
+    InboundResult inboundPart(InboundMessage part, Concatenation concatenation);
+
+    /** Where a part belongs: the sender's reference for the message, how many parts it has, which this is (from 1). */
+    record Concatenation(int reference, int total, int sequence) {
+        public Concatenation {
+            if (total < 1 || sequence < 1 || sequence > total) {
+                throw new IllegalArgumentException("part " + sequence + " of " + total);
+            }
+        }
+    }
+
     /** Records what the provider said about charging the recipient of a premium message. */
     ReportResult billing(BillingReport report);
 

@@ -1,5 +1,7 @@
 package com.smshub.provider.spi;
 
+import java.util.List;
+
 /**
  * What became of handing a message to a provider. The distinction that matters is whether it may have
  * been sent: only an outcome that certainly was not sent allows another try or another route.
@@ -13,8 +15,21 @@ public sealed interface SendOutcome {
      * @param reportsFollow     whether the provider will report on this message by itself or when asked;
      *                          false where it reports on none of the request's messages (SMS Pro's
      *                          several recipients in one request, section 6)
+     * @param partIds           the provider's ids of the parts, in order, where a long message went as
+     *                          several requests and the provider reports on each part by its own id (SMPP
+     *                          concatenation): the core rolls the parts' reports up into the message's status;
+     *                          empty otherwise
      */
-    record Accepted(String providerMessageId, String rawStatus, boolean reportsFollow) implements SendOutcome {
+    record Accepted(String providerMessageId, String rawStatus, boolean reportsFollow, List<String> partIds)
+            implements SendOutcome {
+
+        public Accepted {
+            partIds = List.copyOf(partIds);
+        }
+
+        public Accepted(String providerMessageId, String rawStatus, boolean reportsFollow) {
+            this(providerMessageId, rawStatus, reportsFollow, List.of());
+        }
 
         public Accepted(String providerMessageId, String rawStatus) {
             this(providerMessageId, rawStatus, true);

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -78,7 +77,7 @@ class MasivCodesTest {
     }
 
     @Test
-    void getMessageStatusesAndALongMessagesPartsRolledUp() {
+    void getMessageStatuses() {
         assertEquals(MessageStatus.SUBMITTED, MasivCodes.ofStatus(0));
         assertEquals(MessageStatus.SUBMITTED, MasivCodes.ofStatus(1));
         assertEquals(MessageStatus.DELIVERED, MasivCodes.ofStatus(2));
@@ -86,9 +85,5 @@ class MasivCodesTest {
         assertEquals(MessageStatus.UNDELIVERED, MasivCodes.ofStatus(4));
         assertEquals(MessageStatus.UNDELIVERED, MasivCodes.ofStatus(5));
         assertEquals(MessageStatus.REJECTED, MasivCodes.ofStatus(6));
-        assertEquals(MessageStatus.DELIVERED, MasivCodes.rollUp(List.of(MessageStatus.DELIVERED, MessageStatus.DELIVERED)));
-        assertEquals(MessageStatus.SUBMITTED, MasivCodes.rollUp(List.of(MessageStatus.DELIVERED, MessageStatus.SUBMITTED)));
-        assertEquals(MessageStatus.UNDELIVERED, MasivCodes.rollUp(List.of(MessageStatus.DELIVERED, MessageStatus.UNDELIVERED)));
-        assertEquals(MessageStatus.UNKNOWN, MasivCodes.rollUp(List.of(MessageStatus.UNKNOWN)), "2000, Invalid ID");
     }
 }

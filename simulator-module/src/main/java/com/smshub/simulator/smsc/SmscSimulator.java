@@ -7,12 +7,12 @@ import java.text.SimpleDateFormat;
 import java.util.Date;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -22,17 +22,20 @@ import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
 
 import org.jsmpp.SMPPConstant;
+import org.jsmpp.bean.BindType;
 import org.jsmpp.bean.BroadcastSm;
 import org.jsmpp.bean.CancelBroadcastSm;
 import org.jsmpp.bean.CancelSm;
 import org.jsmpp.bean.DataSm;
 import org.jsmpp.bean.ESMClass;
 import org.jsmpp.bean.GeneralDataCoding;
+import org.jsmpp.bean.MessageState;
 import org.jsmpp.bean.MessageType;
 import org.jsmpp.bean.NumberingPlanIndicator;
 import org.jsmpp.bean.OptionalParameter;
 import org.jsmpp.bean.QueryBroadcastSm;
 import org.jsmpp.bean.QuerySm;
+import org.jsmpp.bean.RawDataCoding;
 import org.jsmpp.bean.RegisteredDelivery;
 import org.jsmpp.bean.ReplaceSm;
 import org.jsmpp.bean.SubmitMulti;
@@ -61,43 +64,67 @@ import com.smshub.simulator.Switches;
  * {@code receiptDelayMillis} sends the delivery receipt in deliver_sm (text {@code id:... stat:...} and the
  * receipted_message_id and message_state TLVs) on the session the message came in on. Its switches, at
  * {@code /smshub-simulator/smsc/control}: the credentials, the receipt's outcome and delay, a command_status
- * to answer submit_sm with, responses held back (no submit_sm_resp at all), receipts sent twice, and every
- * connection dropped at once.
+ * to answer submit_sm with, responses held back (no submit_sm_resp at all) or late, receipts sent twice, sent
+ * before the response, or not at all (then query_sm tells), and every connection dropped at once. A receipt
+ * the gateway refuses is delivered again a second later, up to ten times, as an SMSC does. Binds as a
+ * transceiver, or as a transmitter and a receiver (receipts and messages from subscribers then go to a
+ * receiver). {@code /smshub-simulator/smsc/mo} sends a message from a subscriber ({@link SmscMoServlet}).
  */
 @WebListener
 public class SmscSimulator implements ServletContextListener, ServerMessageReceiverListener {
 
     private static final Logger LOG = Logger.getLogger(SmscSimulator.class.getName());
 
-    public static final Switches SWITCHES = new Switches(Map.of(
-            "systemId", "smshub",
-            "password", "mymsp-pw",
+    public static final Switches SWITCHES = new Switches(Map.ofEntries(
+            Map.entry("systemId", "smshub"),
+            Map.entry("password", "mymsp-pw"),
             // the receipt's stat: DELIVRD, UNDELIV, EXPIRED, REJECTD ...
-            "outcome", "DELIVRD",
-            "receiptDelayMillis", "100",
+            Map.entry("outcome", "DELIVRD"),
+            Map.entry("receiptDelayMillis", "100"),
             // answer submit_sm with this command_status instead of taking it (0: take it; 88 throttled, 20 queue full)
-            "commandStatus", "0",
+            Map.entry("commandStatus", "0"),
             // take submit_sm and never answer it (the gateway's ambiguous outcome)
-            "silent", "false",
+            Map.entry("silent", "false"),
             // send every receipt twice
-            "duplicateReceipts", "false",
+            Map.entry("duplicateReceipts", "false"),
             // drop every bound connection once, without unbind, as a broken network would (then back to false)
-            "dropConnections", "false"));
+            Map.entry("dropConnections", "false"),
+            // hold every submit_sm_resp back this long
+            Map.entry("responseDelayMillis", "0"),
+            // send the receipt at once, before the submit_sm_resp (held back by responseDelayMillis)
+            Map.entry("earlyReceipts", "false"),
+            // send receipts at all (false: only query_sm tells what became of a message)
+            Map.entry("receipts", "true")));
+    /** A refused receipt is delivered again after this long, at most this many times in all. */
+    private static final long RECEIPT_RETRY_MILLIS = 1000;
+    private static final int RECEIPT_TRIES = 10;
 
     private static final AtomicLong IDS = new AtomicLong(System.currentTimeMillis());
+    private static final AtomicInteger OUTSTANDING = new AtomicInteger();
+    /** submit_sm handled at once on a session: more than any window the gateway is given (500). */
+    private static final int PDU_THREADS = 512;
     /** Accepted messages by our id: their recipient and text, as the tests read them. */
     private static final Map<String, String> ACCEPTED = new ConcurrentHashMap<>();
+    /** What query_sm answers: each message's outcome and from when (System.nanoTime) it holds. */
+    private static final Map<String, Fate> FATES = new ConcurrentHashMap<>();
+    private static volatile SmscSimulator running;
 
-    static {
-        SWITCHES.onReset(ACCEPTED::clear);
+    private record Fate(String outcome, long from) {
     }
 
-    private final Set<SMPPServerSession> sessions = ConcurrentHashMap.newKeySet();
+    static {
+        SWITCHES.onReset(() -> {
+            ACCEPTED.clear();
+            FATES.clear();
+        });
+    }
+
+    /** Bound sessions and how they bound. */
+    private final Map<SMPPServerSession, BindType> sessions = new ConcurrentHashMap<>();
     private ScheduledExecutorService receipts;
     private ExecutorService binds;
     private SMPPServerSessionListener listener;
-    private volatile boolean running;
-
+    
     @Override
     public void contextInitialized(ServletContextEvent event) {
         int port = Integer.getInteger("smshub.simulator.smpp-port", 2775);
@@ -108,7 +135,8 @@ public class SmscSimulator implements ServletContextListener, ServerMessageRecei
             return;
         }
         listener.setMessageReceiverListener(this);
-        running = true;
+        listener.setPduProcessorDegree(PDU_THREADS);
+        running = this;
         // deliver_sm waits for its response (the gateway's commit): receipts go from as many threads as an SMSC's
         receipts = Executors.newScheduledThreadPool(Integer.getInteger("smshub.simulator.smsc.receipt-threads", 16));
         binds = Executors.newCachedThreadPool();
@@ -118,7 +146,7 @@ public class SmscSimulator implements ServletContextListener, ServerMessageRecei
     }
 
     private void accept() {
-        while (running) {
+        while (running == this) {
             try {
                 SMPPServerSession session = listener.accept();
                 binds.execute(() -> bind(session));
@@ -140,7 +168,12 @@ public class SmscSimulator implements ServletContextListener, ServerMessageRecei
                 request.reject(SMPPConstant.STAT_ESME_RINVPASWD);
             } else {
                 request.accept("SMSCSIM");
-                sessions.add(session);
+                sessions.put(session, request.getBindType());
+                SWITCHES.count("binds" + switch (request.getBindType()) {
+                    case BIND_TX -> "Transmitter";
+                    case BIND_RX -> "Receiver";
+                    default -> "Transceiver";
+                });
                 session.addSessionStateListener((state, old, source) -> {
                     if (!state.isBound()) {
                         sessions.remove(session);
@@ -155,6 +188,16 @@ public class SmscSimulator implements ServletContextListener, ServerMessageRecei
 
     @Override
     public SubmitSmResult onAcceptSubmitSm(SubmitSm submitSm, SMPPServerSession source) throws ProcessRequestException {
+        // the gateway's window, as seen from here: submit_sm taken and not yet answered
+        SWITCHES.most("mostOutstanding", OUTSTANDING.incrementAndGet());
+        try {
+            return submit(submitSm, source);
+        } finally {
+            OUTSTANDING.decrementAndGet();
+        }
+    }
+
+    private SubmitSmResult submit(SubmitSm submitSm, SMPPServerSession source) throws ProcessRequestException {
         SWITCHES.count("submits");
         int status = Integer.parseInt(SWITCHES.failureNow("commandStatus"));
         if (status != 0) {
@@ -172,11 +215,27 @@ public class SmscSimulator implements ServletContextListener, ServerMessageRecei
         String id = Long.toHexString(IDS.incrementAndGet()).toUpperCase(Locale.ROOT);
         ACCEPTED.put(id, submitSm.getDestAddress() + " " + text(submitSm));
         SWITCHES.count("accepted");
+        if ((submitSm.getEsmClass() & 0x40) != 0 && submitSm.getDataCoding() != 4
+                || submitSm.getOptionalParameter(OptionalParameter.Sar_msg_ref_num.class) != null) {
+            SWITCHES.count("parts");
+        }
         String outcome = SWITCHES.get("outcome");
         boolean twice = SWITCHES.on("duplicateReceipts");
-        if (submitSm.getRegisteredDelivery() != 0) {
-            receipts.schedule(() -> receipt(source, submitSm, id, outcome, twice ? 2 : 1),
-                    SWITCHES.number("receiptDelayMillis"), TimeUnit.MILLISECONDS);
+        boolean early = SWITCHES.on("earlyReceipts");
+        long delay = early ? 0 : SWITCHES.number("receiptDelayMillis");
+        FATES.put(id, new Fate(outcome, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delay)));
+        if (submitSm.getRegisteredDelivery() != 0 && SWITCHES.on("receipts")) {
+            for (int i = 0; i < (twice ? 2 : 1); i++) {
+                receipts.schedule(() -> receipt(source, submitSm, id, outcome, 1), delay, TimeUnit.MILLISECONDS);
+            }
+        }
+        long responseDelay = SWITCHES.number("responseDelayMillis");
+        if (responseDelay > 0) {
+            try {
+                Thread.sleep(responseDelay);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         try {
             return new SubmitSmResult(new MessageId(id), new OptionalParameter[0]);
@@ -198,24 +257,88 @@ public class SmscSimulator implements ServletContextListener, ServerMessageRecei
         };
     }
 
-    private void receipt(SMPPServerSession session, SubmitSm submitSm, String id, String outcome, int times) {
+    /** Sends a receipt on a session that receives (the message's own, or a receiver bound beside its transmitter). */
+    private void receipt(SMPPServerSession source, SubmitSm submitSm, String id, String outcome, int attempt) {
         String when = new SimpleDateFormat("yyMMddHHmm", Locale.ROOT).format(new Date());
         String text = "id:" + id + " sub:001 dlvrd:" + ("DELIVRD".equals(outcome) ? "001" : "000") + " submit date:" + when
                 + " done date:" + when + " stat:" + outcome + " err:000 text:";
-        for (int i = 0; i < times; i++) {
-            try {
-                session.deliverShortMessage("", TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, submitSm.getDestAddress(),
-                        TypeOfNumber.valueOf(submitSm.getSourceAddrTon()), NumberingPlanIndicator.valueOf(submitSm.getSourceAddrNpi()),
-                        submitSm.getSourceAddr(), new ESMClass(MessageType.SMSC_DEL_RECEIPT.value()), (byte) 0, (byte) 0,
-                        new RegisteredDelivery(0), GeneralDataCoding.DEFAULT, text.getBytes(StandardCharsets.ISO_8859_1),
-                        new OptionalParameter.Receipted_message_id(id),
-                        new OptionalParameter.Message_state(state(outcome)));
-                SWITCHES.count("receiptsSent");
-            } catch (Exception e) {
-                SWITCHES.count("receiptsRefused");
-                LOG.log(Level.FINE, "receipt " + id + " not taken", e);
+        if (!ACCEPTED.containsKey(id)) {
+            return; // reset since: the test that sent it is over
+        }
+        SMPPServerSession session = receiving(source);
+        try {
+            if (session == null) {
+                throw new IOException("no receiving session bound");
+            }
+            session.deliverShortMessage("", TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, submitSm.getDestAddress(),
+                    TypeOfNumber.valueOf(submitSm.getSourceAddrTon()), NumberingPlanIndicator.valueOf(submitSm.getSourceAddrNpi()),
+                    submitSm.getSourceAddr(), new ESMClass(MessageType.SMSC_DEL_RECEIPT.value()), (byte) 0, (byte) 0,
+                    new RegisteredDelivery(0), GeneralDataCoding.DEFAULT, text.getBytes(StandardCharsets.ISO_8859_1),
+                    new OptionalParameter.Receipted_message_id(id),
+                    new OptionalParameter.Message_state(state(outcome)));
+            SWITCHES.count("receiptsSent");
+        } catch (Exception e) {
+            SWITCHES.count("receiptsRefused");
+            LOG.log(Level.FINE, "receipt " + id + " not taken", e);
+            if (attempt < RECEIPT_TRIES && running == this) {
+                receipts.schedule(() -> receipt(source, submitSm, id, outcome, attempt + 1), RECEIPT_RETRY_MILLIS,
+                        TimeUnit.MILLISECONDS);
             }
         }
+    }
+
+    /** The session itself where it receives; else a bound receiver (of the same system id: there is one set of credentials). */
+    private SMPPServerSession receiving(SMPPServerSession source) {
+        if (source != null && sessions.getOrDefault(source, BindType.BIND_TX) != BindType.BIND_TX) {
+            return source;
+        }
+        return sessions.entrySet().stream().filter(e -> e.getValue() != BindType.BIND_TX).map(Map.Entry::getKey)
+                .findFirst().orElse(null);
+    }
+
+    /**
+     * Sends a message from a subscriber to a receiving session: in one deliver_sm, or in parts of at most
+     * {@code partSize} octets with a concatenation header ({@code udh}) or SAR TLVs ({@code sar}).
+     *
+     * @return how many deliver_sm the gateway took
+     */
+    static int mobileOriginated(String from, String to, byte[] octets, byte dataCoding, String concatenation, int partSize)
+            throws IOException {
+        SmscSimulator simulator = running;
+        SMPPServerSession session = simulator == null ? null : simulator.receiving(null);
+        if (session == null) {
+            throw new IOException("no receiving session bound");
+        }
+        int parts = "none".equals(concatenation) ? 1 : (octets.length + partSize - 1) / partSize;
+        int reference = (int) (IDS.incrementAndGet() & 0xFF);
+        int taken = 0;
+        for (int i = 0; i < parts; i++) {
+            byte[] piece = parts == 1 ? octets
+                    : java.util.Arrays.copyOfRange(octets, i * partSize, Math.min(octets.length, (i + 1) * partSize));
+            OptionalParameter[] sar = new OptionalParameter[0];
+            int esmClass = 0;
+            if (parts > 1 && "udh".equals(concatenation)) {
+                byte[] withHeader = new byte[piece.length + 6];
+                System.arraycopy(new byte[] {0x05, 0x00, 0x03, (byte) reference, (byte) parts, (byte) (i + 1)}, 0, withHeader, 0, 6);
+                System.arraycopy(piece, 0, withHeader, 6, piece.length);
+                piece = withHeader;
+                esmClass = 0x40;
+            } else if (parts > 1) {
+                sar = new OptionalParameter[] {new OptionalParameter.Sar_msg_ref_num((short) reference),
+                    new OptionalParameter.Sar_total_segments((byte) parts), new OptionalParameter.Sar_segment_seqnum((byte) (i + 1))};
+            }
+            try {
+                session.deliverShortMessage("", TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, from,
+                        TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, to, new ESMClass(esmClass), (byte) 0, (byte) 0,
+                        new RegisteredDelivery(0), new RawDataCoding(dataCoding), piece, sar);
+                SWITCHES.count("moSent");
+                taken++;
+            } catch (Exception e) {
+                SWITCHES.count("moRefused");
+                LOG.log(Level.FINE, "message from a subscriber not taken", e);
+            }
+        }
+        return taken;
     }
 
     private static byte state(String outcome) {
@@ -233,7 +356,7 @@ public class SmscSimulator implements ServletContextListener, ServerMessageRecei
     private void dropWhenAsked() {
         if (SWITCHES.on("dropConnections")) {
             SWITCHES.set("dropConnections", "false");
-            for (SMPPServerSession session : sessions) {
+            for (SMPPServerSession session : sessions.keySet()) {
                 session.close();
                 SWITCHES.count("drops");
             }
@@ -247,8 +370,8 @@ public class SmscSimulator implements ServletContextListener, ServerMessageRecei
 
     @Override
     public void contextDestroyed(ServletContextEvent event) {
-        running = false;
-        for (SMPPServerSession session : sessions) {
+        running = null;
+        for (SMPPServerSession session : sessions.keySet()) {
             session.unbindAndClose();
         }
         if (listener != null) {
@@ -264,7 +387,14 @@ public class SmscSimulator implements ServletContextListener, ServerMessageRecei
 
     @Override
     public QuerySmResult onAcceptQuerySm(QuerySm querySm, SMPPServerSession source) throws ProcessRequestException {
-        throw notSimulated("query_sm");
+        SWITCHES.count("queries");
+        Fate fate = FATES.get(querySm.getMessageId().toUpperCase(Locale.ROOT));
+        if (fate == null) {
+            throw new ProcessRequestException("no message " + querySm.getMessageId(), SMPPConstant.STAT_ESME_RQUERYFAIL);
+        }
+        boolean decided = System.nanoTime() - fate.from() >= 0;
+        String when = new SimpleDateFormat("yyMMddHHmmss", Locale.ROOT).format(new Date()) + "000+";
+        return new QuerySmResult(decided ? when : "", MessageState.valueOf(decided ? state(fate.outcome()) : 1), (byte) 0);
     }
 
     @Override
