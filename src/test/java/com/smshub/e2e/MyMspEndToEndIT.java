@@ -79,6 +79,14 @@ class MyMspEndToEndIT extends DeployedGateway {
     }
 
     @Test
+    void myMspsResultCodeInAFailedReceiptSaysWhy() throws GatewayFault {
+        SMSC.set("outcome=UNDELIV&receiptError=503");
+        MessageState rejected = await(send("Uten kreditt"), MessageStatus.REJECTED);
+        assertEquals("INSUFFICIENT_CREDIT", rejected.getReasonCode());
+        assertEquals("503", rejected.getProviderStatus().getCode());
+    }
+
+    @Test
     void aReceiptSentTwiceIsRecordedOnceAndChangesNothing() throws GatewayFault {
         SMSC.set("duplicateReceipts=true");
         String id = send("Twice");

@@ -72,7 +72,7 @@ public class ProviderEventIntake implements ProviderEvents {
         for (Target target : targets) {
             DeliveryReport report = reports.get(target.report());
             MessageRepository.Applied applied = target.partId() == null
-                    ? ledger.apply(target.messageId(), report.status(), report.source(), report.report(), null)
+                    ? ledger.apply(target.messageId(), report.status(), report.source(), report.report(), report.reason())
                     : applyPart(target, report);
             results.set(target.report(), merge(results.get(target.report()), applied));
         }
@@ -89,7 +89,7 @@ public class ProviderEventIntake implements ProviderEvents {
         MessageParts.Reported reported = parts.report(target.messageId(), raw.provider(), target.partId(), report.status());
         return ledger.apply(target.messageId(), MessageStatus.rollUp(reported.parts()), report.source(),
                 new ProviderReport(raw.provider(), raw.rawStatus(), raw.code(), reported.providerMessageId(), raw.occurredAt()),
-                null);
+                report.reason());
     }
 
     /** A report that names several messages (one request's) is applied when it moved any of them. */

@@ -22,6 +22,7 @@ import com.smshub.kernel.ProviderReport;
 import com.smshub.kernel.SmsContent;
 import com.smshub.provider.masiv.xml.AcceptReport;
 import com.smshub.provider.masiv.xml.Response;
+import com.smshub.provider.smpp.ReceiptErrors;
 import com.smshub.provider.smpp.SmppSessions;
 import com.smshub.provider.smpp.SmppSettings;
 import com.smshub.provider.spi.Account;
@@ -257,6 +258,6 @@ public class MasivAdapter implements ProviderAdapter, MessageSending, GroupSendi
         if (!overSmpp(account)) {
             throw new IllegalStateException(account + " uses Masiv's HTTP API, which keeps no session");
         }
-        return sessions.open(ProviderCode.MASIV, account, smpp(account), events);
+        return sessions.open(ProviderCode.MASIV, account, smpp(account), events, ReceiptErrors.NONE);
     }
 }

@@ -86,7 +86,7 @@ public class MyMspAdapter implements ProviderAdapter, MessageSending, GroupSendi
 
     @Override
     public ProviderSession open(Account account, ProviderEvents events) throws Exception {
-        return sessions.open(ProviderCode.MYMSP, account, settings(account), events);
+        return sessions.open(ProviderCode.MYMSP, account, settings(account), events, MyMspCodes.INSTANCE);
     }
 
     private static SmppSettings settings(Account account) {

@@ -90,6 +90,7 @@ public final class SmppConnection implements ProviderSession, MessageReceiverLis
     private final Account account;
     private final SmppSettings settings;
     private final ProviderEvents events;
+    private final ReceiptErrors errors;
     /** Where submit_sm and query_sm go; where deliver_sm comes from (the same session for a transceiver). */
     private final SMPPSession transmitter;
     private final SMPPSession receiver;
@@ -100,7 +101,9 @@ public final class SmppConnection implements ProviderSession, MessageReceiverLis
     private volatile long quietUntil;
     private volatile long pauseMillis;
 
-    private SmppConnection(ProviderCode provider, Account account, SmppSettings settings, ProviderEvents events) {
+    private SmppConnection(ProviderCode provider, Account account, SmppSettings settings, ProviderEvents events,
+            ReceiptErrors errors) {
+        this.errors = errors;
         this.provider = provider;
         this.account = account;
         this.settings = settings;
@@ -127,9 +130,9 @@ public final class SmppConnection implements ProviderSession, MessageReceiverLis
     }
 
     /** Connects and binds (a transceiver, or a transmitter and then a receiver); throws when a bind fails. */
-    public static SmppConnection open(ProviderCode provider, Account account, SmppSettings settings, ProviderEvents events)
-            throws IOException {
-        SmppConnection connection = new SmppConnection(provider, account, settings, events);
+    public static SmppConnection open(ProviderCode provider, Account account, SmppSettings settings, ProviderEvents events,
+            ReceiptErrors errors) throws IOException {
+        SmppConnection connection = new SmppConnection(provider, account, settings, events, errors);
         try {
             if (settings.bind() == SmppSettings.Bind.TRANSCEIVER) {
                 connection.bind(connection.transmitter, BindType.BIND_TRX);
@@ -399,9 +402,10 @@ public final class SmppConnection implements ProviderSession, MessageReceiverLis
             return null;
         }
         String canonical = SmppIds.ofReceipt(id, settings.receiptIds());
-        MessageStatus status = stat == null ? MessageStatus.UNKNOWN : SmppCodes.ofReceiptStat(stat);
-        return new DeliveryReport(MessageRef.theirs(provider, canonical), status,
-                new ProviderReport(provider, stat, find(ERR, text), canonical), SOURCE);
+        String err = find(ERR, text);
+        ReceiptErrors.Reading reading = errors.read(stat == null ? MessageStatus.UNKNOWN : SmppCodes.ofReceiptStat(stat), err);
+        return new DeliveryReport(MessageRef.theirs(provider, canonical), reading.status(),
+                new ProviderReport(provider, stat, err, canonical), SOURCE, reading.reason());
     }
 
     private static String find(Pattern pattern, String text) {

@@ -35,9 +35,9 @@ public class SmppSessions {
     private final Map<Long, SmppConnection> open = new ConcurrentHashMap<>();
 
     /** Binds a session for the account and keeps it for sending until the keeper closes it. */
-    public ProviderSession open(ProviderCode provider, Account account, SmppSettings settings, ProviderEvents events)
-            throws IOException {
-        SmppConnection connection = SmppConnection.open(provider, account, settings, events);
+    public ProviderSession open(ProviderCode provider, Account account, SmppSettings settings, ProviderEvents events,
+            ReceiptErrors errors) throws IOException {
+        SmppConnection connection = SmppConnection.open(provider, account, settings, events, errors);
         SmppConnection before = open.put(account.id(), connection);
         if (before != null) {
             before.close();

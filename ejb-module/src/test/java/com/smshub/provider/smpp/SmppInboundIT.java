@@ -97,7 +97,7 @@ class SmppInboundIT {
             return session;
         });
         connection = SmppConnection.open(ProviderCode.MYMSP, account,
-                SmppSettings.of("myMSP", account, SmppSettings.Alphabet.GSM, Set.of()), events);
+                SmppSettings.of("myMSP", account, SmppSettings.Alphabet.GSM, Set.of()), events, ReceiptErrors.NONE);
         smsc = bound.get(10, TimeUnit.SECONDS);
     }
 

@@ -80,6 +80,8 @@ public class SmscSimulator implements ServletContextListener, ServerMessageRecei
             Map.entry("password", "mymsp-pw"),
             // the receipt's stat: DELIVRD, UNDELIV, EXPIRED, REJECTD ...
             Map.entry("outcome", "DELIVRD"),
+            // the receipt's err: (myMSP writes its result codes there, 503 no credits ...)
+            Map.entry("receiptError", "000"),
             Map.entry("receiptDelayMillis", "100"),
             // answer submit_sm with this command_status instead of taking it (0: take it; 88 throttled, 20 queue full)
             Map.entry("commandStatus", "0"),
@@ -261,7 +263,7 @@ public class SmscSimulator implements ServletContextListener, ServerMessageRecei
     private void receipt(SMPPServerSession source, SubmitSm submitSm, String id, String outcome, int attempt) {
         String when = new SimpleDateFormat("yyMMddHHmm", Locale.ROOT).format(new Date());
         String text = "id:" + id + " sub:001 dlvrd:" + ("DELIVRD".equals(outcome) ? "001" : "000") + " submit date:" + when
-                + " done date:" + when + " stat:" + outcome + " err:000 text:";
+                + " done date:" + when + " stat:" + outcome + " err:" + SWITCHES.get("receiptError") + " text:";
         if (!ACCEPTED.containsKey(id)) {
             return; // reset since: the test that sent it is over
         }
