@@ -102,7 +102,7 @@ public class SmsHubBenchmark {
         MYMOBILEAPI("MyMobileAPI", 27_820_000_000L),
         MASIV("Masiv", 573_000_000_000L),
         MOBIPACE("MOBIPACE", 79_160_000_000L),
-        MYMSP("myMSP (SMPP, one session, window 10)", 4_740_000_000L);
+        MYMSP("myMSP (SMPP, one session, window 10)", 47_400_000_000L);
 
         final String title;
         final AtomicLong numbers;

@@ -153,6 +153,15 @@ class MyMspEndToEndIT extends DeployedGateway {
     }
 
     @Test
+    void aReceiptLongBeforeItsSubmitResponseIsParkedAcknowledgedAndAppliedLater() throws GatewayFault {
+        SMSC.set("earlyReceipts=true&responseDelayMillis=2500");
+        MessageState delivered = await(send("Parkert"), MessageStatus.DELIVERED);
+        assertEquals("SMPP_RECEIPT", delivered.getEvent().get(delivered.getEvent().size() - 1).getSource());
+        assertEquals(1, SMSC.counter("receiptsSent"), "taken at once: kept by the gateway, not left with the SMSC");
+        assertEquals(0, SMSC.counter("receiptsRefused"));
+    }
+
+    @Test
     void withoutAReceiptQuerySmTellsTheStatus() throws GatewayFault {
         SMSC.set("receipts=false");
         MessageState delivered = await(send("Spør"), MessageStatus.DELIVERED);

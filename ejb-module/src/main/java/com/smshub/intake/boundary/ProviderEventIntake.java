@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import com.smshub.inbound.control.InboundStore;
+import com.smshub.intake.control.ParkedReports;
 import com.smshub.kernel.MessageStatus;
 import com.smshub.kernel.Reason;
 import com.smshub.kernel.ProviderReport;
@@ -47,6 +48,9 @@ public class ProviderEventIntake implements ProviderEvents {
 
     @Inject
     MessageParts parts;
+
+    @Inject
+    ParkedReports parked;
 
     /** A message a report names; with the part's id where the report is a part's (SMPP concatenation). */
     private record Target(String messageId, int report, String partId) {
@@ -106,6 +110,14 @@ public class ProviderEventIntake implements ProviderEvents {
             return messages.idsByProviderId(theirs.provider(), theirs.providerMessageId());
         }
         return List.of(((MessageRef.Ours) ref).messageId());
+    }
+
+    @Override
+    public void park(DeliveryReport report) {
+        if (!(report.message() instanceof MessageRef.Theirs)) {
+            throw new IllegalArgumentException("only a report by the provider's id waits for its message");
+        }
+        parked.park(report);
     }
 
     @Override

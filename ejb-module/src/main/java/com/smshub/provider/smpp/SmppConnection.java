@@ -63,7 +63,7 @@ import com.smshub.provider.spi.StatusPolling;
 
 /**
  * One account's bound session (a transceiver, or a transmitter and a receiver on two connections):
- * submit_sm from up to the window's dispatch threads at once, each waiting for its own response, a long
+ * submit_sm on the session's own threads, as many as its window, each waiting for its own response, a long
  * text as concatenated parts one after the other; query_sm when the core asks about a message; and what
  * comes back in deliver_sm (receipts, messages from subscribers) handed to the core's port before
  * deliver_sm_resp goes (what the core could not take is answered with a temporary error, so that the SMSC
@@ -78,8 +78,11 @@ public final class SmppConnection implements ProviderSession, MessageReceiverLis
     private static final long LONGEST_PAUSE_MILLIS = 5_000;
     /** How often a later part of a long text is offered again when the SMSC is busy, before its outcome is unknown. */
     private static final int PART_TRIES = 5;
-    /** How long a receipt for an id not yet recorded (it came before our commit of submit_sm_resp) is retried. */
-    private static final int EARLY_RECEIPT_TRIES = 8;
+    /**
+     * How long a receipt for an id not yet recorded (it came before our commit of submit_sm_resp) is retried
+     * here before it is parked with the core.
+     */
+    private static final int EARLY_RECEIPT_TRIES = 4;
     private static final long EARLY_RECEIPT_PAUSE_MILLIS = 250;
 
     private static final Pattern ID = Pattern.compile("\\bid:\\s*(\\S+)", Pattern.CASE_INSENSITIVE);
@@ -97,6 +100,8 @@ public final class SmppConnection implements ProviderSession, MessageReceiverLis
     /** The threads a group's submit_sm go out on, as many as the window: the window's cap on this session. */
     private final ExecutorService pipeline;
     private final AtomicInteger references = new AtomicInteger(ThreadLocalRandom.current().nextInt(0x10000));
+    /** Receipts to the core, a transaction for each group that gathers while the last one commits. */
+    private final ReceiptGroups receipts;
     /** The session sends nothing before this (System.nanoTime), after the SMSC asked it to slow down. */
     private volatile long quietUntil;
     private volatile long pauseMillis;
@@ -111,6 +116,7 @@ public final class SmppConnection implements ProviderSession, MessageReceiverLis
         this.transmitter = session(settings);
         this.receiver = settings.bind() == SmppSettings.Bind.TRANSCEIVER ? transmitter : session(settings);
         receiver.setMessageReceiverListener(this);
+        this.receipts = new ReceiptGroups(events, account.name());
         AtomicInteger threads = new AtomicInteger();
         this.pipeline = Executors.newFixedThreadPool(settings.window(), task -> {
             Thread thread = new Thread(task, "smpp-" + account.name() + "-" + threads.incrementAndGet());
@@ -171,6 +177,7 @@ public final class SmppConnection implements ProviderSession, MessageReceiverLis
     @Override
     public void close() {
         pipeline.shutdownNow();
+        receipts.close();
         for (SMPPSession session : transmitter == receiver ? List.of(transmitter) : List.of(receiver, transmitter)) {
             try {
                 session.unbindAndClose();
@@ -355,19 +362,21 @@ public final class SmppConnection implements ProviderSession, MessageReceiverLis
         }
         try {
             for (int attempt = 1; ; attempt++) {
-                ProviderEvents.ReportResult result = events.reports(List.of(report)).get(0);
+                ProviderEvents.ReportResult result = receipts.apply(report);
                 if (result != ProviderEvents.ReportResult.UNKNOWN_MESSAGE) {
                     return;
                 }
                 if (attempt == EARLY_RECEIPT_TRIES) {
-                    break;
+                    // our commit is late, or the id is not ours: the core keeps it until a message has the id
+                    events.park(report);
+                    return;
                 }
-                // before our commit of its submit_sm_resp, the id is not ours yet: wait for it
+                // before our commit of its submit_sm_resp, the id is not ours yet: wait for it a little
                 Thread.sleep(EARLY_RECEIPT_PAUSE_MILLIS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
+        } catch (ExecutionException | RuntimeException e) {
             LOG.log(Level.WARNING, "Receipt on " + account + " not recorded; the SMSC is asked to deliver it again", e);
         }
         throw new ProcessRequestException("receipt not recorded yet", SMPPConstant.STAT_ESME_RX_T_APPN);

@@ -13,6 +13,13 @@ public interface ProviderEvents {
     /** Applies delivery reports; one result per report, in order. */
     List<ReportResult> reports(List<DeliveryReport> reports);
 
+    /**
+     * Keeps a report by the provider's id that no message of ours has yet (it overtook our commit of the
+     * provider's answer), and applies it once a message or a part with that id is recorded: the adapter may
+     * then acknowledge it to the provider. Reports are applied in the order they were parked.
+     */
+    void park(DeliveryReport report);
+
     /** Stores a message from a subscriber, once: a repeat (same provider and provider id) is a duplicate. */
     InboundResult inbound(InboundMessage message);
 
