@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Duration;
@@ -513,6 +514,82 @@ public class MessageRepository {
         } catch (SQLException e) {
             throw new StoreException(e);
         }
+    }
+
+    /** One message's change for {@link #applyAll}. */
+    public record Change(String messageId, StatusUpdate update) {
+    }
+
+    /**
+     * {@link #apply} for many changes at once (a group of receipts, a page of a feed), in the order given: one
+     * batch of conditional updates and one batch of history records instead of two round trips a change. The
+     * condition is the same statement for every status (the rank of the status the row has, against the new
+     * one's), so the updates run in the order given and a second change to the same message sees the first.
+     */
+    public List<Applied> applyAll(List<Change> changes) {
+        Timestamp now = Timestamp.from(Instant.now());
+        boolean[] applied = new boolean[changes.size()];
+        try (Connection c = dataSource.getConnection()) {
+            for (boolean keep : new boolean[] {true, false}) {
+                List<Integer> shape = new ArrayList<>();
+                for (int i = 0; i < changes.size(); i++) {
+                    if ((changes.get(i).update().checkAt() == StatusUpdate.KEEP_CHECKS) == keep) {
+                        shape.add(i);
+                    }
+                }
+                if (shape.isEmpty()) {
+                    continue;
+                }
+                try (PreparedStatement s = c.prepareStatement(updateSql(keep, RANK_BELOW))) {
+                    for (int i : shape) {
+                        Change change = changes.get(i);
+                        int next = bindUpdate(s, change.messageId(), change.update(), now, null);
+                        s.setInt(next, RANKS.get(change.update().status()));
+                        s.addBatch();
+                    }
+                    int[] counts = s.executeBatch();
+                    for (int k = 0; k < counts.length; k++) {
+                        applied[shape.get(k)] = counts[k] == 1 || counts[k] == Statement.SUCCESS_NO_INFO;
+                    }
+                }
+            }
+            List<Applied> results = new ArrayList<>(changes.size());
+            try (PreparedStatement s = c.prepareStatement(
+                    INSERT_CHANGE + "SELECT tenant_id, id, ?, ?, ?, ?, ?, ?, ?, ? FROM message WHERE id = ?")) {
+                for (int i = 0; i < changes.size(); i++) {
+                    bindChange(s, 1, changes.get(i).update(), applied[i], now);
+                    s.setString(9, changes.get(i).messageId());
+                    s.addBatch();
+                }
+                int[] counts = s.executeBatch();
+                for (int i = 0; i < counts.length; i++) {
+                    results.add(counts[i] == 0 ? Applied.UNKNOWN_MESSAGE : applied[i] ? Applied.APPLIED : Applied.RECORDED);
+                }
+            }
+            return results;
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    /**
+     * Each status's rank in the order statuses move: how many statuses may move to it (MessageStatus), which
+     * grows with its rank; in the condition a final status ranks above them all, since nothing leaves it.
+     */
+    private static final Map<MessageStatus, Integer> RANKS = new EnumMap<>(MessageStatus.class);
+    /** The row's status ranks below the new one's (the parameter): the one condition {@link #applyAll} needs. */
+    private static final String RANK_BELOW;
+
+    static {
+        for (MessageStatus status : MessageStatus.values()) {
+            RANKS.put(status, status.predecessors().size());
+        }
+        int aboveAll = RANKS.values().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
+        StringBuilder rank = new StringBuilder(" AND CASE status");
+        for (MessageStatus status : MessageStatus.values()) {
+            rank.append(" WHEN '").append(status.name()).append("' THEN ").append(status.isFinal() ? aboveAll : RANKS.get(status));
+        }
+        RANK_BELOW = rank.append(" END < ?").toString();
     }
 
     /**

@@ -117,6 +117,33 @@ class MessageEngineIT {
     }
 
     @Test
+    void aGroupOfReportsInOneBatchMovesEachMessageForwardOnlyAsOneByOneWould() throws Exception {
+        List<String> ids = newMessages(2);
+        String id = ids.get(0);
+        List<MessageStatus> statuses = List.of(MessageStatus.SUBMITTED, MessageStatus.QUEUED, MessageStatus.SUBMITTED,
+                MessageStatus.UNKNOWN, MessageStatus.DELIVERED, MessageStatus.UNDELIVERED, MessageStatus.SUBMITTED);
+        List<StatusLedger.Report> reports = new ArrayList<>();
+        for (MessageStatus status : statuses) {
+            reports.add(new StatusLedger.Report(id, status, "IT", new ProviderReport(ProviderCode.MYMSP, status.name(), null, "g-1"), null));
+        }
+        reports.add(new StatusLedger.Report(ids.get(1), MessageStatus.EXPIRED, "IT", null, null));
+        reports.add(new StatusLedger.Report(UUID.randomUUID().toString(), MessageStatus.DELIVERED, "IT", null, null));
+        tx.begin();
+        List<MessageRepository.Applied> applied = ledger.applyAll(reports);
+        tx.commit();
+        MessageRepository.Applied a = MessageRepository.Applied.APPLIED;
+        MessageRepository.Applied r = MessageRepository.Applied.RECORDED;
+        assertEquals(List.of(a, r, r, a, a, r, r, a, MessageRepository.Applied.UNKNOWN_MESSAGE), applied);
+        assertEquals("DELIVERED", column("status", id));
+        assertEquals("EXPIRED", column("status", ids.get(1)));
+        assertNull(column("next_check_at", id), "a final status ends the checks");
+        @SuppressWarnings("unchecked")
+        List<Object> recorded = em.createNativeQuery("SELECT applied FROM status_change WHERE message_id = ? AND provider = 'MYMSP' "
+                + "ORDER BY id").setParameter(1, id).getResultList();
+        assertEquals(List.of(true, false, false, true, true, false, false), recorded);
+    }
+
+    @Test
     void anUnknownReportedByTheProviderIsAskedAboutAgainAndAFinalStatusEndsTheChecks() throws Exception {
         String id = newMessage();
         apply(id, MessageStatus.SUBMITTED);

@@ -73,12 +73,19 @@ public class ProviderEventIntake implements ProviderEvents {
         }
         targets.sort(Comparator.comparing(Target::messageId).thenComparingInt(Target::report));
         List<ReportResult> results = new ArrayList<>(Collections.nCopies(reports.size(), ReportResult.UNKNOWN_MESSAGE));
+        // whole messages' reports in one batch of writes, in the targets' order; parts' one by one (each reads its siblings)
+        List<Target> whole = targets.stream().filter(t -> t.partId() == null).toList();
+        List<MessageRepository.Applied> applied = ledger.applyAll(whole.stream().map(t -> {
+            DeliveryReport report = reports.get(t.report());
+            return new StatusLedger.Report(t.messageId(), report.status(), report.source(), report.report(), report.reason());
+        }).toList());
+        for (int i = 0; i < whole.size(); i++) {
+            results.set(whole.get(i).report(), merge(results.get(whole.get(i).report()), applied.get(i)));
+        }
         for (Target target : targets) {
-            DeliveryReport report = reports.get(target.report());
-            MessageRepository.Applied applied = target.partId() == null
-                    ? ledger.apply(target.messageId(), report.status(), report.source(), report.report(), report.reason())
-                    : applyPart(target, report);
-            results.set(target.report(), merge(results.get(target.report()), applied));
+            if (target.partId() != null) {
+                results.set(target.report(), merge(results.get(target.report()), applyPart(target, reports.get(target.report()))));
+            }
         }
         return results;
     }

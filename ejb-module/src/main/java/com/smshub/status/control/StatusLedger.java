@@ -2,6 +2,7 @@ package com.smshub.status.control;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,6 +30,17 @@ public class StatusLedger {
             Reason reason) {
         return messages.apply(messageId, new StatusUpdate(status, source, report, reason,
                 nextCheck(status, OffsetDateTime.now(ZoneOffset.UTC))));
+    }
+
+    /** One report for {@link #applyAll}. */
+    public record Report(String messageId, MessageStatus status, String source, ProviderReport report, Reason reason) {
+    }
+
+    /** Applies reports as {@link #apply} does, together: one batch of writes for all of them, in the order given. */
+    public List<MessageRepository.Applied> applyAll(List<Report> reports) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        return messages.applyAll(reports.stream().map(r -> new MessageRepository.Change(r.messageId(),
+                new StatusUpdate(r.status(), r.source(), r.report(), r.reason(), nextCheck(r.status(), now)))).toList());
     }
 
     /** When to ask about a message that has just entered this status. */

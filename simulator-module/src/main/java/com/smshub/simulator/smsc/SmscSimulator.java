@@ -140,7 +140,7 @@ public class SmscSimulator implements ServletContextListener, ServerMessageRecei
         listener.setPduProcessorDegree(PDU_THREADS);
         running = this;
         // deliver_sm waits for its response (the gateway's commit): receipts go from as many threads as an SMSC's
-        receipts = Executors.newScheduledThreadPool(Integer.getInteger("smshub.simulator.smsc.receipt-threads", 16));
+        receipts = Executors.newScheduledThreadPool(Integer.getInteger("smshub.simulator.smsc.receipt-threads", 64));
         binds = Executors.newCachedThreadPool();
         binds.execute(this::accept);
         receipts.scheduleWithFixedDelay(this::dropWhenAsked, 100, 100, TimeUnit.MILLISECONDS);
