@@ -4,8 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+
+import javax.xml.datatype.DatatypeFactory;
 
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.junit.jupiter.api.AfterEach;
@@ -18,6 +22,7 @@ import com.smshub.gateway.v1.MessageState;
 import com.smshub.gateway.v1.MessageStatus;
 import com.smshub.gateway.v1.ProviderCode;
 import com.smshub.gateway.v1.RecipientResult;
+import com.smshub.gateway.v1.SendSms;
 import com.smshub.gateway.v1.StatusEvent;
 
 /**
@@ -192,6 +197,18 @@ class MyMspEndToEndIT extends DeployedGateway {
                 + "Dette er en lang melding i tre deler").get("taken"));
         assertEquals("2", SMSC.mo("from=4791234567&to=2020&concatenation=sar&partSize=12&coding=ucs2&text=Привет мир").get("taken"));
         assertEquals(0, SMSC.counter("moRefused"));
+    }
+
+    @Test
+    void aScheduledMessageWithAValidityIsHandedToTheSmscWithBothTimes() throws Exception {
+        SendSms request = Requests.text("Senere", number());
+        request.setScheduledAt(DatatypeFactory.newDefaultInstance().newXMLGregorianCalendar(
+                OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(1).toString()));
+        request.setValidityMinutes(90);
+        String id = Gateway.demo().sendSms(request).getResult().get(0).getMessageId();
+        await(id, MessageStatus.DELIVERED); // the simulator's receipt does not wait for the scheduled time
+        assertEquals(1, SMSC.counter("scheduled"), "schedule_delivery_time set: the SMSC holds it, not the gateway");
+        assertEquals(1, SMSC.counter("withValidity"));
     }
 
     @Test

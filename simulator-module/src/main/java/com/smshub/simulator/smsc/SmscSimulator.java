@@ -221,6 +221,12 @@ public class SmscSimulator implements ServletContextListener, ServerMessageRecei
                 || submitSm.getOptionalParameter(OptionalParameter.Sar_msg_ref_num.class) != null) {
             SWITCHES.count("parts");
         }
+        if (submitSm.getScheduleDeliveryTime() != null && !submitSm.getScheduleDeliveryTime().isEmpty()) {
+            SWITCHES.count("scheduled");
+        }
+        if (submitSm.getValidityPeriod() != null && !submitSm.getValidityPeriod().isEmpty()) {
+            SWITCHES.count("withValidity");
+        }
         String outcome = SWITCHES.get("outcome");
         boolean twice = SWITCHES.on("duplicateReceipts");
         boolean early = SWITCHES.on("earlyReceipts");
