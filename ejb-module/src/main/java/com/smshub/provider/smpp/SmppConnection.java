@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -236,7 +237,11 @@ public final class SmppConnection implements ProviderSession, MessageReceiverLis
         // a message alone goes through the same threads: the window holds for every dispatch at once
         List<Future<SendOutcome>> pending = new ArrayList<>(messages.size());
         for (OutboundMessage message : messages) {
-            pending.add(pipeline.submit(() -> submit(message)));
+            try {
+                pending.add(pipeline.submit(() -> submit(message)));
+            } catch (RejectedExecutionException e) {
+                pending.add(CompletableFuture.completedFuture(new SendOutcome.Retry("the session closed before sending")));
+            }
         }
         List<SendOutcome> outcomes = new ArrayList<>(messages.size());
         boolean interrupted = false;
@@ -251,7 +256,7 @@ public final class SmppConnection implements ProviderSession, MessageReceiverLis
                         outcomes.add(new SendOutcome.Retry("interrupted before sending"));
                         break;
                     }
-                } catch (CancellationException | RejectedExecutionException e) {
+                } catch (CancellationException e) {
                     outcomes.add(new SendOutcome.Retry("the session closed before sending"));
                     break;
                 } catch (ExecutionException e) {
