@@ -86,3 +86,22 @@ INSERT INTO route (prefix, tenant_id, provider_account_id, priority, premium, bi
 SELECT '+47', NULL, a.id, 100, FALSE, TRUE, 0.60, 'NOK' FROM provider_account a
 WHERE a.name = 'mymsp-simulator'
   AND NOT EXISTS (SELECT 1 FROM route r WHERE r.provider_account_id = a.id AND r.prefix = '+47' AND r.tenant_id IS NULL);
+
+-- Messages from subscribers (README, "Messages from subscribers"): everything that comes in on the SMS Pro and
+-- myMSP simulators' accounts goes to "demo", except what starts with the keyword ACME or is sent to a number
+-- ending in 1234 (SMS Pro's Destination Number Trigger), which goes to "acme". INFO answers with demo's details.
+UPDATE tenant SET info_name = 'SMS Hub demo', info_phone = '+46 8 555 000 00', info_contact = 'support@smshub.example'
+ WHERE username = 'demo' AND info_name IS NULL;
+INSERT INTO inbound_rule (tenant_id, provider_account_id, priority)
+SELECT t.id, a.id, 100 FROM tenant t, provider_account a
+ WHERE t.username = 'demo' AND a.name IN ('smspro-simulator', 'mymsp-simulator')
+   AND NOT EXISTS (SELECT 1 FROM inbound_rule r WHERE r.tenant_id = t.id AND r.provider_account_id = a.id
+                   AND r.keyword IS NULL AND r.short_code IS NULL AND r.destination_suffix IS NULL);
+INSERT INTO inbound_rule (tenant_id, provider_account_id, keyword, priority)
+SELECT t.id, a.id, 'ACME', 100 FROM tenant t, provider_account a
+ WHERE t.username = 'acme' AND a.name = 'smspro-simulator'
+   AND NOT EXISTS (SELECT 1 FROM inbound_rule r WHERE r.tenant_id = t.id AND r.keyword = 'ACME');
+INSERT INTO inbound_rule (tenant_id, provider_account_id, destination_suffix, priority)
+SELECT t.id, a.id, '1234', 100 FROM tenant t, provider_account a
+ WHERE t.username = 'acme' AND a.name = 'smspro-simulator'
+   AND NOT EXISTS (SELECT 1 FROM inbound_rule r WHERE r.tenant_id = t.id AND r.destination_suffix = '1234');

@@ -257,9 +257,9 @@ class MessageEngineIT {
         String declined = newMessage();
         String approved = newMessage();
         assertEquals(ReportResult.APPLIED, events.billing(new BillingReport(MessageRef.ours(declined),
-                BillingReport.Outcome.DECLINED, "103", "The end-user account balance is low", null)));
+                BillingReport.Outcome.DECLINED, "103", "The end-user account balance is low", null, null)));
         assertEquals(ReportResult.APPLIED, events.billing(new BillingReport(MessageRef.ours(approved),
-                BillingReport.Outcome.APPROVED, null, null, null)));
+                BillingReport.Outcome.APPROVED, null, null, null, null)));
         assertEquals("REJECTED", column("status", declined));
         assertEquals("BILLING_DECLINED", column("reason_code", declined));
         assertEquals("SUBMITTED", column("status", approved), "charged: the provider holds it");

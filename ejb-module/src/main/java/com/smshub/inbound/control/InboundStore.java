@@ -9,6 +9,7 @@ import java.sql.Types;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
@@ -23,7 +24,7 @@ import com.smshub.provider.spi.ProviderEvents;
 /**
  * Messages from subscribers, each stored once: a provider that delivers one again (it got no answer, or
  * retries on its own) meets the unique key of provider and provider id, and the repeat changes nothing.
- * Runs in the caller's transaction. Routing to tenants, keywords and the contract's feed build on this table.
+ * Runs in the caller's transaction. {@link InboundRouting} then gives a new message its tenant and place in the feed.
  */
 @ApplicationScoped
 public class InboundStore {
@@ -37,9 +38,9 @@ public class InboundStore {
      * account's row is locked first, so that two parts arriving together are taken one after the other and
      * the last one finds the others (long messages from subscribers are few; sending never takes this lock).
      *
-     * @return whether the part was new
+     * @return whether the part was new, and our id of the whole message once this part completed it
      */
-    public boolean storePart(InboundMessage part, ProviderEvents.Concatenation concatenation) {
+    public PartResult storePart(InboundMessage part, ProviderEvents.Concatenation concatenation) {
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement s = c.prepareStatement("SELECT id FROM provider_account WHERE id = ? FOR UPDATE")) {
                 s.setLong(1, part.accountId());
@@ -65,7 +66,7 @@ public class InboundStore {
                     }
                 }
                 if (s.executeUpdate() == 0) {
-                    return false;
+                    return new PartResult(false, null, null);
                 }
             }
             List<InboundMessage> parts = new ArrayList<>();
@@ -82,22 +83,27 @@ public class InboundStore {
                 }
             }
             if (parts.size() < concatenation.total()) {
-                return true;
+                return new PartResult(true, null, null);
             }
             InboundMessage first = parts.get(0);
             boolean binary = first.text() == null;
             String joined = parts.stream().map(p -> binary ? p.binaryHex() : p.text()).collect(Collectors.joining());
-            store(new InboundMessage(part.provider(), part.accountId(), first.providerMessageId() + "/" + parts.size(),
+            InboundMessage whole = new InboundMessage(part.provider(), part.accountId(), first.providerMessageId() + "/" + parts.size(),
                     part.from(), first.to(), binary ? null : joined, binary ? joined : null,
-                    parts.get(parts.size() - 1).receivedAt(), part.repliesTo(), part.optOut()));
+                    parts.get(parts.size() - 1).receivedAt(), part.repliesTo(), part.optOut());
+            Long stored = store(whole).orElse(null);
             try (PreparedStatement s = c.prepareStatement("DELETE" + where)) {
                 bindParts(s, part, concatenation);
                 s.executeUpdate();
             }
-            return true;
+            return new PartResult(true, stored, stored == null ? null : whole);
         } catch (SQLException e) {
             throw new StoreException(e);
         }
+    }
+
+    /** Whether a part was new; the whole message and our id of it when this part completed it, else nulls. */
+    public record PartResult(boolean isNew, Long completedId, InboundMessage completed) {
     }
 
     private static void bindParts(PreparedStatement s, InboundMessage part, ProviderEvents.Concatenation concatenation)
@@ -108,13 +114,14 @@ public class InboundStore {
         s.setInt(4, concatenation.total());
     }
 
-    /** @return whether it was new */
-    public boolean store(InboundMessage message) {
+    /** @return our id of the message, or empty when it was stored before (a repeat) */
+    public Optional<Long> store(InboundMessage message) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
                 "INSERT INTO inbound_message (provider, provider_account_id, provider_message_id, sender, destination, "
-                        + "text_body, binary_hex, received_at, replies_to, opt_out) "
-                        + "SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS "
-                        + "(SELECT 1 FROM inbound_message WHERE provider = ? AND provider_message_id = ?)")) {
+                        + "text_body, binary_hex, received_at, replies_to, opt_out, sender_operator, sender_first_name, "
+                        + "sender_last_name, sender_address, sender_postal_code, sender_city, sender_lookup_status) "
+                        + "SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS "
+                        + "(SELECT 1 FROM inbound_message WHERE provider = ? AND provider_message_id = ?)", new String[] {"id"})) {
             int i = 1;
             s.setString(i++, message.provider().name());
             if (message.accountId() > 0) {
@@ -130,9 +137,27 @@ public class InboundStore {
             s.setTimestamp(i++, Timestamp.from(message.receivedAt().toInstant()));
             s.setString(i++, message.repliesTo());
             s.setBoolean(i++, message.optOut());
+            InboundMessage.Sender sender = message.sender();
+            s.setString(i++, sender == null ? null : sender.operator());
+            s.setString(i++, sender == null ? null : sender.firstName());
+            s.setString(i++, sender == null ? null : sender.lastName());
+            s.setString(i++, sender == null ? null : sender.address());
+            s.setString(i++, sender == null ? null : sender.postalCode());
+            s.setString(i++, sender == null ? null : sender.city());
+            if (sender == null || sender.lookupStatus() == null) {
+                s.setNull(i++, Types.INTEGER);
+            } else {
+                s.setInt(i++, sender.lookupStatus());
+            }
             s.setString(i++, message.provider().name());
             s.setString(i, message.providerMessageId());
-            return s.executeUpdate() == 1;
+            if (s.executeUpdate() == 0) {
+                return Optional.empty();
+            }
+            try (ResultSet keys = s.getGeneratedKeys()) {
+                keys.next();
+                return Optional.of(keys.getLong(1));
+            }
         } catch (SQLException e) {
             // also a concurrent delivery of the same message that committed first: this transaction rolls
             // back, the provider gets no answer and delivers again, and then finds it stored

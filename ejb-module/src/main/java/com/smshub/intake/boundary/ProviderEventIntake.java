@@ -4,23 +4,30 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import com.smshub.billing.control.ChargeBook;
+import com.smshub.billing.entity.ChargeState;
+import com.smshub.inbound.control.InboundRouting;
 import com.smshub.inbound.control.InboundStore;
 import com.smshub.intake.control.ParkedReports;
 import com.smshub.kernel.MessageStatus;
+import com.smshub.kernel.ProviderCode;
 import com.smshub.kernel.Reason;
 import com.smshub.kernel.ProviderReport;
 import com.smshub.message.MessageParts;
 import com.smshub.message.MessageRepository;
+import com.smshub.provider.spi.Account;
 import com.smshub.provider.spi.BillingReport;
 import com.smshub.provider.spi.DeliveryReport;
 import com.smshub.provider.spi.InboundMessage;
 import com.smshub.provider.spi.MessageRef;
 import com.smshub.provider.spi.ProviderEvents;
+import com.smshub.routing.control.AccountDirectory;
 import com.smshub.status.control.StatusLedger;
 
 /**
@@ -45,6 +52,15 @@ public class ProviderEventIntake implements ProviderEvents {
 
     @Inject
     InboundStore inbound;
+
+    @Inject
+    InboundRouting routing;
+
+    @Inject
+    ChargeBook charges;
+
+    @Inject
+    AccountDirectory accounts;
 
     @Inject
     MessageParts parts;
@@ -127,14 +143,27 @@ public class ProviderEventIntake implements ProviderEvents {
         parked.park(report);
     }
 
+    /** Stored once, then routed and acted on in the same transaction (a repeat is neither). */
     @Override
     public InboundResult inbound(InboundMessage message) {
-        return inbound.store(message) ? InboundResult.STORED : InboundResult.DUPLICATE;
+        Optional<Long> stored = inbound.store(message);
+        stored.ifPresent(id -> routing.route(id, message));
+        return stored.isPresent() ? InboundResult.STORED : InboundResult.DUPLICATE;
     }
 
     @Override
     public InboundResult inboundPart(InboundMessage part, Concatenation concatenation) {
-        return inbound.storePart(part, concatenation) ? InboundResult.STORED : InboundResult.DUPLICATE;
+        InboundStore.PartResult result = inbound.storePart(part, concatenation);
+        if (result.completedId() != null) {
+            routing.route(result.completedId(), result.completed());
+        }
+        return result.isNew() ? InboundResult.STORED : InboundResult.DUPLICATE;
+    }
+
+    @Override
+    public Optional<Account> account(ProviderCode provider, String username) {
+        return accounts.enabled().stream()
+                .filter(a -> a.provider() == provider && username != null && username.equals(a.username())).findFirst();
     }
 
     /**
@@ -150,7 +179,19 @@ public class ProviderEventIntake implements ProviderEvents {
                             new Reason("BILLING_DECLINED", report.reason()))
                     : ledger.apply(id, MessageStatus.SUBMITTED, BILLING_SOURCE, report.report(), null);
             result = merge(result, applied);
+            ledger(id, report);
         }
         return result;
+    }
+
+    /** The premium message's charge in the ledger of charges, as the provider reports it. */
+    private void ledger(String messageId, BillingReport report) {
+        ChargeState state = switch (report.outcome()) {
+            case APPROVED -> ChargeState.APPROVED;
+            case PENDING -> ChargeState.PENDING;
+            case DECLINED -> ChargeState.DECLINED;
+        };
+        String transaction = report.report() == null ? null : report.report().providerMessageId();
+        charges.premium(messageId, state, transaction, report.operator(), report.code(), report.reason());
     }
 }

@@ -19,6 +19,7 @@ import com.smshub.kernel.Originator;
 import com.smshub.kernel.ProviderCode;
 import com.smshub.kernel.ProviderReport;
 import com.smshub.kernel.SmsContent;
+import com.smshub.provider.smspro.xml.BillingRequest;
 import com.smshub.provider.smspro.xml.MobilectrlAliveCheck;
 import com.smshub.provider.smspro.xml.MobilectrlDeliveryStatus;
 import com.smshub.provider.smspro.xml.MobilectrlDeliveryStatusRequest;
@@ -44,14 +45,18 @@ import com.smshub.provider.spi.PushReceiving;
 import com.smshub.provider.spi.SendOutcome;
 import com.smshub.provider.spi.Settings;
 import com.smshub.provider.spi.StatusPolling;
+import com.smshub.provider.spi.SubscriberCharging;
 
 /**
  * SMS Pro / Billing Pro behind the gateway's provider boundary: MT and MTB requests (sections 6, 7), one
  * message a request or, where the account is configured so, up to 100 recipients of one text in one; status
- * requests (6.8) and pushed statuses (6.9) at the message's own callback address; the keep-alive (11).
+ * requests (6.8) and pushed statuses (6.9) at the message's own callback address; messages from subscribers
+ * (8, 9) and premium messages' billing results (7.3) pushed; Billing Pro's debits and credits (10); the
+ * keep-alive (11).
  */
 @ApplicationScoped
-public class SmsProAdapter implements ProviderAdapter, MessageSending, GroupSending, StatusPolling, PushReceiving {
+public class SmsProAdapter implements ProviderAdapter, MessageSending, GroupSending, StatusPolling, PushReceiving,
+        SubscriberCharging {
 
     /** start_delivery and valid_until are Swedish local time (YYYYMMDDhhmm, table 1). */
     static final ZoneId SMSPRO_TIME_ZONE = ZoneId.of("Europe/Stockholm");
@@ -75,7 +80,7 @@ public class SmsProAdapter implements ProviderAdapter, MessageSending, GroupSend
         return Capabilities.builder(MOST_CHARACTERS)
                 .sameTextRecipients(SmsProSettings.of(account).recipientsPerRequest())
                 .with(Feature.SCHEDULING, Feature.VALIDITY, Feature.BINARY, Feature.FLASH, Feature.PREMIUM_BILLING,
-                        Feature.STATUS_POLL, Feature.STATUS_PUSH)
+                        Feature.STATUS_POLL, Feature.STATUS_PUSH, Feature.INBOUND, Feature.CHARGING)
                 .build();
     }
 
@@ -199,6 +204,71 @@ public class SmsProAdapter implements ProviderAdapter, MessageSending, GroupSend
         } catch (SmsProException e) {
             return Optional.empty();
         }
+    }
+
+    /** Billing Pro's carriers of content (table 9), by the contract's names. */
+    private static final List<String> CONTENT_TYPES = List.of("MMS", "WAP", "SMS", "WEB", "VOICE", "VIDEO", "LBS");
+
+    /**
+     * Section 10: one {@code billing_request}, answered once the operator has. What Billing Pro would refuse
+     * (table 9's limits: SEK, 1 to 500 kr in whole öre, 25 % VAT) is declined here with the code table 11
+     * gives it, and no request leaves.
+     */
+    @Override
+    public ChargeOutcome charge(Charge charge, Account account) {
+        Optional<ChargeOutcome> refused = refused(charge);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        try {
+            return SmsProCodes.ofBilling(client.bill(SmsProEndpoint.of(account), billingRequest(charge, account)));
+        } catch (SmsProException e) {
+            return switch (e.kind()) {
+                case NOT_SENT -> new ChargeOutcome.NotMade(e.getMessage());
+                case REFUSED -> new ChargeOutcome.Declined("HTTP_" + e.httpStatus(), e.getMessage(), null, null);
+                case AMBIGUOUS -> new ChargeOutcome.Unknown(e.getMessage());
+            };
+        }
+    }
+
+    static Optional<ChargeOutcome> refused(Charge charge) {
+        if (!"SEK".equals(charge.amount().currency())) {
+            return Optional.of(declined(107));
+        }
+        BigDecimal ore = charge.amount().amount().movePointRight(2);
+        if (ore.stripTrailingZeros().scale() > 0 || ore.compareTo(BigDecimal.valueOf(100)) < 0
+                || ore.compareTo(BigDecimal.valueOf(50_000)) > 0) {
+            return Optional.of(declined(105));
+        }
+        if (charge.vatPercent() != null && charge.vatPercent().compareTo(BigDecimal.valueOf(25)) != 0) {
+            return Optional.of(declined(106));
+        }
+        return Optional.empty();
+    }
+
+    private static ChargeOutcome declined(int code) {
+        return new ChargeOutcome.Declined(String.valueOf(code), SmsProCodes.billingReason(code) + " (checked by SMS Hub, not sent)",
+                null, null);
+    }
+
+    static BillingRequest billingRequest(Charge charge, Account account) {
+        BillingRequest request = new BillingRequest();
+        BillingRequest.Customer customer = new BillingRequest.Customer();
+        customer.setCustomerId(account.username());
+        customer.setPassword(account.secret() == null ? "" : account.secret());
+        customer.setRequestId(CompactIds.of(charge.reference()));
+        request.setCustomer(customer);
+        BillingRequest.Bill bill = new BillingRequest.Bill();
+        bill.setType(charge.credit() ? "credit" : "debit");
+        bill.setMsisdn(charge.subscriber().e164());
+        bill.setCurrency("SEK");
+        bill.setAmount(charge.amount().amount().movePointRight(2).intValueExact());
+        bill.setVat(2500);
+        int contentType = CONTENT_TYPES.indexOf(charge.contentType() == null ? "SMS" : charge.contentType());
+        bill.setContentType(contentType < 0 ? 2 : contentType);
+        bill.setDescription(charge.description());
+        request.setBill(bill);
+        return request;
     }
 
     @Override

@@ -13,6 +13,8 @@ import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.smshub.provider.smspro.xml.BillingRequest;
+import com.smshub.provider.smspro.xml.BillingResult;
 import com.smshub.provider.smspro.xml.MobilectrlAliveCheck;
 import com.smshub.provider.smspro.xml.MobilectrlAliveRequest;
 import com.smshub.provider.smspro.xml.MobilectrlDeliveryStatus;
@@ -52,6 +54,12 @@ public class SmsProClient {
     /** Section 6.8: asks for the delivery status of one message. */
     public MobilectrlDeliveryStatus status(SmsProEndpoint endpoint, MobilectrlDeliveryStatusRequest request) {
         return exchange(endpoint, endpoint.status(), request, MobilectrlDeliveryStatus.class);
+    }
+
+    /** Section 10: posts a {@code billing_request} and reads {@code billing_result}, once the operator has answered. */
+    public BillingResult bill(SmsProEndpoint endpoint, BillingRequest request) {
+        SmsProEndpoint billing = endpoint.forBilling();
+        return exchange(billing, billing.billing(), request, BillingResult.class);
     }
 
     private <T> T exchange(SmsProEndpoint endpoint, URI uri, Object document, Class<T> answer) {

@@ -13,7 +13,7 @@ import com.smshub.provider.spi.Account;
  * ({@code https://sms-pro.net:44343/services/CUSTOMERID}); the operations hang below it (sections 6, 6.8, 11).
  * The customer id and password go in each document and, as Appendix 1 asks, in HTTP Basic authentication.
  */
-public record SmsProEndpoint(URI base, String customerId, String password, Duration timeout) {
+public record SmsProEndpoint(URI base, String customerId, String password, Duration timeout, URI billing) {
 
     /**
      * How long one request may take before its outcome counts as unknown: 10 s, or the system property
@@ -31,9 +31,21 @@ public record SmsProEndpoint(URI base, String customerId, String password, Durat
         }
     }
 
+    /**
+     * How long a Billing Pro request may take: it answers only once the operator has (section 10), so longer
+     * than a send; 30 s, or the system property {@code smshub.provider.billing-timeout-seconds}.
+     */
+    public static final Duration BILLING_TIMEOUT = Duration.ofSeconds(Long.getLong("smshub.provider.billing-timeout-seconds", 30));
+
     public static SmsProEndpoint of(Account account) {
+        String billing = SmsProSettings.of(account).billingUrl();
         return new SmsProEndpoint(URI.create(account.endpointUrl()), account.username() == null ? "" : account.username(),
-                account.secret() == null ? "" : account.secret(), DEFAULT_TIMEOUT);
+                account.secret() == null ? "" : account.secret(), DEFAULT_TIMEOUT, billing == null ? null : URI.create(billing));
+    }
+
+    /** The same account, with Billing Pro's longer wait. */
+    public SmsProEndpoint forBilling() {
+        return new SmsProEndpoint(base, customerId, password, BILLING_TIMEOUT, billing);
     }
 
     /** Section 6: MT and MTB requests. */
@@ -44,6 +56,14 @@ public record SmsProEndpoint(URI base, String customerId, String password, Durat
     /** Section 6.8: delivery status requests. */
     public URI status() {
         return URI.create(base + "/status");
+    }
+
+    /**
+     * Section 10: Billing Pro. The document names no address for it; the gateway posts to {@code <base>/billing}
+     * beside sendsms, and an account's setting {@code billingUrl} overrides it.
+     */
+    public URI billing() {
+        return billing != null ? billing : URI.create(base + "/billing");
     }
 
     /** Section 11: keep-alive. */

@@ -9,9 +9,11 @@ import com.smshub.kernel.ProviderReport;
  * {@code content_billing_result}, section 7.3). A declined charge means the message was not sent.
  *
  * @param code   the provider's status code (table 7: 101 to 107), or null when approved
- * @param reason the provider's words
+ * @param reason   the provider's words
+ * @param operator the mobile operator that billed, where told
  */
-public record BillingReport(MessageRef message, Outcome outcome, String code, String reason, ProviderReport report) {
+public record BillingReport(MessageRef message, Outcome outcome, String code, String reason, ProviderReport report,
+        String operator) {
 
     /** The charge's outcome as far as the provider knows it. */
     public enum Outcome {

@@ -27,6 +27,11 @@ public record CallbackAnswer(int status, String reason, String contentType, byte
         return new CallbackAnswer(403, reason, null, new byte[0]);
     }
 
+    /** 503: not taken now (it names what is not known yet); the provider sends it again later. */
+    public static CallbackAnswer retryLater(String reason) {
+        return new CallbackAnswer(503, reason, null, new byte[0]);
+    }
+
     /** 404: nothing of this provider answers at that path. */
     public static CallbackAnswer notFound(String reason) {
         return new CallbackAnswer(404, reason, null, new byte[0]);

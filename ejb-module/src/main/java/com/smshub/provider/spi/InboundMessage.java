@@ -17,9 +17,26 @@ import com.smshub.kernel.ProviderCode;
  * @param binaryHex         its octets in hex, for binary content; else null
  * @param repliesTo         our id of the message it answers, where the provider says so; else null
  * @param optOut            whether the provider flagged it as an opt-out request
+ * @param sender            what the provider tells of the sender beyond the number, or null
  */
 public record InboundMessage(ProviderCode provider, long accountId, String providerMessageId, String from, String to,
-        String text, String binaryHex, OffsetDateTime receivedAt, String repliesTo, boolean optOut) {
+        String text, String binaryHex, OffsetDateTime receivedAt, String repliesTo, boolean optOut, Sender sender) {
+
+    /** A message whose provider tells nothing of its sender but the number. */
+    public InboundMessage(ProviderCode provider, long accountId, String providerMessageId, String from, String to,
+            String text, String binaryHex, OffsetDateTime receivedAt, String repliesTo, boolean optOut) {
+        this(provider, accountId, providerMessageId, from, to, text, binaryHex, receivedAt, repliesTo, optOut, null);
+    }
+
+    /**
+     * The sender as SMS Pro describes it (section 8, table 8): its operator and, where the customer has the
+     * look-up, a name and address; each part null where not told.
+     *
+     * @param lookupStatus 0 found, 1 no data available, -2 the look-up failed; null when none was made
+     */
+    public record Sender(String operator, String firstName, String lastName, String address, String postalCode,
+            String city, Integer lookupStatus) {
+    }
 
     public InboundMessage {
         Objects.requireNonNull(provider, "provider");

@@ -63,6 +63,23 @@ public record Settings(Map<String, String> values) {
         };
     }
 
+    /** An http or https address, or null when absent. */
+    public String url(String name) {
+        String value = values.get(name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            java.net.URI uri = java.net.URI.create(value.strip());
+            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+                throw new InvalidValueException(name + " is an http or https address, not '" + value + "'");
+            }
+            return uri.toString();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidValueException(name + " is an http or https address, not '" + value + "'");
+        }
+    }
+
     /** Refuses any setting not among these names, naming those it knows. */
     public void allowOnly(String provider, Set<String> known) {
         for (String name : values.keySet()) {

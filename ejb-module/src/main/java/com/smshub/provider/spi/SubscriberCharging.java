@@ -1,5 +1,7 @@
 package com.smshub.provider.spi;
 
+import java.math.BigDecimal;
+
 import com.smshub.kernel.Money;
 import com.smshub.kernel.Msisdn;
 
@@ -17,17 +19,21 @@ public interface SubscriberCharging {
      * One debit or credit.
      *
      * @param reference   our id of the charge, given to the provider as its request id
-     * @param contentType the provider's content category, where it has one
+     * @param vatPercent  the VAT rate, or null for the provider's default
+     * @param contentType what was sold, carried by: MMS, WAP, SMS, WEB, VOICE, VIDEO or LBS
      */
-    record Charge(String reference, Msisdn subscriber, Money amount, boolean credit, String description, Integer contentType) {
+    record Charge(String reference, Msisdn subscriber, Money amount, boolean credit, BigDecimal vatPercent,
+            String description, String contentType) {
     }
 
     /** What became of a charge. */
     sealed interface ChargeOutcome {
-        record Approved(String providerTransactionId) implements ChargeOutcome {
+        /** @param operator the mobile operator that billed, where the provider says */
+        record Approved(String providerTransactionId, String operator) implements ChargeOutcome {
         }
 
-        record Declined(String code, String reason) implements ChargeOutcome {
+        /** Not made, for good: the operator or the provider refused. Ids null where there are none. */
+        record Declined(String code, String reason, String providerTransactionId, String operator) implements ChargeOutcome {
         }
 
         /** Certainly not made (no connection): may be tried again. */

@@ -14,6 +14,7 @@ import jakarta.persistence.PersistenceContext;
 
 import com.smshub.kernel.Money;
 import com.smshub.kernel.Msisdn;
+import com.smshub.kernel.ProviderCode;
 import com.smshub.kernel.SmsContent;
 import com.smshub.provider.spi.Account;
 import com.smshub.provider.spi.Capabilities.Feature;
@@ -67,15 +68,32 @@ public class Router {
                 matching.add(route);
             }
         }
-        Comparator<Route> order = Comparator
-                .comparing((Route r) -> content.providerPreference() != null
-                        && r.account().provider() != content.providerPreference())
+        matching.sort(order(content.providerPreference()));
+        return matching;
+    }
+
+    /** Best first: the preferred provider, the tenant's own routes, the longest prefix, the lowest priority, the id. */
+    private static Comparator<Route> order(ProviderCode preference) {
+        return Comparator
+                .comparing((Route r) -> preference != null && r.account().provider() != preference)
                 .thenComparing(r -> r.tenantId() == null)
                 .thenComparing(r -> -r.prefix().length())
                 .thenComparingInt(Route::priority)
                 .thenComparingLong(Route::id);
-        matching.sort(order);
-        return matching;
+    }
+
+    /**
+     * The accounts that may charge this subscriber for this tenant, best first: those of the premium routes
+     * that match the number, whose provider debits and credits subscribers.
+     */
+    public List<Account> chargingAccounts(long tenantId, Msisdn subscriber, ProviderCode preference) {
+        Map<Long, Account> found = new LinkedHashMap<>();
+        routes().stream()
+                .filter(r -> (r.tenantId() == null || r.tenantId() == tenantId) && subscriber.e164().startsWith(r.prefix())
+                        && r.premium() && r.capabilities().has(Feature.CHARGING))
+                .sorted(order(preference))
+                .forEach(r -> found.putIfAbsent(r.account().id(), r.account()));
+        return List.copyOf(found.values());
     }
 
     /** Whether a provider with these capabilities can send this content as asked. */

@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.smshub.tenant.entity.TenantProfile;
 import com.smshub.tenant.entity.TenantRef;
 
 /**
@@ -52,6 +53,39 @@ public class TenantDirectory {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Tenant lookup failed", e);
+        }
+    }
+
+    /** A tenant by its id, enabled or not, with what its subscribers are told of it. */
+    public TenantProfile profile(long tenantId) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT username, default_country_code, display_name, info_name, info_phone, info_contact FROM tenant WHERE id = ?")) {
+            s.setLong(1, tenantId);
+            try (ResultSet r = s.executeQuery()) {
+                if (!r.next()) {
+                    throw new IllegalStateException("No tenant " + tenantId);
+                }
+                return new TenantProfile(new TenantRef(tenantId, r.getString(1), r.getString(2)), r.getString(3),
+                        r.getString(4), r.getString(5), r.getString(6));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Tenant lookup failed", e);
+        }
+    }
+
+    /** Sets what INFO answers for the tenant (null clears a part). */
+    public void setInfo(String username, String name, String phone, String contact) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "UPDATE tenant SET info_name = ?, info_phone = ?, info_contact = ? WHERE username = ?")) {
+            s.setString(1, name);
+            s.setString(2, phone);
+            s.setString(3, contact);
+            s.setString(4, username);
+            if (s.executeUpdate() == 0) {
+                throw new IllegalStateException("No tenant " + username);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Tenant update failed", e);
         }
     }
 

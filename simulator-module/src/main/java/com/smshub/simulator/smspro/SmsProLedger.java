@@ -57,6 +57,31 @@ final class SmsProLedger {
     }
 
     /** The id of an earlier request with this request_id, or null. */
+    /** The octets of the last {@code <message>} each recipient was sent, as they came on the wire (ISO-8859-1). */
+    private static final Map<String, String> MESSAGE_OCTETS = new ConcurrentHashMap<>();
+
+    /** Keeps the raw octets between {@code <message>} and {@code </message>} (a CDATA wrapper taken off). */
+    static void messageOctets(List<String> recipients, byte[] body) {
+        String wire = new String(body, StandardCharsets.ISO_8859_1);
+        int start = wire.indexOf("<message>");
+        int end = wire.indexOf("</message>");
+        if (start < 0 || end < start) {
+            return;
+        }
+        String inner = wire.substring(start + "<message>".length(), end);
+        if (inner.startsWith("<![CDATA[") && inner.endsWith("]]>")) {
+            inner = inner.substring(9, inner.length() - 3);
+        }
+        String hex = java.util.HexFormat.of().formatHex(inner.getBytes(StandardCharsets.ISO_8859_1));
+        for (String recipient : recipients) {
+            MESSAGE_OCTETS.put(recipient, hex);
+        }
+    }
+
+    static String messageOctets(String recipient) {
+        return MESSAGE_OCTETS.getOrDefault(recipient, "");
+    }
+
     static String duplicateOf(String requestId) {
         return requestId == null ? null : BY_REQUEST.get(requestId.strip());
     }
@@ -89,6 +114,7 @@ final class SmsProLedger {
     }
 
     static synchronized void clear() {
+        MESSAGE_OCTETS.clear();
         BY_ID.clear();
         BY_REQUEST.clear();
         ACCEPTED.set(0);

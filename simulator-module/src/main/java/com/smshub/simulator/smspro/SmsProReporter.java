@@ -75,7 +75,7 @@ final class SmsProReporter {
     }
 
     /** Posts the report and reads the whole answer, so that the connection goes back to the keep-alive cache. */
-    private static int post(String url, byte[] body) throws Exception {
+    static int post(String url, byte[] body) throws Exception {
         HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
         connection.setConnectTimeout(5000);
         connection.setReadTimeout(10_000);

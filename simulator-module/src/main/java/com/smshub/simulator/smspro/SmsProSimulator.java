@@ -1,6 +1,7 @@
 package com.smshub.simulator.smspro;
 
 import java.io.IOException;
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +21,8 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import com.smshub.provider.smspro.xml.BillingRequest;
+import com.smshub.provider.smspro.xml.BillingResult;
 import com.smshub.provider.smspro.xml.MobilectrlAliveCheck;
 import com.smshub.provider.smspro.xml.MobilectrlAliveRequest;
 import com.smshub.provider.smspro.xml.MobilectrlDeliveryStatus;
@@ -35,7 +38,8 @@ import com.smshub.provider.xml.ProviderXml;
 /**
  * SMS Pro 3.3.1 as its customers see it: {@code POST /smspro/services/{customer}/{operation}} with HTTP Basic
  * authentication (Appendix 1) and ISO-8859-1 XML bodies validated against the schemas in {@code xsd/smspro}.
- * Serves sendsms (sections 6, 7), status (6.8) and alive (11), and pushes delivery statuses (6.9).
+ * Serves sendsms (sections 6, 7), status (6.8), billing (Billing Pro, 10) and alive (11), and pushes delivery
+ * statuses (6.9) and MTB billing results (7.3); {@link SmsProMoServlet} pushes messages from subscribers (8).
  *
  * <p>Its one customer is {@code CUSTOMER} / {@code xxxxxxxx}, as in the specification's examples, unless
  * the system properties {@code smshub.simulator.smspro.customer} and {@code ...password} say otherwise.
@@ -92,6 +96,7 @@ public class SmsProSimulator extends HttpServlet {
             case "alive" -> keepAlive(request, response);
             case "sendsms" -> sendSms(request, response, customer);
             case "status" -> status(request, response);
+            case "billing" -> billing(request, response, customer);
             default -> response.sendError(HttpServletResponse.SC_NOT_FOUND, "Unknown operation " + path[1]);
         }
     }
@@ -100,8 +105,10 @@ public class SmsProSimulator extends HttpServlet {
     private void sendSms(HttpServletRequest request, HttpServletResponse response, String customer) throws IOException {
         SmsProLedger.REQUESTS.incrementAndGet();
         MobilectrlSms sms;
+        byte[] wire;
         try (InputStream body = request.getInputStream()) {
-            sms = xml.read(body, MobilectrlSms.class);
+            wire = body.readAllBytes();
+            sms = xml.read(new ByteArrayInputStream(wire), MobilectrlSms.class);
         } catch (InvalidProviderXmlException e) {
             reply(response, mtResponse(customer, null, "", -2, "Invalid XML: " + e.getMessage()));
             return;
@@ -158,7 +165,13 @@ public class SmsProSimulator extends HttpServlet {
             SmsProLedger.Sent sent = new SmsProLedger.Sent(mobilectrlId, requestId, recipients,
                     sms.getHeader().getStatusDeliveryUrl(), outcome, System.currentTimeMillis() + delay);
             SmsProLedger.record(sent);
-            SmsProReporter.schedule(pushers, sent, delay);
+            SmsProLedger.messageOctets(recipients, wire);
+            boolean premium = sms.getPayload().getSmsOrRawSms().stream()
+                    .anyMatch(m -> m instanceof MtSms mt && mt.getPremiumrate() != null);
+            // section 7: the subscriber is charged first, and a message whose charge failed is not sent
+            if (!premium || SmsProBilling.premium(pushers, customer, mobilectrlId)) {
+                SmsProReporter.schedule(pushers, sent, delay);
+            }
         }
         if (failure == SmsProBehaviour.SendFailure.SLOW) {
             sleep(SmsProBehaviour.slowMillis);
@@ -169,6 +182,38 @@ public class SmsProSimulator extends HttpServlet {
             return;
         }
         reply(response, answer);
+    }
+
+    /** Section 10: Billing Pro answers once the operator has. */
+    private void billing(HttpServletRequest request, HttpServletResponse response, String customer) throws IOException {
+        BillingRequest bill;
+        try (InputStream body = request.getInputStream()) {
+            bill = SmsProBilling.read(body.readAllBytes());
+        } catch (InvalidProviderXmlException e) {
+            BillingResult refused = new BillingResult();
+            refused.setCustomerId(customer);
+            refused.setTransactionId("");
+            refused.setOperator("");
+            refused.setStatus(-2);
+            refused.setStatuscode(101);
+            refused.setMessage("Invalid XML: " + e.getMessage());
+            refused.setDatetime(DATETIME.format(LocalDateTime.now()));
+            reply(response, refused);
+            return;
+        }
+        SmsProBilling.Answer answer = SmsProBilling.bill(bill, customer);
+        if (answer.http500()) {
+            response.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "Simulated failure");
+            return;
+        }
+        if (answer.slow()) {
+            sleep(SmsProBehaviour.slowMillis);
+        }
+        if (answer.reset()) {
+            cutOff(response, answer.result());
+            return;
+        }
+        reply(response, answer.result());
     }
 
     /** Section 6.8. */

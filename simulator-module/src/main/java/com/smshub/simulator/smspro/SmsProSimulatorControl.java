@@ -18,7 +18,11 @@ import jakarta.servlet.http.HttpServletResponse;
  * intermediate report after the final one), {@code pushReports=false} (record
  * the outcome for status requests without pushing it). {@code GET} shows the settings and the
  * counters (accepted requests, recipients, duplicates by request_id, every MT request received, reports pushed,
- * keep-alive requests) and the last delivery address given, one per line.
+ * keep-alive requests) and the last delivery address given, one per line. Billing Pro and MTB billing:
+ * {@code billing}, {@code billingCode}, {@code billingDelayMillis}, {@code premiumBilling} (see SmsProBilling), with
+ * the counters billingRequests, debits, credits, billingDeclined, chargedTwice (request ids charged more than
+ * once), premiumResults; {@code GET ?to=<msisdn>} adds messageOctets (hex of the last {@code <message>} sent
+ * to it, as on the wire) and balanceOre; {@code ?requestId=} adds how often that request id was charged.
  */
 @WebServlet(urlPatterns = "/smspro/control")
 public class SmsProSimulatorControl extends HttpServlet {
@@ -29,6 +33,7 @@ public class SmsProSimulatorControl extends HttpServlet {
             SmsProBehaviour.reset();
             SmsProLedger.clear();
             SmsProReporter.PUSHED.set(0);
+            SmsProBilling.reset();
         }
         String value;
         if ((value = request.getParameter("alive")) != null) {
@@ -57,6 +62,18 @@ public class SmsProSimulatorControl extends HttpServlet {
         if ((value = request.getParameter("reportBeforeAnswer")) != null) {
             SmsProBehaviour.reportBeforeAnswer = Boolean.parseBoolean(value);
         }
+        if ((value = request.getParameter("billing")) != null) {
+            SmsProBilling.behaviour = SmsProBilling.Behaviour.valueOf(value);
+        }
+        if ((value = request.getParameter("billingCode")) != null) {
+            SmsProBilling.declineCode = Integer.parseInt(value);
+        }
+        if ((value = request.getParameter("billingDelayMillis")) != null) {
+            SmsProBilling.delayMillis = Long.parseLong(value);
+        }
+        if ((value = request.getParameter("premiumBilling")) != null) {
+            SmsProBilling.premium = SmsProBilling.Premium.valueOf(value);
+        }
         if ((value = request.getParameter("outOfOrderReports")) != null) {
             SmsProBehaviour.outOfOrderReports = Boolean.parseBoolean(value);
         }
@@ -73,6 +90,27 @@ public class SmsProSimulatorControl extends HttpServlet {
         state.put("aliveChecks", SmsProLedger.ALIVE_CHECKS.get());
         state.put("requests", SmsProLedger.REQUESTS.get());
         state.put("lastDeliveryUrl", SmsProLedger.lastDeliveryUrl);
+        state.put("billing", SmsProBilling.behaviour);
+        state.put("billingCode", SmsProBilling.declineCode);
+        state.put("billingDelayMillis", SmsProBilling.delayMillis);
+        state.put("premiumBilling", SmsProBilling.premium);
+        state.put("billingRequests", SmsProBilling.REQUESTS.get());
+        state.put("debits", SmsProBilling.DEBITS.get());
+        state.put("credits", SmsProBilling.CREDITS.get());
+        state.put("billingDeclined", SmsProBilling.DECLINED.get());
+        state.put("chargedTwice", SmsProBilling.chargedTwice());
+        state.put("premiumResults", SmsProBilling.PREMIUM_RESULTS.get());
+        state.put("moPushed", SmsProMoServlet.PUSHED.get());
+        String to = request.getParameter("to");
+        if (to != null) {
+            // what the last message to this recipient was on the wire, and what it was charged
+            state.put("messageOctets", SmsProLedger.messageOctets(to));
+            state.put("balanceOre", SmsProBilling.balance(to));
+        }
+        String requestId = request.getParameter("requestId");
+        if (requestId != null) {
+            state.put("charges", SmsProBilling.charges(requestId));
+        }
         response.setContentType("text/plain; charset=UTF-8");
         for (Map.Entry<String, Object> entry : state.entrySet()) {
             response.getWriter().println(entry.getKey() + "=" + entry.getValue());

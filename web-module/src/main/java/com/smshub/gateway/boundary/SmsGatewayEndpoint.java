@@ -12,6 +12,10 @@ import jakarta.jws.WebService;
 
 import com.smshub.balance.boundary.Balances;
 import com.smshub.balance.entity.BalanceUnavailableException;
+import com.smshub.billing.boundary.Charging;
+import com.smshub.billing.entity.ChargeCommand;
+import com.smshub.billing.entity.ChargeNotMadeException;
+import com.smshub.billing.entity.RefundCommand;
 import com.smshub.gateway.v1.CalculatePrice;
 import com.smshub.gateway.v1.CalculatePriceResponse;
 import com.smshub.gateway.v1.ChargeRequest;
@@ -37,6 +41,7 @@ import com.smshub.gateway.v1.SendSms;
 import com.smshub.gateway.v1.SendSmsResponse;
 import com.smshub.gateway.v1.SmsGateway;
 import com.smshub.health.boundary.GatewayHealth;
+import com.smshub.inbound.boundary.InboundMessages;
 import com.smshub.kernel.Money;
 import com.smshub.kernel.NotFoundException;
 import com.smshub.kernel.ProviderCode;
@@ -78,6 +83,12 @@ public class SmsGatewayEndpoint implements SmsGateway {
 
     @EJB
     Balances balances;
+
+    @EJB
+    InboundMessages inbound;
+
+    @EJB
+    Charging charging;
 
     @Override
     public PingResponse ping(Ping request) throws GatewayFault {
@@ -154,17 +165,26 @@ public class SmsGatewayEndpoint implements SmsGateway {
 
     @Override
     public GetInboundMessagesResponse getInboundMessages(GetInboundMessages request) throws GatewayFault {
-        throw Faults.notImplemented("GetInboundMessages");
+        if (request.getAfterInboundId() < 0) {
+            throw ContentMapping.validation("afterInboundId", "afterInboundId is 0 or the lastInboundId of an earlier answer.");
+        }
+        int max = request.getMaxResults() == null ? 100 : request.getMaxResults();
+        if (max < 1 || max > 1000) {
+            throw ContentMapping.validation("maxResults", "maxResults is 1 to 1000.");
+        }
+        return InboundMapping.response(call(() -> inbound.after(request.getAfterInboundId(), max)));
     }
 
     @Override
     public ChargeResult chargeSubscriber(ChargeRequest request) throws GatewayFault {
-        throw Faults.notImplemented("ChargeSubscriber");
+        ChargeCommand command = BillingMapping.charge(request);
+        return BillingMapping.result(call(() -> charging.charge(command)));
     }
 
     @Override
     public ChargeResult refundSubscriber(RefundSubscriber request) throws GatewayFault {
-        throw Faults.notImplemented("RefundSubscriber");
+        RefundCommand command = BillingMapping.refund(request);
+        return BillingMapping.result(call(() -> charging.refund(command)));
     }
 
     @Override
@@ -207,7 +227,7 @@ public class SmsGatewayEndpoint implements SmsGateway {
             throw Faults.of(FaultCode.IDEMPOTENCY_CONFLICT, "clientReference", e.getMessage());
         } catch (NotFoundException e) {
             throw Faults.of(FaultCode.NOT_FOUND, e.field(), e.getMessage());
-        } catch (BalanceUnavailableException | PriceUnavailableException e) {
+        } catch (BalanceUnavailableException | PriceUnavailableException | ChargeNotMadeException e) {
             throw Faults.of(FaultCode.PROVIDER_UNAVAILABLE, null, e.getMessage());
         } catch (EJBAccessException e) {
             throw Faults.of(FaultCode.AUTHORIZATION, null, "This tenant may not use this operation.");

@@ -1,0 +1,181 @@
+package com.smshub.simulator.smspro;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
+
+import com.smshub.provider.smspro.xml.BillingRequest;
+import com.smshub.provider.smspro.xml.BillingResult;
+import com.smshub.provider.smspro.xml.ContentBillingResult;
+import com.smshub.provider.xml.ProviderVocabulary;
+import com.smshub.provider.xml.ProviderXml;
+
+/**
+ * Billing Pro (section 10) and the billing of MTB messages (section 7.3) as the simulator plays them. Billing
+ * Pro answers only once "the operator" has ({@code billingDelayMillis}); it keeps no memory of request ids, as
+ * the document promises none, so the ledger counts how often each request_id was charged: a gateway that
+ * charged twice shows as {@code chargedTwice}. Behaviour, set through {@link SmsProSimulatorControl}:
+ * {@code billing=APPROVE|DECLINE|SLOW|HTTP_500|RESET} (SLOW: the charge is made, the answer comes after
+ * {@code slowMillis}; RESET: made, and the connection dropped mid-answer), {@code billingCode} (table 11, for
+ * DECLINE, default 103), {@code premiumBilling=APPROVE|DECLINE|PENDING} (PENDING: a pending result, then
+ * the approval a second later).
+ */
+final class SmsProBilling {
+
+    private static final Logger LOG = Logger.getLogger(SmsProBilling.class.getName());
+    private static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    enum Behaviour { APPROVE, DECLINE, SLOW, HTTP_500, RESET }
+
+    enum Premium { APPROVE, DECLINE, PENDING }
+
+    static volatile Behaviour behaviour = Behaviour.APPROVE;
+    static volatile int declineCode = 103;
+    static volatile long delayMillis = 50;
+    static volatile Premium premium = Premium.APPROVE;
+
+    static final AtomicLong REQUESTS = new AtomicLong();
+    static final AtomicLong DEBITS = new AtomicLong();
+    static final AtomicLong CREDITS = new AtomicLong();
+    static final AtomicLong DECLINED = new AtomicLong();
+    /** Charges made per request_id: more than one is a charge made twice. */
+    private static final Map<String, AtomicLong> BY_REQUEST = new ConcurrentHashMap<>();
+    /** Öre debited less öre credited, per subscriber. */
+    private static final Map<String, AtomicLong> BALANCE = new ConcurrentHashMap<>();
+    static final AtomicLong PREMIUM_RESULTS = new AtomicLong();
+    private static final AtomicLong SEQUENCE = new AtomicLong(0x8000);
+
+    private SmsProBilling() {
+    }
+
+    static void reset() {
+        behaviour = Behaviour.APPROVE;
+        declineCode = 103;
+        delayMillis = 50;
+        premium = Premium.APPROVE;
+        REQUESTS.set(0);
+        DEBITS.set(0);
+        CREDITS.set(0);
+        DECLINED.set(0);
+        PREMIUM_RESULTS.set(0);
+        BY_REQUEST.clear();
+        BALANCE.clear();
+    }
+
+    /** The outcome of one billing request: the result document, and whether to cut the answer off. */
+    record Answer(BillingResult result, boolean slow, boolean reset, boolean http500) {
+    }
+
+    static Answer bill(BillingRequest request, String customer) {
+        REQUESTS.incrementAndGet();
+        Behaviour now = behaviour;
+        if (now == Behaviour.HTTP_500) {
+            return new Answer(null, false, false, true);
+        }
+        sleep(delayMillis);
+        BillingResult result = new BillingResult();
+        result.setCustomerId(customer);
+        result.setTransactionId("57:19c472:11175c2ba94:-" + Long.toHexString(SEQUENCE.incrementAndGet()));
+        result.setOperator("telenor");
+        result.setDatetime(DATETIME.format(LocalDateTime.now()));
+        if (now == Behaviour.DECLINE) {
+            DECLINED.incrementAndGet();
+            result.setStatus(-2);
+            result.setStatuscode(declineCode);
+            result.setMessage("Declined by the simulated operator.");
+            return new Answer(result, false, false, false);
+        }
+        boolean credit = "credit".equals(request.getBill().getType());
+        (credit ? CREDITS : DEBITS).incrementAndGet();
+        String requestId = request.getCustomer().getRequestId() == null ? "" : request.getCustomer().getRequestId().strip();
+        BY_REQUEST.computeIfAbsent(requestId, k -> new AtomicLong()).incrementAndGet();
+        BALANCE.computeIfAbsent(request.getBill().getMsisdn(), k -> new AtomicLong())
+                .addAndGet(credit ? -request.getBill().getAmount() : request.getBill().getAmount());
+        result.setStatus(0);
+        result.setStatuscode(0);
+        result.setMessage("Billing performed successfully.");
+        return new Answer(result, now == Behaviour.SLOW, now == Behaviour.RESET, false);
+    }
+
+    /** How many request ids were charged more than once. */
+    static long chargedTwice() {
+        return BY_REQUEST.values().stream().filter(n -> n.get() > 1).count();
+    }
+
+    /** How many times this request id was charged. */
+    static long charges(String requestId) {
+        AtomicLong n = BY_REQUEST.get(requestId);
+        return n == null ? 0 : n.get();
+    }
+
+    /** Öre charged less öre refunded, for one subscriber. */
+    static long balance(String msisdn) {
+        AtomicLong n = BALANCE.get(msisdn);
+        return n == null ? 0 : n.get();
+    }
+
+    /**
+     * Section 7.3: the result of an MTB message's charge, pushed to the URL of the agreement
+     * ({@code smshub.simulator.smspro.billing-url}). Returns whether the message may be sent.
+     */
+    static boolean premium(ScheduledExecutorService scheduler, String customer, String mobilectrlId) {
+        Premium now = premium;
+        switch (now) {
+            case APPROVE -> scheduler.schedule(() -> push(customer, mobilectrlId, 0, false, 0), 20, TimeUnit.MILLISECONDS);
+            case DECLINE -> scheduler.schedule(() -> push(customer, mobilectrlId, -2, false, declineCode), 20, TimeUnit.MILLISECONDS);
+            case PENDING -> {
+                scheduler.schedule(() -> push(customer, mobilectrlId, 0, true, 0), 20, TimeUnit.MILLISECONDS);
+                scheduler.schedule(() -> push(customer, mobilectrlId, 0, false, 0), 1000, TimeUnit.MILLISECONDS);
+            }
+        }
+        return now != Premium.DECLINE;
+    }
+
+    private static void push(String customer, String mobilectrlId, int status, boolean pending, int code) {
+        ContentBillingResult result = new ContentBillingResult();
+        result.setCustomerId(customer);
+        result.setMobilectrlId(mobilectrlId);
+        ContentBillingResult.Status s = new ContentBillingResult.Status();
+        s.setValue(status);
+        s.setPending(pending);
+        result.setStatus(s);
+        result.setStatuscode(code);
+        ContentBillingResult.Message message = new ContentBillingResult.Message();
+        message.setOperator("tre");
+        message.setValue(status == 0 ? "Purchase OK" : "The end-user account balance is low.");
+        result.setMessage(message);
+        result.setDatetime(DATETIME.format(LocalDateTime.now()));
+        String url = System.getProperty("smshub.simulator.smspro.billing-url", "http://localhost:8080/smshub/callbacks/smspro/billing");
+        byte[] body = ProviderXml.of(ProviderVocabulary.SMSPRO).write(result).getBytes(StandardCharsets.ISO_8859_1);
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            try {
+                if (SmsProReporter.post(url, body) == 200) {
+                    PREMIUM_RESULTS.incrementAndGet();
+                    return;
+                }
+            } catch (Exception e) {
+                LOG.info(() -> "Billing result for " + mobilectrlId + " failed: " + e);
+            }
+            sleep(500L * attempt);
+        }
+    }
+
+    static BillingRequest read(byte[] body) {
+        return ProviderXml.of(ProviderVocabulary.SMSPRO).read(new ByteArrayInputStream(body), BillingRequest.class);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

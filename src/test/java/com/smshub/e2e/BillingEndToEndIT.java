@@ -1,0 +1,277 @@
+package com.smshub.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.junit.jupiter.api.Test;
+
+import com.smshub.gateway.v1.ChargeOutcome;
+import com.smshub.gateway.v1.ChargeRequest;
+import com.smshub.gateway.v1.ChargeResult;
+import com.smshub.gateway.v1.FaultCode;
+import com.smshub.gateway.v1.GatewayFault;
+import com.smshub.gateway.v1.MessageStatus;
+import com.smshub.gateway.v1.Money;
+import com.smshub.gateway.v1.PremiumCharge;
+import com.smshub.gateway.v1.RefundSubscriber;
+import com.smshub.gateway.v1.SendSms;
+
+/**
+ * Charging subscribers through Billing Pro (SMS Pro section 10) and premium messages (section 7), end to end
+ * against the SMS Pro simulator, whose ledger counts every charge it made per request id.
+ */
+@RunAsClient
+class BillingEndToEndIT extends SimulatorTest {
+
+    static Money sek(String amount) {
+        Money money = new Money();
+        money.setAmount(new BigDecimal(amount));
+        money.setCurrency("SEK");
+        return money;
+    }
+
+    static ChargeRequest charge(String reference, String msisdn, String amount) {
+        ChargeRequest request = new ChargeRequest();
+        request.setClientReference(reference);
+        request.setMsisdn(msisdn);
+        request.setAmount(sek(amount));
+        request.setDescription("Parkering");
+        return request;
+    }
+
+    static RefundSubscriber refund(String reference, String chargeId, String amount) {
+        RefundSubscriber request = new RefundSubscriber();
+        request.setClientReference(reference);
+        request.setChargeId(chargeId);
+        request.setAmount(amount == null ? null : sek(amount));
+        return request;
+    }
+
+    /** Öre the simulator's operator has taken from the subscriber, less what it gave back. */
+    static long balance(String msisdn) {
+        return Long.parseLong(Simulator.set("to=" + URLEncoder.encode(msisdn, StandardCharsets.UTF_8)).get("balanceOre"));
+    }
+
+    static String reference() {
+        return "charge-" + UUID.randomUUID();
+    }
+
+    @Test
+    void chargeAndRefundAreMadeOnceAndBothInTheLedger() throws Exception {
+        String subscriber = Requests.uniqueRecipient();
+        String reference = reference();
+        ChargeResult charged = Gateway.demo().chargeSubscriber(charge(reference, subscriber, "10.00"));
+        assertEquals(ChargeOutcome.APPROVED, charged.getOutcome());
+        assertNotNull(charged.getProviderTransactionId());
+        assertEquals("telenor", charged.getOperator());
+        assertEquals(1000, balance(subscriber));
+
+        ChargeResult again = Gateway.demo().chargeSubscriber(charge(reference, subscriber, "10.00"));
+        assertEquals(charged.getChargeId(), again.getChargeId());
+        assertEquals(1000, balance(subscriber), "the same reference never charges twice");
+
+        ChargeResult part = Gateway.demo().refundSubscriber(refund(reference(), charged.getChargeId(), "4.00"));
+        assertEquals(ChargeOutcome.APPROVED, part.getOutcome());
+        ChargeResult rest = Gateway.demo().refundSubscriber(refund(reference(), charged.getChargeId(), null));
+        assertEquals(ChargeOutcome.APPROVED, rest.getOutcome());
+        assertEquals(0, new BigDecimal("6.00").compareTo(rest.getAmount().getAmount()),
+                "the rest of the charge, not all of it again: " + rest.getAmount().getAmount());
+        assertEquals(0, balance(subscriber));
+        GatewayFault tooMuch = assertThrows(GatewayFault.class,
+                () -> Gateway.demo().refundSubscriber(refund(reference(), charged.getChargeId(), "0.01")));
+        assertEquals(FaultCode.VALIDATION, tooMuch.getFaultInfo().getCode());
+
+        for (ChargeResult line : List.of(charged, part, rest)) {
+            HttpResponse<String> ledger = Operator.call("GET", "charges/" + line.getChargeId(), null);
+            assertEquals(200, ledger.statusCode());
+            assertTrue(ledger.body().contains("\"state\":\"APPROVED\""), ledger.body());
+            assertTrue(ledger.body().contains("\"providerTransactionId\":\"" + line.getProviderTransactionId() + "\""), ledger.body());
+        }
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        HttpResponse<String> report = Operator.call("GET", "charges/report?from=" + today + "&to=" + today, null);
+        assertEquals(200, report.statusCode());
+        assertTrue(report.body().contains("\"tenant\":\"demo\""), report.body());
+    }
+
+    @Test
+    void fiftyConcurrentRetriesChargeOnce() throws Exception {
+        Simulator.set("billingDelayMillis=500");
+        String subscriber = Requests.uniqueRecipient();
+        String reference = reference();
+        ExecutorService callers = Executors.newFixedThreadPool(50);
+        try {
+            List<Callable<ChargeResult>> calls = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                calls.add(() -> Gateway.demo().chargeSubscriber(charge(reference, subscriber, "25.00")));
+            }
+            List<ChargeResult> results = new ArrayList<>();
+            for (Future<ChargeResult> result : callers.invokeAll(calls)) {
+                results.add(result.get());
+            }
+            Set<String> ids = results.stream().map(ChargeResult::getChargeId).collect(Collectors.toSet());
+            assertEquals(1, ids.size(), "one charge for one reference");
+            assertTrue(results.stream().allMatch(r -> r.getOutcome() != ChargeOutcome.DECLINED));
+        } finally {
+            callers.shutdownNow();
+        }
+        ChargeResult settled = Await.until(Duration.ofSeconds(10), () -> call(reference, subscriber, "25.00"),
+                r -> r.getOutcome() == ChargeOutcome.APPROVED);
+        assertNotNull(settled.getProviderTransactionId());
+        assertEquals(2500, balance(subscriber), "charged once at the operator");
+        assertEquals("0", Simulator.state().get("chargedTwice"));
+    }
+
+    private static ChargeResult call(String reference, String subscriber, String amount) {
+        try {
+            return Gateway.demo().chargeSubscriber(charge(reference, subscriber, amount));
+        } catch (GatewayFault e) {
+            throw new AssertionError(e.getFaultInfo().getMessage(), e);
+        }
+    }
+
+    @Test
+    void declinedChargeCarriesTheOperatorsCode() throws Exception {
+        Simulator.set("billing=DECLINE&billingCode=103");
+        String subscriber = Requests.uniqueRecipient();
+        ChargeResult declined = Gateway.demo().chargeSubscriber(charge(reference(), subscriber, "10.00"));
+        assertEquals(ChargeOutcome.DECLINED, declined.getOutcome());
+        assertEquals("103", declined.getReasonCode());
+        assertEquals("The end-user account balance is low.", declined.getReason());
+        assertEquals(0, balance(subscriber));
+        GatewayFault notRefundable = assertThrows(GatewayFault.class,
+                () -> Gateway.demo().refundSubscriber(refund(reference(), declined.getChargeId(), null)));
+        assertEquals(FaultCode.VALIDATION, notRefundable.getFaultInfo().getCode());
+    }
+
+    @Test
+    void whatBillingProWouldRefuseIsDeclinedWithoutARequest() throws Exception {
+        long before = Long.parseLong(Simulator.state().get("billingRequests"));
+        ChargeResult tooSmall = Gateway.demo().chargeSubscriber(charge(reference(), Requests.uniqueRecipient(), "0.50"));
+        assertEquals(ChargeOutcome.DECLINED, tooSmall.getOutcome());
+        assertEquals("105", tooSmall.getReasonCode());
+        ChargeRequest wrongVat = charge(reference(), Requests.uniqueRecipient(), "10.00");
+        wrongVat.setVatPercent(new BigDecimal("12"));
+        assertEquals("106", Gateway.demo().chargeSubscriber(wrongVat).getReasonCode());
+        assertEquals(before, Long.parseLong(Simulator.state().get("billingRequests")));
+    }
+
+    @Test
+    void anAnswerLostAfterTheRequestLeftIsUnknownUntilReconciled() throws Exception {
+        Simulator.set("billing=RESET");
+        String subscriber = Requests.uniqueRecipient();
+        String reference = reference();
+        ChargeResult unknown = Gateway.demo().chargeSubscriber(charge(reference, subscriber, "12.00"));
+        assertEquals(ChargeOutcome.PENDING, unknown.getOutcome());
+        assertEquals("OUTCOME_UNKNOWN", unknown.getReasonCode());
+        Simulator.set("billing=APPROVE");
+        ChargeResult retried = Gateway.demo().chargeSubscriber(charge(reference, subscriber, "12.00"));
+        assertEquals(ChargeOutcome.PENDING, retried.getOutcome(), "never charged again blindly");
+        assertEquals(1200, balance(subscriber), "the operator charged once, before the answer was lost");
+
+        HttpResponse<String> listed = Operator.call("GET", "charges?state=UNKNOWN", null);
+        assertTrue(listed.body().contains(unknown.getChargeId()), listed.body());
+        HttpResponse<String> reconciled = Operator.call("POST", "charges/" + unknown.getChargeId() + "/reconciliation",
+                "{\"outcome\":\"APPROVED\",\"providerTransactionId\":\"from-statement\",\"operator\":\"telenor\"}");
+        assertEquals(200, reconciled.statusCode(), reconciled.body());
+        assertEquals(409, Operator.call("POST", "charges/" + unknown.getChargeId() + "/reconciliation",
+                "{\"outcome\":\"DECLINED\"}").statusCode(), "reconciled once");
+        ChargeResult known = Gateway.demo().chargeSubscriber(charge(reference, subscriber, "12.00"));
+        assertEquals(ChargeOutcome.APPROVED, known.getOutcome());
+        assertEquals("from-statement", known.getProviderTransactionId());
+    }
+
+    @Test
+    void aChargeNotMadeIsMadeByTheRetry() throws Exception {
+        Simulator.set("billing=HTTP_500");
+        String subscriber = Requests.uniqueRecipient();
+        String reference = reference();
+        GatewayFault unavailable = assertThrows(GatewayFault.class,
+                () -> Gateway.demo().chargeSubscriber(charge(reference, subscriber, "8.00")));
+        assertEquals(FaultCode.PROVIDER_UNAVAILABLE, unavailable.getFaultInfo().getCode());
+        Simulator.set("billing=APPROVE");
+        assertEquals(ChargeOutcome.APPROVED, Gateway.demo().chargeSubscriber(charge(reference, subscriber, "8.00")).getOutcome());
+        assertEquals(800, balance(subscriber));
+    }
+
+    @Test
+    void badRequestsGetStableFaults() throws Exception {
+        String subscriber = Requests.uniqueRecipient();
+        GatewayFault noReference = assertThrows(GatewayFault.class,
+                () -> Gateway.demo().chargeSubscriber(charge("", subscriber, "5.00")));
+        assertEquals(FaultCode.VALIDATION, noReference.getFaultInfo().getCode());
+        assertEquals("clientReference", noReference.getFaultInfo().getField());
+
+        String reference = reference();
+        ChargeResult charged = Gateway.demo().chargeSubscriber(charge(reference, subscriber, "5.00"));
+        GatewayFault conflict = assertThrows(GatewayFault.class,
+                () -> Gateway.demo().chargeSubscriber(charge(reference, subscriber, "6.00")));
+        assertEquals(FaultCode.IDEMPOTENCY_CONFLICT, conflict.getFaultInfo().getCode());
+
+        GatewayFault notTheirs = assertThrows(GatewayFault.class,
+                () -> Gateway.as("acme", "acme-password").refundSubscriber(refund(reference(), charged.getChargeId(), null)));
+        assertEquals(FaultCode.NOT_FOUND, notTheirs.getFaultInfo().getCode());
+
+        GatewayFault noRoute = assertThrows(GatewayFault.class,
+                () -> Gateway.demo().chargeSubscriber(charge(reference(), "+27821234567", "5.00")));
+        assertEquals(FaultCode.VALIDATION, noRoute.getFaultInfo().getCode());
+        assertEquals("msisdn", noRoute.getFaultInfo().getField());
+    }
+
+    @Test
+    void premiumMessageIsChargedAndItsChargeRecorded() throws Exception {
+        String subscriber = Requests.uniqueRecipient();
+        String id = premium(subscriber);
+        Await.until(Duration.ofSeconds(20), () -> Requests.status(id).getStatus(), s -> s == MessageStatus.DELIVERED);
+        HttpResponse<String> line = Await.until(Duration.ofSeconds(10), () -> ledgerOf(id), r -> r.body().contains("APPROVED"));
+        assertTrue(line.body().contains("\"kind\":\"PREMIUM_SMS\"") && line.body().contains("\"operator\":\"tre\""), line.body());
+    }
+
+    @Test
+    void premiumMessageWhoseChargeFailedIsNotSentAndSaysWhy() throws Exception {
+        Simulator.set("premiumBilling=DECLINE&billingCode=104");
+        String subscriber = Requests.uniqueRecipient();
+        String id = premium(subscriber);
+        var state = Await.until(Duration.ofSeconds(20), () -> Requests.status(id), s -> s.getStatus() == MessageStatus.REJECTED);
+        assertEquals("BILLING_DECLINED", state.getReasonCode());
+        assertTrue(state.getReason().contains("not allowed to purchase premium"), state.getReason());
+        HttpResponse<String> line = Await.until(Duration.ofSeconds(10), () -> ledgerOf(id), r -> r.body().contains("DECLINED"));
+        assertTrue(line.body().contains("\"reasonCode\":\"104\""), line.body());
+    }
+
+    private static String premium(String subscriber) throws GatewayFault {
+        SendSms request = Requests.text("Your ticket, 5 kr", subscriber);
+        PremiumCharge premium = new PremiumCharge();
+        premium.setPrice(sek("5"));
+        premium.setDescription("SMS-ticket");
+        request.setPremiumCharge(premium);
+        return Gateway.demo().sendSms(request).getResult().get(0).getMessageId();
+    }
+
+    private static HttpResponse<String> ledgerOf(String messageId) {
+        try {
+            return Operator.call("GET", "charges?messageId=" + messageId, null);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}
