@@ -32,11 +32,11 @@ UPDATE tenant SET default_country_code = '46' WHERE username = 'demo' AND defaul
 -- DatabaseMigration.
 -- MyMobileAPI prices in credits: at 0.30 ZAR a credit, CalculatePrice asks it (live False) what each message uses.
 UPDATE provider_account SET endpoint_url = '${simulator_base_url}/mymobileapi/api5/api.asmx', username = 'smshub',
-       settings = '{"creditPrice":"0.30 ZAR"}', enabled = TRUE
+       settings = '{"creditPrice":"0.30 ZAR","shortCodeFeed":"true"}', enabled = TRUE
  WHERE name = 'mymobileapi-simulator';
 INSERT INTO provider_account (provider, name, endpoint_url, username, settings, enabled)
 SELECT 'MYMOBILEAPI', 'mymobileapi-simulator', '${simulator_base_url}/mymobileapi/api5/api.asmx', 'smshub',
-       '{"creditPrice":"0.30 ZAR"}', TRUE
+       '{"creditPrice":"0.30 ZAR","shortCodeFeed":"true"}', TRUE
 WHERE NOT EXISTS (SELECT 1 FROM provider_account WHERE name = 'mymobileapi-simulator');
 
 UPDATE provider_account SET endpoint_url = '${simulator_base_url}/masiv/SmsHandlers', username = 'smshub', enabled = TRUE
@@ -87,14 +87,14 @@ SELECT '+47', NULL, a.id, 100, FALSE, TRUE, 0.60, 'NOK' FROM provider_account a
 WHERE a.name = 'mymsp-simulator'
   AND NOT EXISTS (SELECT 1 FROM route r WHERE r.provider_account_id = a.id AND r.prefix = '+47' AND r.tenant_id IS NULL);
 
--- Messages from subscribers (README, "Messages from subscribers"): everything that comes in on the SMS Pro and
--- myMSP simulators' accounts goes to "demo", except what starts with the keyword ACME or is sent to a number
+-- Messages from subscribers (docs/inbound.md): everything that comes in on the SMS Pro, myMSP and MyMobileAPI
+-- simulators' accounts goes to "demo", except what starts with the keyword ACME or is sent to a number
 -- ending in 1234 (SMS Pro's Destination Number Trigger), which goes to "acme". INFO answers with demo's details.
 UPDATE tenant SET info_name = 'SMS Hub demo', info_phone = '+46 8 555 000 00', info_contact = 'support@smshub.example'
  WHERE username = 'demo' AND info_name IS NULL;
 INSERT INTO inbound_rule (tenant_id, provider_account_id, priority)
 SELECT t.id, a.id, 100 FROM tenant t, provider_account a
- WHERE t.username = 'demo' AND a.name IN ('smspro-simulator', 'mymsp-simulator')
+ WHERE t.username = 'demo' AND a.name IN ('smspro-simulator', 'mymsp-simulator', 'mymobileapi-simulator')
    AND NOT EXISTS (SELECT 1 FROM inbound_rule r WHERE r.tenant_id = t.id AND r.provider_account_id = a.id
                    AND r.keyword IS NULL AND r.short_code IS NULL AND r.destination_suffix IS NULL);
 INSERT INTO inbound_rule (tenant_id, provider_account_id, keyword, priority)

@@ -201,6 +201,17 @@ class BillingEndToEndIT extends SimulatorTest {
     }
 
     @Test
+    void aSlowOperatorIsWaitedFor() throws Exception {
+        Simulator.set("billing=SLOW&slowMillis=4000");
+        String subscriber = Requests.uniqueRecipient();
+        long started = System.nanoTime();
+        ChargeResult slow = Gateway.demo().chargeSubscriber(charge(reference(), subscriber, "7.00"));
+        assertTrue(System.nanoTime() - started >= 4_000_000_000L, "answered once the operator had");
+        assertEquals(ChargeOutcome.APPROVED, slow.getOutcome(), "Billing Pro's wait is longer than a send's (3 s in the tests)");
+        assertEquals(700, balance(subscriber));
+    }
+
+    @Test
     void aChargeNotMadeIsMadeByTheRetry() throws Exception {
         Simulator.set("billing=HTTP_500");
         String subscriber = Requests.uniqueRecipient();

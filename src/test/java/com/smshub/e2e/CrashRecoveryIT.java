@@ -15,8 +15,11 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,7 +29,8 @@ import org.junit.jupiter.api.Test;
 /**
  * kill -9 of WildFly in the middle of a 10,000-message batch, then a restart: every accepted message still
  * reaches the provider, and the only messages sent twice are ones that were in flight at the kill, each
- * with the same reference (SMS Pro request_id) both times. Prints the counts. Runs on its own server
+ * with the same reference (SMS Pro request_id) both times; and, with charges in flight at the kill, no charge
+ * made twice, each known or UNKNOWN and reconciled. Prints the counts. Runs on its own server
  * process, after the Arquillian suite (a failsafe execution of its own), because it kills it.
  */
 class CrashRecoveryIT {
@@ -55,9 +59,13 @@ class CrashRecoveryIT {
             server = start(home, 1);
             post(Gateway.SIMULATOR + "/smspro/control?reset=true", "", null);
 
+            post(Gateway.SIMULATOR + "/smspro/control?billingDelayMillis=300", "", null);
             String batchId = sendBatch();
+            Chargers chargers = new Chargers();
             awaitCounter("accepted", 1500, Duration.ofSeconds(120));
+            chargers.stop();
             kill(server, true);
+            chargers.join();
             server = start(home, 2);
             long reachedBeforeKill = Simulator.counter("accepted"); // the simulator's ledger, read back at restart
 
@@ -73,9 +81,118 @@ class CrashRecoveryIT {
             assertEquals(MESSAGES, finished[1], "and it is DELIVERED");
             assertEquals(MESSAGES, unique, "every accepted message reached the provider, once by its reference");
             assertTrue(duplicates <= 16, "only messages in flight at the kill went twice: " + duplicates);
+
+            chargers.checkAfterRestart();
         } finally {
             Files.deleteIfExists(deployments.resolve("smshub.ear"));
             Files.deleteIfExists(deployments.resolve("smshub-simulator.war"));
+        }
+    }
+
+    /**
+     * Charges asked for by eight callers, one after another each (Billing Pro answers after 300 ms), until the
+     * kill: some answered, some in flight (recorded and sent, recorded and not sent, or not yet recorded).
+     */
+    private static final class Chargers {
+        private static final long ORE = 300;
+        private final List<String[]> charges = Collections.synchronizedList(new ArrayList<>());
+        private final AtomicBoolean stopped = new AtomicBoolean();
+        private final AtomicInteger numbers = new AtomicInteger();
+        private final List<Thread> callers = new ArrayList<>();
+
+        Chargers() {
+            for (int i = 0; i < 8; i++) {
+                Thread caller = new Thread(() -> {
+                    while (!stopped.get()) {
+                        String[] charge = {"crash-charge-" + UUID.randomUUID(),
+                                "+4676" + String.format("%07d", numbers.incrementAndGet())};
+                        charges.add(charge);
+                        try {
+                            charge(charge);
+                        } catch (IOException | InterruptedException e) {
+                            return; // the server died under the call
+                        }
+                    }
+                });
+                caller.start();
+                callers.add(caller);
+            }
+        }
+
+        void stop() {
+            stopped.set(true);
+        }
+
+        void join() throws InterruptedException {
+            for (Thread caller : callers) {
+                caller.join(30_000);
+            }
+        }
+
+        /**
+         * Every charge asked again with its reference: none made twice at the operator; each approved, or UNKNOWN
+         * (its answer lost with the server) and then reconciled from the operator's records; printed.
+         */
+        void checkAfterRestart() throws Exception {
+            int approved = 0;
+            int unknown = 0;
+            int reconciledApproved = 0;
+            int reconciledDeclined = 0;
+            for (String[] charge : charges) {
+                String[] answer = Await.until(Duration.ofSeconds(60), () -> {
+                    try {
+                        return charge(charge);
+                    } catch (Exception e) {
+                        throw new AssertionError(e);
+                    }
+                }, a -> !"IN_PROGRESS".equals(a[2]));
+                long charged = Long.parseLong(Simulator.set("to=" + charge[1].replace("+", "%2B")).get("balanceOre"));
+                assertTrue(charged == 0 || charged == ORE, charge[1] + " charged " + charged + " öre for one charge of " + ORE);
+                if ("APPROVED".equals(answer[1])) {
+                    approved++;
+                    assertEquals(ORE, charged, "an approved charge was made, once");
+                } else {
+                    assertEquals("OUTCOME_UNKNOWN", answer[2], "a charge is approved or unknown: " + String.join(" ", answer));
+                    unknown++;
+                    String outcome = charged == ORE ? "APPROVED" : "DECLINED";
+                    HttpResponse<String> reconciled = operator("charges/" + answer[0] + "/reconciliation", "{\"outcome\":\"" + outcome + "\"}");
+                    assertEquals(200, reconciled.statusCode(), reconciled.body());
+                    assertEquals(outcome, charge(charge)[1], "reconciled, the charge is known");
+                    if (charged == ORE) {
+                        reconciledApproved++;
+                    } else {
+                        reconciledDeclined++;
+                    }
+                }
+            }
+            String twice = Simulator.state().get("chargedTwice");
+            System.out.printf("kill -9 with charges in flight: %d charges asked for before the kill; after restart %d approved, "
+                    + "%d UNKNOWN and reconciled from the operator's records (%d had been made, %d had not); "
+                    + "charged twice at the operator: %s%n", charges.size(), approved, unknown, reconciledApproved,
+                    reconciledDeclined, twice);
+            assertTrue(charges.size() > 8, "charges were under way at the kill");
+            assertEquals("0", twice, "no charge made twice");
+        }
+
+        /** ChargeSubscriber: chargeId, outcome and reason code. */
+        private static String[] charge(String[] charge) throws IOException, InterruptedException {
+            String body = post(Gateway.ENDPOINT, envelope("<v1:ChargeSubscriber><v1:clientReference>" + charge[0]
+                    + "</v1:clientReference><v1:msisdn>" + charge[1] + "</v1:msisdn><v1:amount><v1:amount>3.00</v1:amount>"
+                    + "<v1:currency>SEK</v1:currency></v1:amount></v1:ChargeSubscriber>"), AUTH).body();
+            Matcher id = Pattern.compile("<chargeId>([^<]+)</chargeId>").matcher(body);
+            Matcher outcome = Pattern.compile("<outcome>([^<]+)</outcome>").matcher(body);
+            Matcher reason = Pattern.compile("<reasonCode>([^<]+)</reasonCode>").matcher(body);
+            if (!id.find() || !outcome.find()) {
+                throw new IOException("No charge in the answer: " + body);
+            }
+            return new String[] {id.group(1), outcome.group(1), reason.find() ? reason.group(1) : ""};
+        }
+
+        private static HttpResponse<String> operator(String path, String json) throws IOException, InterruptedException {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(Gateway.BASE + "/smshub/admin/" + path))
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("operator:operator-password".getBytes()))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                    HttpResponse.BodyHandlers.ofString());
         }
     }
 
@@ -118,7 +235,8 @@ class CrashRecoveryIT {
     private static Process start(Path home, int run) throws Exception {
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/standalone.sh").toString(), "-c", "standalone-full.xml",
                 "-Dsmshub.demo-data=true", "-Dsmshub.dispatch.redelivery-delay-ms=100", "-Dsmshub.provider.timeout-seconds=3",
-                "-Dsmshub.status.first-poll-seconds=2", "-Dsmshub.status.poll-interval-ms=1000", "-Dsmshub.status.poll-backoff-seconds=2", "-Dsmshub.dispatch.stale-seconds=20"));
+                "-Dsmshub.status.first-poll-seconds=2", "-Dsmshub.status.poll-interval-ms=1000", "-Dsmshub.status.poll-backoff-seconds=2", "-Dsmshub.dispatch.stale-seconds=20",
+                "-Dsmshub.billing.unknown-after-seconds=5"));
         for (String arg : System.getProperty("smshub.test.server.args", "").split(" ")) {
             if (!arg.isBlank()) {
                 command.add(arg);

@@ -210,6 +210,59 @@ class InboundEndToEndIT extends SimulatorTest {
                 text);
     }
 
+    /** A subscriber's message to the MyMobileAPI simulator, read by the gateway from its Reply or ShortCode feed. */
+    static String myMobileApiMo(String form) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(Gateway.SIMULATOR + "/mymobileapi/mo"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        return response.body().strip();
+    }
+
+    static String southAfrican() {
+        return "+2782" + String.format("%07d", (int) (Math.random() * 10_000_000));
+    }
+
+    private static List<InboundMessage> awaitFrom(SmsGateway tenant, long cursor, String subscriber, int count) {
+        return Await.until(Duration.ofSeconds(30), () -> {
+            try {
+                return from(tenant, cursor, subscriber);
+            } catch (GatewayFault e) {
+                throw new AssertionError(e);
+            }
+        }, list -> list.size() >= count);
+    }
+
+    @Test
+    void myMobileApiReplyNamesTheMessageItAnswers() throws Exception {
+        String subscriber = southAfrican();
+        String asked = Gateway.demo().sendSms(Requests.text("Shall we deliver tomorrow?", subscriber)).getResult().get(0).getMessageId();
+        Await.until(Duration.ofSeconds(20), () -> Requests.status(asked).getStatus().name(), s -> !s.equals("QUEUED"));
+        long cursor = end(Gateway.demo());
+        myMobileApiMo("from=" + subscriber.substring(1) + "&text=" + URLEncoder.encode("Yes, after 10", StandardCharsets.UTF_8)
+                + "&inReplyTo=" + asked);
+        InboundMessage reply = awaitFrom(Gateway.demo(), cursor, subscriber, 1).get(0);
+        assertEquals("Yes, after 10", reply.getText());
+        assertEquals(ProviderCode.MYMOBILEAPI, reply.getProvider());
+        assertEquals(asked, reply.getInReplyTo(), "MyMobileAPI's sentcustomerid is our message id");
+        assertFalse(reply.isOptOut());
+    }
+
+    @Test
+    void myMobileApiOptOutFlagOptsOutAndShortCodeEntriesAreRead() throws Exception {
+        String subscriber = southAfrican();
+        long cursor = end(Gateway.demo());
+        myMobileApiMo("from=" + subscriber.substring(1) + "&text=UNSUBSCRIBE");
+        myMobileApiMo("from=" + subscriber.substring(1) + "&text=WIN+5&shortcode=31234&keyword=WIN");
+        List<InboundMessage> read = awaitFrom(Gateway.demo(), cursor, subscriber, 2);
+        InboundMessage optOut = read.stream().filter(m -> m.getText().equals("UNSUBSCRIBE")).findFirst().orElseThrow();
+        assertTrue(optOut.isOptOut(), "MyMobileAPI's optout flag");
+        InboundMessage entry = read.stream().filter(m -> m.getText().equals("WIN 5")).findFirst().orElseThrow();
+        assertEquals("31234", entry.getTo());
+        RecipientResult refused = Gateway.demo().sendSms(Requests.text("Offer", subscriber)).getResult().get(0);
+        assertEquals("OPTED_OUT", refused.getReasonCode());
+    }
+
     @Test
     void badPushesAreRefusedWithAReason() throws Exception {
         HttpResponse<String> notXml = HTTP.send(HttpRequest.newBuilder(URI.create(Gateway.BASE + "/smshub/callbacks/smspro/mo"))

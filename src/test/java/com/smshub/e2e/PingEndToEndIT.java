@@ -20,9 +20,7 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import com.smshub.gateway.v1.FaultCode;
 import com.smshub.gateway.v1.GatewayFault;
-import com.smshub.gateway.v1.GetInboundMessages;
 import com.smshub.gateway.v1.HealthStatus;
 import com.smshub.gateway.v1.Ping;
 import com.smshub.gateway.v1.PingResponse;
@@ -132,13 +130,6 @@ class PingEndToEndIT extends DeployedGateway {
         HttpResponse<String> raw = post(Gateway.ENDPOINT, "<x/>");
         assertEquals(401, raw.statusCode());
         assertTrue(raw.headers().firstValue("WWW-Authenticate").orElse("").contains("Basic"));
-    }
-
-    @Test
-    void operationsOfLaterVersionsAnswerNotImplemented() {
-        GatewayFault fault = assertThrows(GatewayFault.class, () -> Gateway.demo().getInboundMessages(new GetInboundMessages()));
-        assertEquals(FaultCode.NOT_IMPLEMENTED, fault.getFaultInfo().getCode());
-        assertTrue(fault.getFaultInfo().getMessage().contains("GetInboundMessages"));
     }
 
     @Test

@@ -10,6 +10,8 @@ import jakarta.inject.Inject;
 
 import com.smshub.intake.control.FeedCursors;
 import com.smshub.provider.spi.Account;
+import com.smshub.provider.spi.InboundFeed;
+import com.smshub.provider.spi.InboundMessage;
 import com.smshub.provider.spi.ProviderEvents;
 import com.smshub.provider.spi.StatusFeed;
 
@@ -23,6 +25,8 @@ import com.smshub.provider.spi.StatusFeed;
 public class FeedReading {
 
     static final String STATUS_FEED = "status";
+    /** The prefix of the cursors of subscribers' messages: "inbound:reply", "inbound:shortcode". */
+    static final String INBOUND_FEED = "inbound:";
 
     @Inject
     FeedCursors cursors;
@@ -61,5 +65,37 @@ public class FeedReading {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void start(long accountId) {
         cursors.start(accountId, STATUS_FEED, StatusFeed.START);
+    }
+
+    /**
+     * One page of an account's feed of subscribers' messages, stored (and routed) with the cursor's move.
+     *
+     * @return whether another page waits
+     * @throws FeedNotReadException when the page was not read, nothing of it kept
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean readInbound(Account account, InboundFeed feed, String name) {
+        try {
+            String cursorName = INBOUND_FEED + name;
+            Optional<String> cursor = cursors.lock(account.id(), cursorName);
+            if (cursor.isEmpty()) {
+                return false;
+            }
+            InboundFeed.Page page = feed.inboundAfter(name, cursor.get(), account);
+            for (InboundMessage message : page.messages()) {
+                events.inbound(message);
+            }
+            if (!page.cursor().equals(cursor.get())) {
+                cursors.move(account.id(), cursorName, page.cursor());
+            }
+            return page.more();
+        } catch (RuntimeException e) {
+            throw new FeedNotReadException(e);
+        }
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void startInbound(long accountId, String name) {
+        cursors.start(accountId, INBOUND_FEED + name, StatusFeed.START);
     }
 }

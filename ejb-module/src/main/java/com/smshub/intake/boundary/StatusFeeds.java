@@ -22,12 +22,14 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import com.smshub.provider.spi.Account;
+import com.smshub.provider.spi.InboundFeed;
 import com.smshub.provider.spi.Providers;
 import com.smshub.provider.spi.StatusFeed;
 import com.smshub.routing.control.AccountDirectory;
 
 /**
- * Reads the status feeds of the providers that tell statuses that way (MyMobileAPI), every few seconds
+ * Reads the status feeds of the providers that tell statuses that way (MyMobileAPI), and their feeds of
+ * subscribers' messages (MyMobileAPI's replies and short code entries), every few seconds
  * (smshub.status.feed-interval-ms, 10,000 by default): each enabled account's feed, page after page while
  * pages wait (at most 20 a tick), each page in a transaction of its own ({@link FeedReading}). The cursor's
  * row lock keeps two nodes from reading one feed at once.
@@ -75,9 +77,31 @@ public class StatusFeeds {
                 if (feed.isPresent()) {
                     read(account, feed.get());
                 }
+                Optional<InboundFeed> inbound = providers.capability(account.provider(), InboundFeed.class);
+                if (inbound.isPresent()) {
+                    for (String name : inbound.get().inboundFeeds(account)) {
+                        read(account, inbound.get(), name);
+                    }
+                }
             }
         } finally {
             running = false;
+        }
+    }
+
+    private void read(Account account, InboundFeed feed, String name) {
+        try {
+            reading.startInbound(account.id(), name);
+        } catch (EJBException e) {
+            // started by another node at the same moment
+        }
+        try {
+            for (int page = 0; page < MOST_PAGES && reading.readInbound(account, feed, name); page++) {
+                LOG.fine(() -> "More messages wait in the " + name + " feed of " + account);
+            }
+        } catch (FeedNotReadException | EJBException e) {
+            LOG.log(Level.WARNING, "The " + name + " feed of " + account + " not read; the next tick tries again from the same "
+                    + "place: " + e.getMessage(), LOG.isLoggable(Level.FINE) ? e : null);
         }
     }
 

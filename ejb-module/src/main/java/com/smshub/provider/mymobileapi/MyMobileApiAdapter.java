@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Map;
 
@@ -34,6 +35,7 @@ import com.smshub.provider.spi.Capabilities;
 import com.smshub.provider.spi.Capabilities.Feature;
 import com.smshub.provider.spi.DeliveryReport;
 import com.smshub.provider.spi.GroupSending;
+import com.smshub.provider.spi.InboundFeed;
 import com.smshub.provider.spi.Liveness;
 import com.smshub.provider.spi.MessageRef;
 import com.smshub.provider.spi.MessageSending;
@@ -55,7 +57,8 @@ import com.smshub.provider.xml.ProviderXml;
  * MyMobileAPI answers without sending.
  */
 @ApplicationScoped
-public class MyMobileApiAdapter implements ProviderAdapter, MessageSending, GroupSending, StatusFeed, BalanceQuery, PriceQuote {
+public class MyMobileApiAdapter implements ProviderAdapter, MessageSending, GroupSending, StatusFeed, BalanceQuery, PriceQuote,
+        InboundFeed {
 
     /** "Sending Messages": default_date and the entries' dates, dd/MMM/yyyy (13/apr/2009). */
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MMM/yyyy", Locale.ENGLISH);
@@ -75,6 +78,28 @@ public class MyMobileApiAdapter implements ProviderAdapter, MessageSending, Grou
     @Inject
     MyMobileApiClient client;
 
+    private final MyMobileApiInbound inbound = new MyMobileApiInbound();
+
+    /** Replies always; short code entries where the account has short codes (its setting shortCodeFeed). */
+    @Override
+    public Set<String> inboundFeeds(Account account) {
+        return MyMobileApiSettings.of(account).shortCodeFeed()
+                ? Set.of(MyMobileApiInbound.REPLIES, MyMobileApiInbound.SHORT_CODES) : Set.of(MyMobileApiInbound.REPLIES);
+    }
+
+    @Override
+    public InboundFeed.Page inboundAfter(String feed, String cursor, Account account) {
+        ZoneId zone = MyMobileApiSettings.of(account).timeZone();
+        try {
+            if (MyMobileApiInbound.SHORT_CODES.equals(feed)) {
+                return inbound.shortCodes(client.shortCodes(account, inbound.shortCodeRequest(cursor)), cursor, account.id(), zone);
+            }
+            return inbound.replies(client.replies(account, inbound.replyRequest(cursor)), cursor, account.id(), zone);
+        } catch (MyMobileApiException e) {
+            throw new ProviderUnavailableException(e.getMessage(), e);
+        }
+    }
+
     @Override
     public ProviderCode provider() {
         return ProviderCode.MYMOBILEAPI;
@@ -86,7 +111,7 @@ public class MyMobileApiAdapter implements ProviderAdapter, MessageSending, Grou
         return Capabilities.builder(MOST_CHARACTERS)
                 .sameTextRecipients(perRequest)
                 .messagesPerRequest(perRequest)
-                .with(Feature.SCHEDULING, Feature.VALIDITY, Feature.STATUS_FEED, Feature.BALANCE)
+                .with(Feature.SCHEDULING, Feature.VALIDITY, Feature.STATUS_FEED, Feature.BALANCE, Feature.INBOUND)
                 .build();
     }
 
@@ -280,7 +305,7 @@ public class MyMobileApiAdapter implements ProviderAdapter, MessageSending, Grou
 
     /** "Retrieving sent data": the records after the changeid, their statuses by customerid (our id). */
     @Override
-    public Page statusesAfter(String cursor, Account account) {
+    public StatusFeed.Page statusesAfter(String cursor, Account account) {
         CursorSettings settings = new CursorSettings();
         settings.setId(cursor);
         settings.setMaxRecs(String.valueOf(PAGE));
@@ -307,7 +332,7 @@ public class MyMobileApiAdapter implements ProviderAdapter, MessageSending, Grou
         return page(cursor, result.getData());
     }
 
-    static Page page(String cursor, List<com.smshub.provider.mymobileapi.xml.sentresult.ApiResult.Data> records) {
+    static StatusFeed.Page page(String cursor, List<com.smshub.provider.mymobileapi.xml.sentresult.ApiResult.Data> records) {
         List<DeliveryReport> reports = new ArrayList<>(records.size());
         long last = Long.parseLong(cursor.strip());
         for (var record : records) {
@@ -323,7 +348,7 @@ public class MyMobileApiAdapter implements ProviderAdapter, MessageSending, Grou
                     new ProviderReport(ProviderCode.MYMOBILEAPI, strip(record.getStatus()), null, sentId.isEmpty() ? null : sentId),
                     SOURCE));
         }
-        return new Page(reports, String.valueOf(last), records.size() >= PAGE);
+        return new StatusFeed.Page(reports, String.valueOf(last), records.size() >= PAGE);
     }
 
     /** Credits_STR: the credits left (1,000,000 on a post-paid account, which is never debited). */

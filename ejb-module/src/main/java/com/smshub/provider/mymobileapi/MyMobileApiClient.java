@@ -50,6 +50,16 @@ public class MyMobileApiClient {
         return call(account, "Sent_STR_STR", port -> port.sentSTRSTR(account.username(), secret(account), sent));
     }
 
+    /** Reply_STR_STR: a reply document (the replyid cursor), answered by an api_result with the replies. */
+    public String replies(Account account, String reply) {
+        return call(account, "Reply_STR_STR", port -> port.replySTRSTR(account.username(), secret(account), reply));
+    }
+
+    /** ShortCode_Get_STR_STR: an options document (the changeid cursor), answered by the short code entries. */
+    public String shortCodes(Account account, String options) {
+        return call(account, "ShortCode_Get_STR_STR", port -> port.shortCodeGetSTRSTR(account.username(), secret(account), options));
+    }
+
     /** Credits_STR: the account's credits. */
     public String credits(Account account) {
         return call(account, "Credits_STR", port -> port.creditsSTR(account.username(), secret(account)));

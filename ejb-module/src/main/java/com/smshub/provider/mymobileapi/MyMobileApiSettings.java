@@ -20,15 +20,18 @@ import com.smshub.provider.spi.Settings;
  * @param creditPrice        what one of the account's credits costs ("0.35 ZAR"), or null: with it, CalculatePrice
  *                           asks MyMobileAPI (a Send_STR_STR with live False) how many credits each message would
  *                           use; without it, the route's price table answers
+ * @param shortCodeFeed      whether the account's short code entries are read (ShortCode_Get_STR_STR), for an
+ *                           account that has short codes; false by default (replies are always read)
  */
-public record MyMobileApiSettings(int messagesPerRequest, ZoneId timeZone, Money creditPrice) {
+public record MyMobileApiSettings(int messagesPerRequest, ZoneId timeZone, Money creditPrice, boolean shortCodeFeed) {
 
     static final String MESSAGES_PER_REQUEST = "messagesPerRequest";
     static final String TIME_ZONE = "timeZone";
     static final String CREDIT_PRICE = "creditPrice";
+    static final String SHORT_CODE_FEED = "shortCodeFeed";
 
     public static MyMobileApiSettings of(Settings settings) {
-        settings.allowOnly("MyMobileAPI", Set.of(MESSAGES_PER_REQUEST, TIME_ZONE, CREDIT_PRICE));
+        settings.allowOnly("MyMobileAPI", Set.of(MESSAGES_PER_REQUEST, TIME_ZONE, CREDIT_PRICE, SHORT_CODE_FEED));
         String zone = settings.text(TIME_ZONE, "Africa/Johannesburg");
         ZoneId timeZone;
         try {
@@ -37,7 +40,7 @@ public record MyMobileApiSettings(int messagesPerRequest, ZoneId timeZone, Money
             throw new InvalidValueException(TIME_ZONE + " is a time zone such as Africa/Johannesburg, not '" + zone + "'");
         }
         return new MyMobileApiSettings(settings.integer(MESSAGES_PER_REQUEST, 100, 1, 500), timeZone,
-                creditPrice(settings.text(CREDIT_PRICE, null)));
+                creditPrice(settings.text(CREDIT_PRICE, null)), settings.flag(SHORT_CODE_FEED, false));
     }
 
     private static Money creditPrice(String value) {

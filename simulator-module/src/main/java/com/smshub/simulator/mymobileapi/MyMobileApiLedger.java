@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
@@ -58,6 +59,9 @@ public final class MyMobileApiLedger {
         SWITCHES.onReset(() -> {
             SENT_BY_CUSTOMER.clear();
             CHANGES.clear();
+            MyMobileApiLedger.SENT_DETAILS.clear();
+            MyMobileApiLedger.REPLIES.clear();
+            MyMobileApiLedger.SHORT_CODES.clear();
         });
     }
 
@@ -83,6 +87,63 @@ public final class MyMobileApiLedger {
     static synchronized void change(String sentId, String eventId, String numto, String data, String customerId, String status) {
         CHANGES.add(new Change(CHANGE_IDS.incrementAndGet(), sentId, eventId, numto, data, customerId, status,
                 STATUS_DATE.format(LocalDateTime.now())));
+    }
+
+    /** A subscriber's answer, as Reply_STR_STR returns it ("Retrieving replies"). */
+    record Reply(long replyId, String eventId, String numfrom, String receiveddata, String received, String sentId,
+            String sentData, String sentCustomerId, String optout) {
+    }
+
+    /** A message to a short code, as ShortCode_Get_STR_STR returns it. */
+    record ShortCodeEntry(long changeId, String shortcode, String keyword, String phonenumber, String message, String received) {
+    }
+
+    /** What was sent under each customerid: its sentid, event, number and text, for the replies that answer it. */
+    private static final Map<String, String[]> SENT_DETAILS = new ConcurrentHashMap<>();
+    private static final List<Reply> REPLIES = new CopyOnWriteArrayList<>();
+    private static final List<ShortCodeEntry> SHORT_CODES = new CopyOnWriteArrayList<>();
+    /** Like changeids: they only grow, from the clock, across redeployments. */
+    private static final AtomicLong REPLY_IDS = new AtomicLong(System.currentTimeMillis());
+    private static final AtomicLong SHORT_CODE_IDS = new AtomicLong(System.currentTimeMillis());
+
+    static void sentDetails(String customerId, String sentId, String eventId, String data) {
+        if (customerId != null && !customerId.isBlank()) {
+            SENT_DETAILS.put(customerId.strip(), new String[] {sentId, eventId, data, STATUS_DATE.format(LocalDateTime.now())});
+        }
+    }
+
+    /**
+     * A subscriber answers: to the message sent under {@code customerId} when given (its sentid, event and text
+     * then come with the reply), with the opt-out flag where the text is an opt-out phrase (STOP, UNSUBSCRIBE, OPTOUT).
+     */
+    static synchronized Reply reply(String numfrom, String text, String customerId) {
+        String[] sent = customerId == null ? null : SENT_DETAILS.get(customerId);
+        String word = text.strip().split("\\s+", 2)[0].toUpperCase(java.util.Locale.ROOT);
+        String optout = Set.of("STOP", "UNSUBSCRIBE", "OPTOUT").contains(word) ? "1" : "0";
+        Reply reply = new Reply(REPLY_IDS.incrementAndGet(), sent == null ? "" : sent[1], numfrom, text,
+                STATUS_DATE.format(LocalDateTime.now()), sent == null ? "" : sent[0], sent == null ? "" : sent[2],
+                sent == null ? "" : customerId, optout);
+        REPLIES.add(reply);
+        SWITCHES.count("replies");
+        return reply;
+    }
+
+    static synchronized ShortCodeEntry shortCode(String shortcode, String keyword, String phonenumber, String message) {
+        ShortCodeEntry entry = new ShortCodeEntry(SHORT_CODE_IDS.incrementAndGet(), shortcode, keyword, phonenumber, message,
+                STATUS_DATE.format(LocalDateTime.now()));
+        SHORT_CODES.add(entry);
+        SWITCHES.count("shortCodeEntries");
+        return entry;
+    }
+
+    static List<Reply> repliesAfter(long replyId, int most) {
+        return REPLIES.stream().filter(r -> r.replyId() > replyId).limit(most).toList();
+    }
+
+    static List<ShortCodeEntry> shortCodesAfter(long changeId, String shortcode, int most) {
+        return SHORT_CODES.stream().filter(e -> e.changeId() > changeId)
+                .filter(e -> shortcode == null || shortcode.isBlank() || shortcode.strip().equals("0") || shortcode.strip().equals(e.shortcode()))
+                .limit(most).toList();
     }
 
     /** The changes after the changeid, oldest first, at most this many. */

@@ -11,6 +11,8 @@ import jakarta.xml.ws.WebServiceException;
 
 import com.smshub.provider.mymobileapi.soap.APISoap;
 import com.smshub.provider.mymobileapi.xml.CallResult;
+import com.smshub.provider.mymobileapi.xml.Options;
+import com.smshub.provider.mymobileapi.xml.Reply;
 import com.smshub.provider.mymobileapi.xml.SendEntry;
 import com.smshub.provider.mymobileapi.xml.Senddata;
 import com.smshub.provider.mymobileapi.xml.Sent;
@@ -22,10 +24,12 @@ import com.smshub.provider.xml.ProviderXml;
  * MyMobileAPI's legacy .asmx web service as its customers see it, published from the same WSDL
  * ({@code wsdl/MyMobileApi.wsdl}) at {@code /smshub-simulator/mymobileapi/api5/api.asmx}: Send_STR_STR takes a
  * senddata document and answers an api_result with entries_success, entries_failed and send_info; Sent_STR_STR
- * reads the status changes from a changeid; Credits_STR tells the credits. Every document is validated against
- * xsd/mymobileapi both ways. Its one account is {@code smshub} / {@code mma-password}; {@link MyMobileApiLedger}'s
- * switches make it misbehave. The other operations (replies, short codes, the ZIP and data set variants) are
- * answered call_result False: not simulated.
+ * reads the status changes from a changeid; Reply_STR_STR the subscribers' replies from a replyid (each with
+ * the message it answers and the opt-out flag); ShortCode_Get_STR_STR the messages to short codes from a
+ * changeid; Credits_STR tells the credits. Subscribers' messages are made with {@link MyMobileApiMoServlet}.
+ * Every document is validated against xsd/mymobileapi both ways. Its one account is {@code smshub} /
+ * {@code mma-password}; {@link MyMobileApiLedger}'s switches make it misbehave. The ZIP and data set variants
+ * are not simulated.
  */
 @WebService(serviceName = "API", portName = "APISoap", targetNamespace = "http://www.mymobileapi.com/api5",
         endpointInterface = "com.smshub.provider.mymobileapi.soap.APISoap", wsdlLocation = "WEB-INF/wsdl/MyMobileApi.wsdl")
@@ -37,6 +41,8 @@ public class MyMobileApiSimulator implements APISoap {
     private final ProviderXml sendResults = ProviderXml.of(ProviderVocabulary.MYMOBILEAPI_SEND_RESULT);
     private final ProviderXml sentResults = ProviderXml.of(ProviderVocabulary.MYMOBILEAPI_SENT_RESULT);
     private final ProviderXml creditsResults = ProviderXml.of(ProviderVocabulary.MYMOBILEAPI_CREDITS_RESULT);
+    private final ProviderXml replyResults = ProviderXml.of(ProviderVocabulary.MYMOBILEAPI_REPLY_RESULT);
+    private final ProviderXml shortCodeResults = ProviderXml.of(ProviderVocabulary.MYMOBILEAPI_SHORTCODE_RESULT);
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -93,6 +99,7 @@ public class MyMobileApiSimulator implements APISoap {
             if (live) {
                 String sentId = MyMobileApiLedger.take(entry.getCustomerid());
                 if (sentId != null) {
+                    MyMobileApiLedger.sentDetails(entry.getCustomerid(), sentId, String.valueOf(event), entry.getData1());
                     schedule(sentId, String.valueOf(event), entry);
                 }
             }
@@ -201,19 +208,86 @@ public class MyMobileApiSimulator implements APISoap {
         return call;
     }
 
-    private static String notSimulated(String operation) {
-        LOG.info(() -> operation + " is not simulated");
-        return "<api_result><call_result><result>False</result><error>" + operation + " is not simulated</error></call_result></api_result>";
-    }
-
+    /** "Retrieving replies": the replies after the replyid, at most max_recs (1-100), oldest first. */
     @Override
     public String replySTRSTR(String username, String password, String data) {
-        return notSimulated("Reply_STR_STR");
+        var answer = new com.smshub.provider.mymobileapi.xml.replyresult.ApiResult();
+        var call = new com.smshub.provider.mymobileapi.xml.replyresult.CallResult();
+        String refused = refusal(username, password);
+        Reply reply = null;
+        if (refused == null) {
+            try {
+                reply = requests.read(data, Reply.class);
+            } catch (InvalidProviderXmlException e) {
+                refused = "Invalid XML: " + e.getMessage();
+            }
+        }
+        if (refused != null) {
+            call.setResult("False");
+            call.setError(refused);
+            answer.setCallResult(call);
+            return replyResults.write(answer);
+        }
+        String id = reply.getSettings().getId();
+        String max = reply.getSettings().getMaxRecs();
+        for (MyMobileApiLedger.Reply r : MyMobileApiLedger.repliesAfter(id == null || id.isBlank() ? 0 : Long.parseLong(id.strip()),
+                max == null || max.isBlank() ? 100 : Math.min(100, Integer.parseInt(max.strip())))) {
+            var row = new com.smshub.provider.mymobileapi.xml.replyresult.ApiResult.Data();
+            row.setReplyid(String.valueOf(r.replyId()));
+            row.setEventid(r.eventId());
+            row.setNumfrom(r.numfrom());
+            row.setReceiveddata(r.receiveddata());
+            row.setReceived(r.received());
+            row.setSentid(r.sentId());
+            row.setSentdata(r.sentData());
+            row.setSentcustomerid(r.sentCustomerId());
+            row.setOptout(r.optout());
+            answer.getData().add(row);
+        }
+        call.setResult("True");
+        call.setError("");
+        answer.setCallResult(call);
+        return replyResults.write(answer);
     }
 
+    /** "Retrieve incoming short code entries": the entries after the changeid, of one short code or all. */
     @Override
     public String shortCodeGetSTRSTR(String username, String password, String data) {
-        return notSimulated("ShortCode_Get_STR_STR");
+        var answer = new com.smshub.provider.mymobileapi.xml.shortcoderesult.ApiResult();
+        var call = new com.smshub.provider.mymobileapi.xml.shortcoderesult.CallResult();
+        String refused = refusal(username, password);
+        Options options = null;
+        if (refused == null) {
+            try {
+                options = requests.read(data, Options.class);
+            } catch (InvalidProviderXmlException e) {
+                refused = "Invalid XML: " + e.getMessage();
+            }
+        }
+        if (refused != null) {
+            call.setResult("False");
+            call.setError(refused);
+            answer.setCallResult(call);
+            return shortCodeResults.write(answer);
+        }
+        String id = options.getSettings().getId();
+        for (MyMobileApiLedger.ShortCodeEntry e : MyMobileApiLedger.shortCodesAfter(
+                id == null || id.isBlank() ? 0 : Long.parseLong(id.strip()), options.getSettings().getShortcode(), 100)) {
+            var row = new com.smshub.provider.mymobileapi.xml.shortcoderesult.ApiResult.Data();
+            row.setChangeid(String.valueOf(e.changeId()));
+            row.setShortcode(e.shortcode());
+            row.setKeyword(e.keyword());
+            row.setPhonenumber(e.phonenumber());
+            row.setMessage(e.message());
+            row.setReceived(e.received());
+            row.setMnc("01");
+            row.setMcc("655");
+            answer.getData().add(row);
+        }
+        call.setResult("True");
+        call.setError("");
+        answer.setCallResult(call);
+        return shortCodeResults.write(answer);
     }
 
     @Override

@@ -21,7 +21,8 @@ import com.smshub.provider.xml.ProviderXml;
  * Billing Pro (section 10) and the billing of MTB messages (section 7.3) as the simulator plays them. Billing
  * Pro answers only once "the operator" has ({@code billingDelayMillis}); it keeps no memory of request ids, as
  * the document promises none, so the ledger counts how often each request_id was charged: a gateway that
- * charged twice shows as {@code chargedTwice}. Behaviour, set through {@link SmsProSimulatorControl}:
+ * charged twice shows as {@code chargedTwice}. Charges are journaled with SMS Pro's ledger (a kill -9 of the
+ * server forgets none). Behaviour, set through {@link SmsProSimulatorControl}:
  * {@code billing=APPROVE|DECLINE|SLOW|HTTP_500|RESET} (SLOW: the charge is made, the answer comes after
  * {@code slowMillis}; RESET: made, and the connection dropped mid-answer), {@code billingCode} (table 11, for
  * DECLINE, default 103), {@code premiumBilling=APPROVE|DECLINE|PENDING} (PENDING: a pending result, then
@@ -93,15 +94,21 @@ final class SmsProBilling {
             return new Answer(result, false, false, false);
         }
         boolean credit = "credit".equals(request.getBill().getType());
-        (credit ? CREDITS : DEBITS).incrementAndGet();
         String requestId = request.getCustomer().getRequestId() == null ? "" : request.getCustomer().getRequestId().strip();
-        BY_REQUEST.computeIfAbsent(requestId, k -> new AtomicLong()).incrementAndGet();
-        BALANCE.computeIfAbsent(request.getBill().getMsisdn(), k -> new AtomicLong())
-                .addAndGet(credit ? -request.getBill().getAmount() : request.getBill().getAmount());
+        long ore = credit ? -request.getBill().getAmount() : request.getBill().getAmount();
+        SmsProLedger.billed(requestId, request.getBill().getMsisdn(), ore);
+        restore(requestId, request.getBill().getMsisdn(), ore);
         result.setStatus(0);
         result.setStatuscode(0);
         result.setMessage("Billing performed successfully.");
         return new Answer(result, now == Behaviour.SLOW, now == Behaviour.RESET, false);
+    }
+
+    /** Counts a charge made, now or (read back from the journal) before a restart. */
+    static void restore(String requestId, String msisdn, long ore) {
+        (ore < 0 ? CREDITS : DEBITS).incrementAndGet();
+        BY_REQUEST.computeIfAbsent(requestId, k -> new AtomicLong()).incrementAndGet();
+        BALANCE.computeIfAbsent(msisdn, k -> new AtomicLong()).addAndGet(ore);
     }
 
     /** How many request ids were charged more than once. */

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -57,8 +59,17 @@ final class SmsProLedger {
     }
 
     /** The id of an earlier request with this request_id, or null. */
-    /** The octets of the last {@code <message>} each recipient was sent, as they came on the wire (ISO-8859-1). */
-    private static final Map<String, String> MESSAGE_OCTETS = new ConcurrentHashMap<>();
+    /**
+     * The octets of the last {@code <message>} each recipient was sent, as they came on the wire (ISO-8859-1),
+     * for the last 10,000 recipients (a benchmark's hundred thousand would only fill memory).
+     */
+    private static final Map<String, String> MESSAGE_OCTETS = Collections.synchronizedMap(
+            new LinkedHashMap<>(1024, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+                    return size() > 10_000;
+                }
+            });
 
     /** Keeps the raw octets between {@code <message>} and {@code </message>} (a CDATA wrapper taken off). */
     static void messageOctets(List<String> recipients, byte[] body) {
@@ -102,6 +113,11 @@ final class SmsProLedger {
         }
         append("A " + sent.mobilectrlId() + " " + (sent.requestId() == null ? "-" : sent.requestId().strip()) + " "
                 + sent.recipients().size());
+    }
+
+    /** A charge Billing Pro made (öre, negative for a credit): journaled, so that a restart still knows it. */
+    static void billed(String requestId, String msisdn, long ore) {
+        append("B " + (requestId.isEmpty() ? "-" : requestId) + " " + msisdn + " " + ore);
     }
 
     static void duplicate(String requestId) {
@@ -156,6 +172,9 @@ final class SmsProLedger {
             long highest = SEQUENCE.get();
             for (String line : Files.readAllLines(FILE, StandardCharsets.UTF_8)) {
                 String[] part = line.split(" ");
+                if (part[0].equals("B") && part.length == 4) {
+                    SmsProBilling.restore(part[1], part[2], Long.parseLong(part[3]));
+                }
                 if (part[0].equals("A") && part.length == 4) {
                     BY_ID.put(part[1], new Sent(part[1], part[2], List.of(), null, 0, 0));
                     if (!part[2].equals("-")) {

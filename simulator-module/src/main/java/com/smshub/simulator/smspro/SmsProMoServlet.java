@@ -17,6 +17,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import com.smshub.provider.smspro.xml.MoSms;
 import com.smshub.provider.smspro.xml.MobilectrlReceivedSms;
+import com.smshub.provider.xml.InvalidProviderXmlException;
 import com.smshub.provider.xml.ProviderVocabulary;
 import com.smshub.provider.xml.ProviderXml;
 
@@ -81,7 +82,14 @@ public class SmsProMoServlet extends HttpServlet {
         MobilectrlReceivedSms.Payload payload = new MobilectrlReceivedSms.Payload();
         payload.setSms(sms);
         mo.setPayload(payload);
-        byte[] body = ProviderXml.of(ProviderVocabulary.SMSPRO).write(mo).getBytes(StandardCharsets.ISO_8859_1);
+        byte[] body;
+        try {
+            body = ProviderXml.of(ProviderVocabulary.SMSPRO).write(mo).getBytes(StandardCharsets.ISO_8859_1);
+        } catch (InvalidProviderXmlException e) {
+            // table 8's rules (from_msisdn: '+' and digits; in a form '+' is written %2B)
+            response.sendError(HttpServletResponse.SC_BAD_REQUEST, "Not a valid mobilectrl_received_sms: " + e.getMessage());
+            return;
+        }
         String url = System.getProperty("smshub.simulator.smspro.mo-url", "http://localhost:8080/smshub/callbacks/smspro/mo");
         int times = Integer.parseInt(param(request, "times", "1"));
         StringBuilder answer = new StringBuilder("mobilectrlId=" + id + "\n");

@@ -17,10 +17,4 @@ final class Faults {
         info.setMessage(message);
         return new GatewayFault(code + ": " + message, info);
     }
-
-    /** An operation of the contract that this version does not serve yet; nothing is made up instead. */
-    static GatewayFault notImplemented(String operation) {
-        return of(FaultCode.NOT_IMPLEMENTED, null,
-                operation + " is part of contract v1 but not served by this gateway version yet.");
-    }
 }

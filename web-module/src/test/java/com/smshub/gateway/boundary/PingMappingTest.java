@@ -10,8 +10,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import com.smshub.gateway.v1.FaultCode;
-import com.smshub.gateway.v1.GatewayFault;
 import com.smshub.gateway.v1.HealthStatus;
 import com.smshub.gateway.v1.PingResponse;
 import com.smshub.gateway.v1.ProviderCode;
@@ -45,12 +43,5 @@ class PingMappingTest {
         for (com.smshub.kernel.ProviderCode code : com.smshub.kernel.ProviderCode.values()) {
             assertEquals(code.name(), ProviderCode.valueOf(code.name()).name());
         }
-    }
-
-    @Test
-    void notImplementedFaultNamesTheOperation() {
-        GatewayFault fault = Faults.notImplemented("SendSms");
-        assertEquals(FaultCode.NOT_IMPLEMENTED, fault.getFaultInfo().getCode());
-        assertEquals("NOT_IMPLEMENTED: " + fault.getFaultInfo().getMessage(), fault.getMessage());
     }
 }
