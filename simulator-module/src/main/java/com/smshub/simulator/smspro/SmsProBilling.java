@@ -74,13 +74,16 @@ final class SmsProBilling {
     record Answer(BillingResult result, boolean slow, boolean reset, boolean http500) {
     }
 
+    /**
+     * The operator charges at once and its answer takes {@code billingDelayMillis} to come back: a request cut
+     * off in that time (a kill, a timeout) was made, as a real charge whose answer was lost would be.
+     */
     static Answer bill(BillingRequest request, String customer) {
         REQUESTS.incrementAndGet();
         Behaviour now = behaviour;
         if (now == Behaviour.HTTP_500) {
             return new Answer(null, false, false, true);
         }
-        sleep(delayMillis);
         BillingResult result = new BillingResult();
         result.setCustomerId(customer);
         result.setTransactionId("57:19c472:11175c2ba94:-" + Long.toHexString(SEQUENCE.incrementAndGet()));
@@ -91,16 +94,17 @@ final class SmsProBilling {
             result.setStatus(-2);
             result.setStatuscode(declineCode);
             result.setMessage("Declined by the simulated operator.");
-            return new Answer(result, false, false, false);
+        } else {
+            boolean credit = "credit".equals(request.getBill().getType());
+            String requestId = request.getCustomer().getRequestId() == null ? "" : request.getCustomer().getRequestId().strip();
+            long ore = credit ? -request.getBill().getAmount() : request.getBill().getAmount();
+            SmsProLedger.billed(requestId, request.getBill().getMsisdn(), ore);
+            restore(requestId, request.getBill().getMsisdn(), ore);
+            result.setStatus(0);
+            result.setStatuscode(0);
+            result.setMessage("Billing performed successfully.");
         }
-        boolean credit = "credit".equals(request.getBill().getType());
-        String requestId = request.getCustomer().getRequestId() == null ? "" : request.getCustomer().getRequestId().strip();
-        long ore = credit ? -request.getBill().getAmount() : request.getBill().getAmount();
-        SmsProLedger.billed(requestId, request.getBill().getMsisdn(), ore);
-        restore(requestId, request.getBill().getMsisdn(), ore);
-        result.setStatus(0);
-        result.setStatuscode(0);
-        result.setMessage("Billing performed successfully.");
+        sleep(delayMillis);
         return new Answer(result, now == Behaviour.SLOW, now == Behaviour.RESET, false);
     }
 
