@@ -258,6 +258,15 @@ class BillingEndToEndIT extends SimulatorTest {
     }
 
     @Test
+    void aPendingPremiumChargeIsRecordedThenSettled() throws Exception {
+        Simulator.set("premiumBilling=PENDING");
+        String id = premium(Requests.uniqueRecipient());
+        Await.until(Duration.ofSeconds(10), () -> ledgerOf(id), r -> r.body().contains("\"state\":\"PENDING\""));
+        Await.until(Duration.ofSeconds(20), () -> ledgerOf(id), r -> r.body().contains("\"state\":\"APPROVED\""));
+        Await.until(Duration.ofSeconds(20), () -> Requests.status(id).getStatus(), s -> s == MessageStatus.DELIVERED);
+    }
+
+    @Test
     void premiumMessageWhoseChargeFailedIsNotSentAndSaysWhy() throws Exception {
         Simulator.set("premiumBilling=DECLINE&billingCode=104");
         String subscriber = Requests.uniqueRecipient();

@@ -26,7 +26,7 @@ import com.smshub.provider.xml.ProviderXml;
  * {@code billing=APPROVE|DECLINE|SLOW|HTTP_500|RESET} (SLOW: the charge is made, the answer comes after
  * {@code slowMillis}; RESET: made, and the connection dropped mid-answer), {@code billingCode} (table 11, for
  * DECLINE, default 103), {@code premiumBilling=APPROVE|DECLINE|PENDING} (PENDING: a pending result, then
- * the approval a second later).
+ * the approval three seconds later).
  */
 final class SmsProBilling {
 
@@ -143,7 +143,7 @@ final class SmsProBilling {
             case DECLINE -> scheduler.schedule(() -> push(customer, mobilectrlId, -2, false, declineCode), 20, TimeUnit.MILLISECONDS);
             case PENDING -> {
                 scheduler.schedule(() -> push(customer, mobilectrlId, 0, true, 0), 20, TimeUnit.MILLISECONDS);
-                scheduler.schedule(() -> push(customer, mobilectrlId, 0, false, 0), 1000, TimeUnit.MILLISECONDS);
+                scheduler.schedule(() -> push(customer, mobilectrlId, 0, false, 0), 3000, TimeUnit.MILLISECONDS);
             }
         }
         return now != Premium.DECLINE;
