@@ -1,11 +1,7 @@
 package com.smshub.billing.boundary;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -25,6 +21,7 @@ import com.smshub.billing.entity.ChargeNotMadeException;
 import com.smshub.billing.entity.ChargeRecord;
 import com.smshub.billing.entity.ChargeState;
 import com.smshub.billing.entity.RefundCommand;
+import com.smshub.kernel.Digests;
 import com.smshub.kernel.InvalidValueException;
 import com.smshub.kernel.Money;
 import com.smshub.kernel.Msisdn;
@@ -217,16 +214,12 @@ public class Charging {
         return new Money(amount.amount().setScale(2, java.math.RoundingMode.UNNECESSARY), amount.currency());
     }
 
+    /** Every field a repeat must match, each ended by a NUL so that no two requests print alike. */
     private static String hash(String... parts) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (String part : parts) {
-                digest.update(String.valueOf(part).getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        StringBuilder text = new StringBuilder();
+        for (String part : parts) {
+            text.append(part).append('\0');
         }
+        return Digests.sha256Hex(text.toString());
     }
 }

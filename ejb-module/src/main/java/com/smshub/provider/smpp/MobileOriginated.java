@@ -1,8 +1,6 @@
 package com.smshub.provider.smpp;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -11,6 +9,7 @@ import org.jsmpp.bean.DeliverSm;
 import org.jsmpp.bean.OptionalParameter;
 import org.jsmpp.bean.TypeOfNumber;
 
+import com.smshub.kernel.Digests;
 import com.smshub.kernel.Gsm7;
 import com.smshub.provider.spi.ProviderEvents.Concatenation;
 
@@ -107,11 +106,6 @@ record MobileOriginated(String id, String from, String to, String text, String b
     }
 
     private static String digest(String value) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            return "mo-" + HexFormat.of().formatHex(hash, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return "mo-" + Digests.sha256Hex(value, 16);
     }
 }

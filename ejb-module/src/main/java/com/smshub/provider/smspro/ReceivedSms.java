@@ -1,8 +1,6 @@
 package com.smshub.provider.smspro;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -10,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
 
+import com.smshub.kernel.Digests;
 import com.smshub.kernel.ProviderCode;
 import com.smshub.provider.smspro.xml.MoSms;
 import com.smshub.provider.smspro.xml.MobilectrlReceivedSms;
@@ -41,8 +40,8 @@ final class ReceivedSms {
         OffsetDateTime received = received(pushed.getHeader().getDatetime());
         String id = pushed.getHeader().getMobilectrlId();
         if (id == null || id.isBlank()) {
-            id = "digest:" + digest(pushed.getHeader().getCustomerId() + "|" + from + "|" + to + "|"
-                    + pushed.getHeader().getDatetime() + "|" + message);
+            id = "digest:" + Digests.sha256Hex(pushed.getHeader().getCustomerId() + "|" + from + "|" + to + "|"
+                    + pushed.getHeader().getDatetime() + "|" + message, 16);
         }
         InboundMessage.Sender sender = new InboundMessage.Sender(blankless(sms.getFromMsisdn().getOperator()),
                 blankless(sms.getFirstname()), blankless(sms.getLastname()), blankless(sms.getAddress()),
@@ -92,14 +91,5 @@ final class ReceivedSms {
 
     private static String blankless(String value) {
         return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    private static String digest(String value) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -69,15 +69,16 @@ public record Settings(Map<String, String> values) {
         if (value == null) {
             return null;
         }
+        java.net.URI uri;
         try {
-            java.net.URI uri = java.net.URI.create(value.strip());
-            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
-                throw new InvalidValueException(name + " is an http or https address, not '" + value + "'");
-            }
-            return uri.toString();
+            uri = java.net.URI.create(value.strip());
         } catch (IllegalArgumentException e) {
+            uri = null;
+        }
+        if (uri == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
             throw new InvalidValueException(name + " is an http or https address, not '" + value + "'");
         }
+        return uri.toString();
     }
 
     /** Refuses any setting not among these names, naming those it knows. */

@@ -1,10 +1,6 @@
 package com.smshub.simulator.smspro;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.HttpURLConnection;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -94,21 +90,9 @@ public class SmsProMoServlet extends HttpServlet {
         int times = Integer.parseInt(param(request, "times", "1"));
         StringBuilder answer = new StringBuilder("mobilectrlId=" + id + "\n");
         for (int i = 1; i <= times; i++) {
-            HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
-            connection.setConnectTimeout(5000);
-            connection.setReadTimeout(30_000);
-            connection.setRequestMethod("POST");
-            connection.setDoOutput(true);
-            connection.setFixedLengthStreamingMode(body.length);
-            connection.setRequestProperty("Content-Type", "text/xml; charset=ISO-8859-1");
-            try (OutputStream out = connection.getOutputStream()) {
-                out.write(body);
-            }
-            int status = connection.getResponseCode();
-            String acknowledgement;
-            try (InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
-                acknowledgement = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
-            }
+            SmsProReporter.Answer acknowledged = SmsProReporter.exchange(url, body, 30_000);
+            int status = acknowledged.status();
+            String acknowledgement = acknowledged.body();
             if (status == 200) {
                 PUSHED.incrementAndGet();
             }

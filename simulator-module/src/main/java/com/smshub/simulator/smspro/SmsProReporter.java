@@ -1,5 +1,6 @@
 package com.smshub.simulator.smspro;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
@@ -76,9 +77,18 @@ final class SmsProReporter {
 
     /** Posts the report and reads the whole answer, so that the connection goes back to the keep-alive cache. */
     static int post(String url, byte[] body) throws Exception {
+        return exchange(url, body, 10_000).status();
+    }
+
+    /** What the customer application answered a push: its HTTP status and body (ISO-8859-1, SMS Pro's charset). */
+    record Answer(int status, String body) {
+    }
+
+    /** One ISO-8859-1 XML POST to the customer application, its answer read whole. */
+    static Answer exchange(String url, byte[] body, int readTimeoutMillis) throws IOException {
         HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
         connection.setConnectTimeout(5000);
-        connection.setReadTimeout(10_000);
+        connection.setReadTimeout(readTimeoutMillis);
         connection.setRequestMethod("POST");
         connection.setDoOutput(true);
         connection.setFixedLengthStreamingMode(body.length);
@@ -88,10 +98,7 @@ final class SmsProReporter {
         }
         int status = connection.getResponseCode();
         try (InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
-            if (in != null) {
-                in.readAllBytes();
-            }
+            return new Answer(status, in == null ? "" : new String(in.readAllBytes(), StandardCharsets.ISO_8859_1));
         }
-        return status;
     }
 }
