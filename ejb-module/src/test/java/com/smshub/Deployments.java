@@ -19,7 +19,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 public final class Deployments {
 
     /** Libraries the EAR ships in lib/ for this module, by file-name prefix. */
-    private static final List<String> EAR_LIBRARIES = List.of("provider-contracts-module", "flyway-", "jackson-", "jsmpp-");
+    private static final List<String> EAR_LIBRARIES = List.of("provider-contracts-module", "flyway-", "jackson-", "jsmpp-", "libphonenumber-");
 
     private Deployments() {
     }

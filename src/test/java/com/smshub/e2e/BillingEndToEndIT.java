@@ -6,21 +6,28 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Collectors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.junit.jupiter.api.Test;
@@ -113,32 +120,66 @@ class BillingEndToEndIT extends SimulatorTest {
         assertTrue(report.body().contains("\"tenant\":\"demo\""), report.body());
     }
 
+    /** What the gateway counted of this name since it started (GET /smshub/admin/counters). */
+    static long counter(String name) throws Exception {
+        Matcher count = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*(\\d+)")
+                .matcher(Operator.call("GET", "counters", null).body());
+        return count.find() ? Long.parseLong(count.group(1)) : 0;
+    }
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    /**
+     * One ChargeSubscriber call as raw SOAP over its own connection (the generated client shares a few kept-alive
+     * connections, which would queue the callers); answers the charge id, or "fault".
+     */
+    private static String chargeOverItsOwnConnection(String reference, String subscriber) throws Exception {
+        String envelope = "<Envelope xmlns=\"http://schemas.xmlsoap.org/soap/envelope/\"><Body>"
+                + "<ChargeSubscriber xmlns=\"urn:smshub:gateway:v1\"><clientReference>" + reference + "</clientReference>"
+                + "<msisdn>" + subscriber + "</msisdn><amount><amount>25.00</amount><currency>SEK</currency></amount>"
+                + "<description>Parkering</description></ChargeSubscriber></Body></Envelope>";
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(Gateway.ENDPOINT))
+                .header("Content-Type", "text/xml; charset=utf-8")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("demo:demo-password".getBytes()))
+                .POST(HttpRequest.BodyPublishers.ofString(envelope)).build(), HttpResponse.BodyHandlers.ofString());
+        Matcher id = Pattern.compile("<chargeId>([^<]+)</chargeId>").matcher(answer.body());
+        return id.find() ? id.group(1) : "fault: " + answer.body();
+    }
+
     @Test
     void fiftyConcurrentRetriesChargeOnce() throws Exception {
         Simulator.set("billingDelayMillis=500");
-        String subscriber = Requests.uniqueRecipient();
-        String reference = reference();
+        long raced = counter("charge.reference-raced");
         ExecutorService callers = Executors.newFixedThreadPool(50);
         try {
-            List<Callable<ChargeResult>> calls = new ArrayList<>();
-            for (int i = 0; i < 50; i++) {
-                calls.add(() -> Gateway.demo().chargeSubscriber(charge(reference, subscriber, "25.00")));
+            // rounds of 50 callers started together, until some met the first one's unique key (in one round, mostly)
+            for (int round = 1; round <= 5 && counter("charge.reference-raced") == raced; round++) {
+                String subscriber = Requests.uniqueRecipient();
+                String reference = reference();
+                CyclicBarrier start = new CyclicBarrier(50);
+                List<Callable<String>> calls = new ArrayList<>();
+                for (int i = 0; i < 50; i++) {
+                    calls.add(() -> {
+                        start.await();
+                        return chargeOverItsOwnConnection(reference, subscriber);
+                    });
+                }
+                Set<String> ids = new HashSet<>();
+                for (Future<String> result : callers.invokeAll(calls)) {
+                    ids.add(result.get());
+                }
+                assertEquals(1, ids.size(), "one charge for one reference: " + ids);
+                ChargeResult settled = Await.until(Duration.ofSeconds(10), () -> call(reference, subscriber, "25.00"),
+                        r -> r.getOutcome() == ChargeOutcome.APPROVED);
+                assertEquals(ids.iterator().next(), settled.getChargeId());
+                assertNotNull(settled.getProviderTransactionId());
+                assertEquals(2500, balance(subscriber), "charged once at the operator");
             }
-            List<ChargeResult> results = new ArrayList<>();
-            for (Future<ChargeResult> result : callers.invokeAll(calls)) {
-                results.add(result.get());
-            }
-            Set<String> ids = results.stream().map(ChargeResult::getChargeId).collect(Collectors.toSet());
-            assertEquals(1, ids.size(), "one charge for one reference");
-            assertTrue(results.stream().allMatch(r -> r.getOutcome() != ChargeOutcome.DECLINED));
         } finally {
             callers.shutdownNow();
         }
-        ChargeResult settled = Await.until(Duration.ofSeconds(10), () -> call(reference, subscriber, "25.00"),
-                r -> r.getOutcome() == ChargeOutcome.APPROVED);
-        assertNotNull(settled.getProviderTransactionId());
-        assertEquals(2500, balance(subscriber), "charged once at the operator");
         assertEquals("0", Simulator.state().get("chargedTwice"));
+        assertTrue(counter("charge.reference-raced") > raced, "callers that raced the first one took the unique key's path");
     }
 
     private static ChargeResult call(String reference, String subscriber, String amount) {
@@ -213,7 +254,7 @@ class BillingEndToEndIT extends SimulatorTest {
 
     @Test
     void aChargeNotMadeIsMadeByTheRetry() throws Exception {
-        Simulator.set("billing=HTTP_500");
+        Simulator.set("billing=HTTP_503");
         String subscriber = Requests.uniqueRecipient();
         String reference = reference();
         GatewayFault unavailable = assertThrows(GatewayFault.class,
@@ -222,6 +263,64 @@ class BillingEndToEndIT extends SimulatorTest {
         Simulator.set("billing=APPROVE");
         assertEquals(ChargeOutcome.APPROVED, Gateway.demo().chargeSubscriber(charge(reference, subscriber, "8.00")).getOutcome());
         assertEquals(800, balance(subscriber));
+    }
+
+    @Test
+    void aBadGatewayInFrontOfBillingProLeavesTheChargeUnknownAndMadeOnce() throws Exception {
+        Simulator.set("billing=HTTP_502");
+        String subscriber = Requests.uniqueRecipient();
+        String reference = reference();
+        ChargeResult unknown = Gateway.demo().chargeSubscriber(charge(reference, subscriber, "9.00"));
+        assertEquals(ChargeOutcome.PENDING, unknown.getOutcome());
+        assertEquals("OUTCOME_UNKNOWN", unknown.getReasonCode(), "a 502 comes from a proxy whose upstream may have charged");
+        Simulator.set("billing=APPROVE");
+        assertEquals(ChargeOutcome.PENDING, Gateway.demo().chargeSubscriber(charge(reference, subscriber, "9.00")).getOutcome(),
+                "never charged again blindly");
+        assertEquals(900, balance(subscriber), "the operator's journal: charged once, behind the proxy");
+        assertEquals("0", Simulator.state().get("chargedTwice"));
+    }
+
+    @Test
+    void aServerErrorProvesNothingAndIsReconciled() throws Exception {
+        Simulator.set("billing=HTTP_500");
+        String subscriber = Requests.uniqueRecipient();
+        ChargeResult unknown = Gateway.demo().chargeSubscriber(charge(reference(), subscriber, "6.00"));
+        assertEquals(ChargeOutcome.PENDING, unknown.getOutcome());
+        assertEquals("OUTCOME_UNKNOWN", unknown.getReasonCode());
+        assertEquals(0, balance(subscriber), "this time the operator made nothing, which only its records show");
+        assertEquals(200, Operator.call("POST", "charges/" + unknown.getChargeId() + "/reconciliation",
+                "{\"outcome\":\"DECLINED\"}").statusCode());
+    }
+
+    @Test
+    void refundsNeverReturnMoreThanTheCharge() throws Exception {
+        String subscriber = Requests.uniqueRecipient();
+        ChargeResult charged = Gateway.demo().chargeSubscriber(charge(reference(), subscriber, "10.00"));
+        assertEquals(ChargeOutcome.APPROVED, charged.getOutcome());
+
+        // R1 certainly not made (503): its money stays promised to it, for its caller may retry it any time
+        Simulator.set("billing=HTTP_503");
+        String first = reference();
+        GatewayFault notMade = assertThrows(GatewayFault.class,
+                () -> Gateway.demo().refundSubscriber(refund(first, charged.getChargeId(), "10.00")));
+        assertEquals(FaultCode.PROVIDER_UNAVAILABLE, notMade.getFaultInfo().getCode());
+        Simulator.set("billing=APPROVE");
+        GatewayFault second = assertThrows(GatewayFault.class,
+                () -> Gateway.demo().refundSubscriber(refund(reference(), charged.getChargeId(), "10.00")));
+        assertEquals(FaultCode.VALIDATION, second.getFaultInfo().getCode(), "R2 finds nothing left to refund");
+        assertEquals(ChargeOutcome.APPROVED,
+                Gateway.demo().refundSubscriber(refund(first, charged.getChargeId(), "10.00")).getOutcome(), "R1's retry is made");
+        assertEquals(0, balance(subscriber), "10 charged, 10 refunded: never 20");
+
+        // a refund whose answer proves nothing (500) holds its money too
+        ChargeResult again = Gateway.demo().chargeSubscriber(charge(reference(), subscriber, "10.00"));
+        Simulator.set("billing=HTTP_500");
+        assertEquals(ChargeOutcome.PENDING,
+                Gateway.demo().refundSubscriber(refund(reference(), again.getChargeId(), "10.00")).getOutcome());
+        Simulator.set("billing=APPROVE");
+        assertEquals(FaultCode.VALIDATION, assertThrows(GatewayFault.class,
+                () -> Gateway.demo().refundSubscriber(refund(reference(), again.getChargeId(), "10.00"))).getFaultInfo().getCode());
+        assertEquals(1000, balance(subscriber), "the second charge stands until the unknown refund is reconciled");
     }
 
     @Test

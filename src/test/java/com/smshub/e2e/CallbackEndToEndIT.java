@@ -18,8 +18,8 @@ import com.smshub.gateway.v1.MessageStatus;
 
 /**
  * The one callback entry point, as a provider (or someone pretending to be one) reaches it: a report is taken
- * only at its message's own address with its token and only as a delivery status; anything else is refused
- * with a status and a reason, and changes nothing.
+ * only at its message's own address, under its account's key, with its token, and only as a delivery status;
+ * anything else is refused with a status (and, once authenticated, a reason), and changes nothing.
  */
 @RunAsClient
 class CallbackEndToEndIT extends SimulatorTest {
@@ -46,12 +46,16 @@ class CallbackEndToEndIT extends SimulatorTest {
         String id = Gateway.demo().sendSms(Requests.text("Report me", Requests.uniqueRecipient())).getResult().get(0).getMessageId();
         Await.until(Duration.ofSeconds(30), () -> Requests.status(id), s -> s.getStatus() == MessageStatus.SUBMITTED);
         String address = Simulator.state().get("lastDeliveryUrl");
-        assertTrue(address.contains("/callbacks/smspro/" + id + "?token="), address);
+        assertTrue(address.contains("/callbacks/smspro/smspro-simulator/smspro-simulator-demo-push-key/status/" + id
+                + "?token="), address);
         String wrongToken = address.substring(0, address.indexOf("token=") + 6) + "0".repeat(32);
 
         HttpResponse<String> forged = post(wrongToken, DELIVERED);
         assertEquals(403, forged.statusCode());
-        assertTrue(forged.body().contains("Wrong token"), forged.body());
+        assertEquals("", forged.body(), "no reason for whoever forged it");
+        assertEquals(404, post(address.replace("smspro-simulator-demo-push-key", "guessed-key"), DELIVERED).statusCode());
+        assertEquals(404, post(Gateway.BASE + "/smshub/callbacks/smspro/" + id + address.substring(address.indexOf('?')),
+                DELIVERED).statusCode(), "the address before push keys: no longer ours");
 
         HttpResponse<String> garbled = post(address, "<mobilectrl_delivery_status><status>zero</status>");
         assertEquals(400, garbled.statusCode());
@@ -78,5 +82,7 @@ class CallbackEndToEndIT extends SimulatorTest {
         assertEquals(404, unknown.statusCode());
         HttpResponse<String> bare = post(Gateway.BASE + "/smshub/callbacks/smspro", DELIVERED);
         assertEquals(404, bare.statusCode());
+        assertEquals(404, post(Gateway.BASE + "/smshub/callbacks/mymsp/mymsp-simulator/any/mo", DELIVERED).statusCode(),
+                "myMSP reports over its SMPP session: nothing of it is pushed here");
     }
 }

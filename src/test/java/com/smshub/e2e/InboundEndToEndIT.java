@@ -265,10 +265,12 @@ class InboundEndToEndIT extends SimulatorTest {
 
     @Test
     void badPushesAreRefusedWithAReason() throws Exception {
-        HttpResponse<String> notXml = HTTP.send(HttpRequest.newBuilder(URI.create(Gateway.BASE + "/smshub/callbacks/smspro/mo"))
+        String moAddress = Simulator.state().get("moUrl");
+        HttpResponse<String> notXml = HTTP.send(HttpRequest.newBuilder(URI.create(moAddress))
                 .POST(HttpRequest.BodyPublishers.ofString("<mobilectrl_received_sms>")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(400, notXml.statusCode());
+        assertTrue(notXml.body().contains("Not a mobilectrl_received_sms"), notXml.body());
         Map<String, String> stranger = mo("from", Requests.uniqueRecipient(), "text", "hi", "customer", "SOMEONE");
-        assertEquals("403", stranger.get("status1"), "only our SMS Pro accounts push to us");
+        assertEquals("403", stranger.get("status1"), "a document of another customer than the account's");
     }
 }

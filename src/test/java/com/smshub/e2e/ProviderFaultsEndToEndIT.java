@@ -35,8 +35,8 @@ class ProviderFaultsEndToEndIT extends SimulatorTest {
     }
 
     @Test
-    void serverErrorsAreRetriedUntilTheProviderTakesTheMessage() throws GatewayFault {
-        Simulator.set("sendFailure=HTTP_500&failures=2");
+    void unavailabilityIsRetriedUntilTheProviderTakesTheMessage() throws GatewayFault {
+        Simulator.set("sendFailure=HTTP_503&failures=2");
         String id = send("Retried");
         awaitStatus(id, MessageStatus.DELIVERED);
         assertEquals("0", Simulator.state().get("failuresLeft"), "both failures were met");
@@ -46,20 +46,42 @@ class ProviderFaultsEndToEndIT extends SimulatorTest {
 
     @Test
     void persistentFailureEndsFailedWithTheReasonKept() throws GatewayFault {
-        Simulator.set("sendFailure=HTTP_500");
+        Simulator.set("sendFailure=HTTP_503");
         String id = send("Doomed");
         MessageState failed = awaitStatus(id, MessageStatus.FAILED);
         assertEquals("DEAD_LETTER", failed.getEvent().get(failed.getEvent().size() - 1).getSource());
         assertEquals("DISPATCH_FAILED", failed.getReasonCode());
-        assertTrue(failed.getReason().contains("HTTP 500"), failed.getReason());
+        assertTrue(failed.getReason().contains("HTTP 503"), failed.getReason());
         assertEquals(0, Simulator.counter("accepted"));
+    }
+
+    @Test
+    void aBadGatewayAfterTheProviderTookTheMessageIsUnknownNeverResent() throws GatewayFault {
+        // a proxy in front of SMS Pro answers 502 for a request SMS Pro did take: no proof of anything
+        Simulator.set("sendFailure=HTTP_502&failures=1&deliveryDelayMillis=3000");
+        String id = send("Taken behind a proxy");
+        MessageState unknown = awaitStatus(id, MessageStatus.UNKNOWN);
+        assertEquals("OUTCOME_UNKNOWN", unknown.getReasonCode());
+        assertTrue(unknown.getReason().contains("HTTP 502"), unknown.getReason());
+        awaitStatus(id, MessageStatus.DELIVERED);
+        assertEquals(1, Simulator.counter("accepted"), "the provider took it once; the gateway did not send it again");
+        assertEquals(1, Simulator.counter("requests"), "nor tried it anywhere else");
+    }
+
+    @Test
+    void aServerErrorProvesNothingEitherWay() throws GatewayFault {
+        Simulator.set("sendFailure=HTTP_500&failures=1");
+        String id = send("Maybe");
+        MessageState unknown = awaitStatus(id, MessageStatus.UNKNOWN);
+        assertTrue(unknown.getReason().contains("HTTP 500"), unknown.getReason());
+        assertEquals(1, Simulator.counter("requests"), "a 500 may come after the work: never sent again blindly");
     }
 
     @Test
     void aRefusedDispatchHoldsBackNoneOfThoseQueuedWithIt() throws GatewayFault {
         // committed together, 32 messages are queued together: two dispatches to a JMS message, one message a
         // listener session; the one the provider refuses shares its JMS message with another
-        Simulator.set("sendFailure=HTTP_500&failures=1");
+        Simulator.set("sendFailure=HTTP_503&failures=1");
         String[] recipients = new String[32];
         for (int i = 0; i < recipients.length; i++) {
             recipients[i] = Requests.uniqueRecipient();

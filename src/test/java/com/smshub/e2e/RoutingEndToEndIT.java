@@ -151,7 +151,7 @@ class RoutingEndToEndIT extends SimulatorTest {
 
     @Test
     void aGroupNothingOfWhichWentOutIsRetriedAsOneRequest() throws Exception {
-        List<RecipientResult> results = groupOf(4, "sendFailure=HTTP_500&failures=1");
+        List<RecipientResult> results = groupOf(4, "sendFailure=HTTP_503&failures=1");
         for (RecipientResult result : results) {
             MessageState submitted = Await.until(WAIT, () -> Requests.status(result.getMessageId()),
                     s -> s.getStatus() == MessageStatus.SUBMITTED);

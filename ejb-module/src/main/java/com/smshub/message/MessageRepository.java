@@ -650,15 +650,20 @@ public class MessageRepository {
     }
 
     /**
-     * Our ids of the messages a provider gave this id, matched exactly as given; several where one request
-     * carried several messages. In key order, so that changes to them lock rows in one order.
+     * Our ids of the messages a provider gave this id, matched exactly as given, among one account's messages
+     * where {@code accountId} is given; several where one request carried several messages. In key order, so
+     * that changes to them lock rows in one order.
      */
-    public List<String> idsByProviderId(ProviderCode provider, String providerMessageId) {
+    public List<String> idsByProviderId(ProviderCode provider, String providerMessageId, Long accountId) {
         List<String> ids = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "SELECT id FROM message WHERE provider = ? AND provider_message_id = ? ORDER BY id")) {
+                "SELECT id FROM message WHERE provider = ? AND provider_message_id = ?"
+                        + (accountId == null ? "" : " AND provider_account_id = ?") + " ORDER BY id")) {
             s.setString(1, provider.name());
             s.setString(2, providerMessageId);
+            if (accountId != null) {
+                s.setLong(3, accountId);
+            }
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     ids.add(r.getString("id"));

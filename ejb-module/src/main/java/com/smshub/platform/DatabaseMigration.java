@@ -2,6 +2,7 @@ package com.smshub.platform;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,8 @@ import jakarta.inject.Inject;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
+
+import com.smshub.platform.PushKeys;
 
 /**
  * Brings the database schema to the version this build expects before anything else runs. Flyway owns the
@@ -64,6 +67,7 @@ public class DatabaseMigration {
         if (Boolean.getBoolean(DEMO_DATA)) {
             sealDemoSecrets();
         }
+        givePushKeys();
         LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
                 + " migrations applied)");
     }
@@ -86,6 +90,35 @@ public class DatabaseMigration {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot seal the demo accounts' secrets", e);
+        }
+    }
+
+    /**
+     * The push key the SMS Pro simulator's account has in the demo, so that the simulator, which is not told
+     * anything by the gateway, knows where to push (its default MO and billing addresses carry it).
+     */
+    static final Map<String, String> DEMO_PUSH_KEYS = Map.of("smspro-simulator", "smspro-simulator-demo-push-key");
+
+    /**
+     * Every account has a push key (docs/security.md): one made before keys existed, or added by hand, gets a
+     * random one here, once; the demo's simulator account gets its published one.
+     */
+    private void givePushKeys() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement select = c.prepareStatement("SELECT id, name FROM provider_account WHERE push_key_sealed IS NULL");
+             PreparedStatement update = c.prepareStatement(
+                     "UPDATE provider_account SET push_key_sealed = ? WHERE id = ? AND push_key_sealed IS NULL");
+             ResultSet r = select.executeQuery()) {
+            while (r.next()) {
+                String name = r.getString("name");
+                String key = Boolean.getBoolean(DEMO_DATA) && DEMO_PUSH_KEYS.containsKey(name) ? DEMO_PUSH_KEYS.get(name)
+                        : PushKeys.generate();
+                update.setString(1, secrets.seal(key, PushKeys.sealedFor(name)));
+                update.setLong(2, r.getLong("id"));
+                update.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot give the provider accounts their push keys", e);
         }
     }
 

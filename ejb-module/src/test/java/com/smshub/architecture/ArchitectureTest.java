@@ -116,7 +116,9 @@ class ArchitectureTest {
 
     @Test
     void periodicJobsStartOnlyOnceTheSchemaIsMigrated() {
+        // CallbackConfiguration reads no table: it refuses a deployment without a secret before the schema is touched
         classes().that().areAnnotatedWith(Startup.class).and().doNotHaveSimpleName("DatabaseMigration")
+                .and().doNotHaveSimpleName("CallbackConfiguration")
                 .should(DEPEND_ON_THE_MIGRATION)
                 .because("a job that ticks before Flyway has run reads tables that do not exist yet")
                 .check(classes);

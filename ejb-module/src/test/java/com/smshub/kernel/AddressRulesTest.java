@@ -2,6 +2,7 @@ package com.smshub.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -13,8 +14,32 @@ class AddressRulesTest {
         assertEquals("+46708331536", Msisdn.parse("+46 70-833 15.36", null).e164());
         assertEquals("+46730430525", Msisdn.parse("0046730430525", null).e164());
         assertEquals("+46730430525", Msisdn.parse("46730430525", null).e164(), "myMSP glossary format");
-        assertEquals("+46730430525", Msisdn.parse("0730430525", "46").e164(), "national, default country");
+        assertEquals("+46730430525", Msisdn.parse("0730430525", "SE").e164(), "national, default country");
+        assertEquals("+46730430525", Msisdn.parse("46730430525", "SE").e164(), "the country code written without '+'");
         assertEquals("+4670903259912345678", Msisdn.parse("+4670903259912345678", null).e164(), "20 digits allowed");
+        assertEquals("+4670903259912345678", Msisdn.parse("+4670903259912345678", "SE").e164(), "section 14.5, in a region too");
+    }
+
+    @Test
+    void digitsAreReadInTheTenantsRegionFirst() {
+        assertEquals("+12125551234", Msisdn.parse("2125551234", "US").e164(), "not +212, Morocco");
+        assertEquals("+12125551234", Msisdn.parse("(212) 555-1234", "US").e164());
+        assertEquals("+12125551234", Msisdn.parse("+1 212 555 1234", "SE").e164(), "written internationally, any region");
+        assertEquals("+4741234567", Msisdn.parse("4741234567", "SE").e164(), "no Swedish number, a Norwegian one with its code");
+        assertEquals("+46708331536", Msisdn.parse("0708331536", "SE").e164());
+        assertEquals("SE", Msisdn.regionOf("46"));
+        assertEquals("US", Msisdn.regionOf("1"), "the calling code's main country");
+        assertEquals(null, Msisdn.regionOf("999"));
+    }
+
+    @Test
+    void invalidNumbersSayWhy() {
+        InvalidValueException tooShort = assertThrows(InvalidValueException.class, () -> Msisdn.parse("212555", "US"));
+        assertTrue(tooShort.getMessage().contains("not a valid number of US"), tooShort.getMessage());
+        assertThrows(InvalidValueException.class, () -> Msisdn.parse("+46 7", null), "too short for Sweden");
+        assertThrows(InvalidValueException.class, () -> Msisdn.parse("+99912345678", null), "no such country code");
+        assertThrows(InvalidValueException.class, () -> Msisdn.parse("+9991234567890123", null), "no country code, 16 digits");
+        assertThrows(InvalidValueException.class, () -> Msisdn.parse("0123", "SE"));
     }
 
     @Test

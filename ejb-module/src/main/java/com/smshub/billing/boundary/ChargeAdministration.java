@@ -12,6 +12,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import com.smshub.billing.control.ChargeBook;
+import com.smshub.billing.entity.ChargeAnswer;
 import com.smshub.billing.entity.ChargeRecord;
 import com.smshub.billing.entity.ChargeState;
 import com.smshub.billing.entity.LedgerTotal;
@@ -45,6 +46,11 @@ public class ChargeAdministration {
 
     public ChargeRecord charge(String id) {
         return book.find(id).orElseThrow(() -> new NotFoundException("id", "No charge " + id));
+    }
+
+    /** Every answer the provider gave to the charge's requests, including one that came after it was reconciled. */
+    public List<ChargeAnswer> answers(String id) {
+        return book.answers(id);
     }
 
     /**

@@ -22,7 +22,8 @@ import com.smshub.billing.control.ChargeBook;
 
 /**
  * Finds charges whose caller stopped between recording them and recording the answer (the server was killed):
- * still REQUESTED after the longest a request can take and a margin
+ * still REQUESTED that long after their request last left (the first attempt, or the retry of one not made),
+ * the longest a request can take and a margin
  * ({@code smshub.billing.unknown-after-seconds}, 120 s), they become UNKNOWN, to be reconciled, never
  * requested again. Every 10 s; the move is conditional, so nodes running it together do no harm.
  */

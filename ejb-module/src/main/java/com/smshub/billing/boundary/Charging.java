@@ -21,6 +21,7 @@ import com.smshub.billing.entity.ChargeNotMadeException;
 import com.smshub.billing.entity.ChargeRecord;
 import com.smshub.billing.entity.ChargeState;
 import com.smshub.billing.entity.RefundCommand;
+import com.smshub.kernel.Counters;
 import com.smshub.kernel.Digests;
 import com.smshub.kernel.InvalidValueException;
 import com.smshub.kernel.Money;
@@ -146,6 +147,8 @@ public class Charging {
             book.begin(charge);
         } catch (StoreException e) {
             if (e.isDuplicate()) {
+                // a concurrent call with this reference recorded it first: the unique key made this one its retry
+                Counters.increment("charge.reference-raced");
                 return again(book.byReference(charge.tenantId(), charge.clientReference()).orElseThrow(), hash);
             }
             throw e;
@@ -163,8 +166,17 @@ public class Charging {
         if (!prior.requestHash().equals(hash)) {
             throw new IdempotencyConflictException(prior.clientReference());
         }
-        if (prior.state() == ChargeState.NOT_MADE && book.retake(prior.id())) {
-            return request(prior);
+        if (prior.state() == ChargeState.NOT_MADE) {
+            boolean retaken;
+            try {
+                retaken = book.retake(prior);
+            } catch (IllegalStateException e) {
+                throw new RequestValidationException("amount", e.getMessage() + ".");
+            }
+            if (retaken) {
+                return request(prior);
+            }
+            return book.find(prior.id()).orElseThrow();
         }
         return prior;
     }
@@ -177,17 +189,25 @@ public class Charging {
                 : charging.charge(new SubscriberCharging.Charge(charge.id(), new Msisdn(charge.msisdn()), charge.amount(),
                         ChargeRecord.CREDIT.equals(charge.kind()), charge.vatPercent(), charge.description(),
                         charge.contentType()), account);
+        boolean settled;
         if (outcome instanceof ChargeOutcome.Approved a) {
-            book.settle(charge.id(), ChargeState.APPROVED, a.providerTransactionId(), a.operator(), null, null);
+            settled = book.settle(charge.id(), ChargeState.APPROVED, a.providerTransactionId(), a.operator(), null, null);
         } else if (outcome instanceof ChargeOutcome.Declined d) {
-            book.settle(charge.id(), ChargeState.DECLINED, d.providerTransactionId(), d.operator(), d.code(), d.reason());
+            settled = book.settle(charge.id(), ChargeState.DECLINED, d.providerTransactionId(), d.operator(), d.code(), d.reason());
         } else if (outcome instanceof ChargeOutcome.Unknown u) {
             LOG.warning(() -> "Charge " + charge.id() + " is UNKNOWN and waits for reconciliation: " + u.reason());
-            book.settle(charge.id(), ChargeState.UNKNOWN, null, null, "OUTCOME_UNKNOWN", u.reason());
+            settled = book.settle(charge.id(), ChargeState.UNKNOWN, null, null, "OUTCOME_UNKNOWN", u.reason());
         } else {
             String reason = ((ChargeOutcome.NotMade) outcome).reason();
-            book.settle(charge.id(), ChargeState.NOT_MADE, null, null, "NOT_MADE", reason);
-            throw new ChargeNotMadeException("The charge was not made: " + reason + ". Call again with the same clientReference.");
+            if (book.settle(charge.id(), ChargeState.NOT_MADE, null, null, "NOT_MADE", reason)) {
+                throw new ChargeNotMadeException("The charge was not made: " + reason + ". Call again with the same clientReference.");
+            }
+            settled = false;
+        }
+        if (!settled) {
+            // an operator reconciled it while its request was out: both are in the ledger (charge_answer)
+            LOG.warning(() -> "The provider's answer to charge " + charge.id() + " (" + outcome + ") came after the charge was "
+                    + "settled otherwise; it is journaled beside the charge for the operator to compare");
         }
         return book.find(charge.id()).orElseThrow();
     }
@@ -201,7 +221,7 @@ public class Charging {
 
     private static Msisdn subscriber(String number, TenantRef tenant) {
         try {
-            return Msisdn.parse(number, tenant.defaultCountryCode());
+            return Msisdn.parse(number, tenant.defaultRegion());
         } catch (InvalidValueException e) {
             throw new RequestValidationException("msisdn", "Not a mobile number: " + e.getMessage());
         }

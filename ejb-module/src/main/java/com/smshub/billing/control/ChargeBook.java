@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import javax.sql.DataSource;
 
@@ -21,9 +22,11 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import com.smshub.billing.entity.ChargeAnswer;
 import com.smshub.billing.entity.ChargeRecord;
 import com.smshub.billing.entity.ChargeState;
 import com.smshub.billing.entity.LedgerTotal;
+import com.smshub.kernel.Counters;
 import com.smshub.kernel.Money;
 import com.smshub.kernel.ProviderCode;
 import com.smshub.kernel.StoreException;
@@ -40,14 +43,15 @@ public class ChargeBook {
 
     private static final String COLUMNS = "id, tenant_id, client_reference, request_hash, kind, refunds_charge_id, "
             + "message_id, msisdn, amount, currency, vat_percent, content_type, description, provider, provider_account_id, "
-            + "state, provider_transaction_id, operator, reason_code, reason, created_at, processed_at, reconciled_at, reconciled_by";
+            + "state, provider_transaction_id, operator, reason_code, reason, created_at, processed_at, reconciled_at, reconciled_by, "
+            + "requested_at";
 
     @Resource(lookup = "java:jboss/datasources/SmsHubDS")
     DataSource dataSource;
 
     /**
      * Records a new charge or refund, REQUESTED. A refund first locks the charge it returns money of and
-     * checks, against every refund of it not declined, that the money is there to return.
+     * checks, against every refund of it not finally declined, that the money is there to return.
      *
      * @throws StoreException a duplicate when the tenant used the client reference before (a concurrent retry)
      * @throws IllegalStateException when a refund would return more than is left of its charge
@@ -55,20 +59,10 @@ public class ChargeBook {
     public ChargeRecord begin(ChargeRecord charge) {
         try (Connection c = dataSource.getConnection()) {
             if (charge.refundsChargeId() != null) {
-                try (PreparedStatement s = c.prepareStatement("SELECT amount FROM charge WHERE id = ? FOR UPDATE")) {
-                    s.setString(1, charge.refundsChargeId());
-                    try (ResultSet r = s.executeQuery()) {
-                        r.next();
-                        BigDecimal left = r.getBigDecimal(1).subtract(refunded(c, charge.refundsChargeId()));
-                        if (charge.amount().amount().compareTo(left) > 0) {
-                            throw new IllegalStateException("Only " + left.toPlainString() + " " + charge.amount().currency()
-                                    + " of charge " + charge.refundsChargeId() + " is left to refund");
-                        }
-                    }
-                }
+                checkRefundable(c, charge.refundsChargeId(), null, charge.amount());
             }
             try (PreparedStatement s = c.prepareStatement("INSERT INTO charge (" + COLUMNS + ") VALUES "
-                    + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 int i = 1;
                 s.setString(i++, charge.id());
                 s.setLong(i++, charge.tenantId());
@@ -93,7 +87,8 @@ public class ChargeBook {
                 s.setTimestamp(i++, Timestamp.from(charge.createdAt().toInstant()));
                 s.setTimestamp(i++, charge.processedAt() == null ? null : Timestamp.from(charge.processedAt().toInstant()));
                 s.setNull(i++, Types.TIMESTAMP_WITH_TIMEZONE);
-                s.setNull(i, Types.VARCHAR);
+                s.setNull(i++, Types.VARCHAR);
+                s.setTimestamp(i, Timestamp.from(charge.createdAt().toInstant()));
                 s.executeUpdate();
             }
             return charge;
@@ -102,11 +97,34 @@ public class ChargeBook {
         }
     }
 
-    /** What of a charge has been refunded or may be (every refund not declined and not certainly unmade). */
-    private static BigDecimal refunded(Connection c, String chargeId) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(SUM(amount), 0) FROM charge WHERE refunds_charge_id = ? "
-                + "AND state NOT IN ('DECLINED', 'NOT_MADE')")) {
+    /**
+     * Locks the charge a refund returns money of and checks that {@code amount} is left of it beside its other
+     * refunds ({@code except} one of them: the one being retried).
+     */
+    private static void checkRefundable(Connection c, String chargeId, String except, Money amount) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT amount FROM charge WHERE id = ? FOR UPDATE")) {
             s.setString(1, chargeId);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                BigDecimal left = r.getBigDecimal(1).subtract(refunded(c, chargeId, except));
+                if (amount.amount().compareTo(left) > 0) {
+                    throw new IllegalStateException("Only " + left.toPlainString() + " " + amount.currency()
+                            + " of charge " + chargeId + " is left to refund");
+                }
+            }
+        }
+    }
+
+    /**
+     * What of a charge has been refunded or may yet be: every refund that is not finally DECLINED. A NOT_MADE
+     * refund counts too, since its caller may retry it by its reference at any time; an UNKNOWN one, since the
+     * provider may have made it.
+     */
+    private static BigDecimal refunded(Connection c, String chargeId, String except) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(SUM(amount), 0) FROM charge WHERE refunds_charge_id = ? "
+                + "AND state <> 'DECLINED' AND id <> ?")) {
+            s.setString(1, chargeId);
+            s.setString(2, except == null ? "" : except);
             try (ResultSet r = s.executeQuery()) {
                 r.next();
                 return r.getBigDecimal(1);
@@ -117,43 +135,103 @@ public class ChargeBook {
     /** What of a charge is left to refund now (the refund's own check, under the charge's lock, decides). */
     public Money leftToRefund(ChargeRecord charge) {
         try (Connection c = dataSource.getConnection()) {
-            return new Money(charge.amount().amount().subtract(refunded(c, charge.id())), charge.amount().currency());
-        } catch (SQLException e) {
-            throw new StoreException(e);
-        }
-    }
-
-    /** Takes a charge that was certainly not made back to REQUESTED, for one caller to try again; false if another did. */
-    public boolean retake(String id) {
-        return update("UPDATE charge SET state = 'REQUESTED', processed_at = NULL WHERE id = ? AND state = 'NOT_MADE'", id) == 1;
-    }
-
-    /** Records the provider's answer to a charge's request; false when something else settled it first. */
-    public boolean settle(String id, ChargeState state, String transactionId, String operator, String reasonCode, String reason) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "UPDATE charge SET state = ?, provider_transaction_id = ?, operator = ?, reason_code = ?, reason = ?, "
-                        + "processed_at = ? WHERE id = ? AND state = 'REQUESTED'")) {
-            s.setString(1, state.name());
-            s.setString(2, transactionId);
-            s.setString(3, operator);
-            s.setString(4, reasonCode);
-            s.setString(5, cut(reason));
-            s.setTimestamp(6, Timestamp.from(OffsetDateTime.now(ZoneOffset.UTC).toInstant()));
-            s.setString(7, id);
-            return s.executeUpdate() == 1;
+            return new Money(charge.amount().amount().subtract(refunded(c, charge.id(), null)), charge.amount().currency());
         } catch (SQLException e) {
             throw new StoreException(e);
         }
     }
 
     /**
-     * Charges still REQUESTED this long after they were recorded: their caller stopped (the server died)
+     * Takes a charge that was certainly not made back to REQUESTED, for one caller to try again, with the
+     * sweeper's clock started again; false if another caller did. A refund's bound is checked again under its
+     * charge's lock, as when it was first recorded.
+     *
+     * @throws IllegalStateException when a refund would now return more than is left of its charge
+     */
+    public boolean retake(ChargeRecord charge) {
+        try (Connection c = dataSource.getConnection()) {
+            if (charge.refundsChargeId() != null) {
+                checkRefundable(c, charge.refundsChargeId(), charge.id(), charge.amount());
+            }
+            try (PreparedStatement s = c.prepareStatement("UPDATE charge SET state = 'REQUESTED', processed_at = NULL, "
+                    + "requested_at = ? WHERE id = ? AND state = 'NOT_MADE'")) {
+                s.setTimestamp(1, Timestamp.from(OffsetDateTime.now(ZoneOffset.UTC).toInstant()));
+                s.setString(2, charge.id());
+                return s.executeUpdate() == 1;
+            }
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    /**
+     * Records the provider's answer to a charge's request: it settles a charge still REQUESTED, or one the
+     * sweeper made UNKNOWN while the answer was on its way (the answer is what happened); it is journaled in
+     * either case, so an answer that finds the charge reconciled otherwise is kept beside it, never dropped.
+     *
+     * @return whether the answer settled the charge
+     */
+    public boolean settle(String id, ChargeState state, String transactionId, String operator, String reasonCode, String reason) {
+        Timestamp now = Timestamp.from(OffsetDateTime.now(ZoneOffset.UTC).toInstant());
+        try (Connection c = dataSource.getConnection()) {
+            boolean applied;
+            try (PreparedStatement s = c.prepareStatement(
+                    "UPDATE charge SET state = ?, provider_transaction_id = ?, operator = ?, reason_code = ?, reason = ?, "
+                            + "processed_at = ? WHERE id = ? AND (state = 'REQUESTED' OR (state = 'UNKNOWN' AND reconciled_at IS NULL))")) {
+                s.setString(1, state.name());
+                s.setString(2, transactionId);
+                s.setString(3, operator);
+                s.setString(4, reasonCode);
+                s.setString(5, cut(reason));
+                s.setTimestamp(6, now);
+                s.setString(7, id);
+                applied = s.executeUpdate() == 1;
+            }
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO charge_answer (charge_id, answered_at, outcome, "
+                    + "provider_transaction_id, operator, reason_code, reason, applied) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                s.setString(1, id);
+                s.setTimestamp(2, now);
+                s.setString(3, state.name());
+                s.setString(4, transactionId);
+                s.setString(5, operator);
+                s.setString(6, reasonCode);
+                s.setString(7, cut(reason));
+                s.setBoolean(8, applied);
+                s.executeUpdate();
+            }
+            return applied;
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    /** Every answer a provider gave to a charge's requests, in the order they came. */
+    public List<ChargeAnswer> answers(String id) {
+        List<ChargeAnswer> answers = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("SELECT answered_at, outcome, "
+                + "provider_transaction_id, operator, reason_code, reason, applied FROM charge_answer WHERE charge_id = ? ORDER BY id")) {
+            s.setString(1, id);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    answers.add(new ChargeAnswer(time(r, "answered_at"), ChargeState.valueOf(r.getString("outcome")),
+                            r.getString("provider_transaction_id"), r.getString("operator"), r.getString("reason_code"),
+                            r.getString("reason"), r.getBoolean("applied")));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+        return answers;
+    }
+
+    /**
+     * Charges still REQUESTED this long after their request last left: their caller stopped (the server died)
      * between recording and settling. Their request may have left, so they become UNKNOWN.
      */
     public int expire(Duration after) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
                 "UPDATE charge SET state = 'UNKNOWN', reason_code = 'OUTCOME_UNKNOWN', reason = ?, processed_at = ? "
-                        + "WHERE state = 'REQUESTED' AND created_at < ?")) {
+                        + "WHERE state = 'REQUESTED' AND requested_at < ?")) {
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
             s.setString(1, "No answer was recorded: the gateway stopped while the request may have been on its way");
             s.setTimestamp(2, Timestamp.from(now.toInstant()));
@@ -250,36 +328,26 @@ public class ChargeBook {
     /**
      * A premium message's charge as the provider reported it (SMS Pro 7.3), in the caller's transaction: the
      * first report adds its line (amount and subscriber from the message), a later one moves it on, never back
-     * from a final state.
+     * from a final state. Two reports of one message arriving together (a PENDING and the final one, on two
+     * threads or nodes) meet the line's unique key: the second waits for the first to commit, adds nothing
+     * (ON CONFLICT DO NOTHING) and moves the line the first wrote.
      */
     @Transactional(Transactional.TxType.REQUIRED)
     public void premium(String messageId, ChargeState state, String transactionId, String operator, String reasonCode,
             String reason) {
         try (Connection c = dataSource.getConnection()) {
             Timestamp now = Timestamp.from(OffsetDateTime.now(ZoneOffset.UTC).toInstant());
-            try (PreparedStatement s = c.prepareStatement("UPDATE charge SET state = ?, provider_transaction_id = ?, "
-                    + "operator = COALESCE(?, operator), reason_code = ?, reason = ?, processed_at = ? "
-                    + "WHERE message_id = ? AND kind = 'PREMIUM_SMS' AND state = 'PENDING'")) {
-                s.setString(1, state.name());
-                s.setString(2, transactionId);
-                s.setString(3, operator);
-                s.setString(4, reasonCode);
-                s.setString(5, cut(reason));
-                s.setTimestamp(6, now);
-                s.setString(7, messageId);
-                if (s.executeUpdate() > 0) {
-                    return;
-                }
+            if (movePremium(c, messageId, state, transactionId, operator, reasonCode, reason, now)) {
+                return;
             }
             try (PreparedStatement s = c.prepareStatement("INSERT INTO charge (id, tenant_id, kind, message_id, msisdn, amount, "
                     + "currency, description, provider, provider_account_id, state, provider_transaction_id, operator, "
                     + "reason_code, reason, created_at, processed_at) SELECT ?, m.tenant_id, 'PREMIUM_SMS', m.id, m.recipient, "
                     + "m.premium_amount, m.premium_currency, m.premium_description, m.provider, m.provider_account_id, ?, ?, ?, "
                     + "?, ?, m.accepted_at, ? FROM message m WHERE m.id = ? AND m.premium_amount IS NOT NULL "
-                    + "AND m.provider_account_id IS NOT NULL AND NOT EXISTS "
-                    + "(SELECT 1 FROM charge x WHERE x.message_id = m.id AND x.kind = 'PREMIUM_SMS')")) {
+                    + "AND m.provider_account_id IS NOT NULL ON CONFLICT DO NOTHING")) {
                 int i = 1;
-                s.setString(i++, java.util.UUID.randomUUID().toString());
+                s.setString(i++, UUID.randomUUID().toString());
                 s.setString(i++, state.name());
                 s.setString(i++, transactionId);
                 s.setString(i++, operator);
@@ -287,10 +355,43 @@ public class ChargeBook {
                 s.setString(i++, cut(reason));
                 s.setTimestamp(i++, now);
                 s.setString(i, messageId);
-                s.executeUpdate();
+                if (s.executeUpdate() == 1) {
+                    return;
+                }
+            }
+            // the line exists: another report of this message wrote it first (and, if it raced this one, committed
+            // before ON CONFLICT let this insert go on); move it on from where that report left it
+            if (hasPremiumLine(c, messageId)) {
+                Counters.increment("charge.premium-line-found-by-key");
+                movePremium(c, messageId, state, transactionId, operator, reasonCode, reason, now);
             }
         } catch (SQLException e) {
             throw new StoreException(e);
+        }
+    }
+
+    private static boolean hasPremiumLine(Connection c, String messageId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM charge WHERE message_id = ?")) {
+            s.setString(1, messageId);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next();
+            }
+        }
+    }
+
+    private static boolean movePremium(Connection c, String messageId, ChargeState state, String transactionId,
+            String operator, String reasonCode, String reason, Timestamp now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE charge SET state = ?, provider_transaction_id = ?, "
+                + "operator = COALESCE(?, operator), reason_code = ?, reason = ?, processed_at = ? "
+                + "WHERE message_id = ? AND kind = 'PREMIUM_SMS' AND state = 'PENDING'")) {
+            s.setString(1, state.name());
+            s.setString(2, transactionId);
+            s.setString(3, operator);
+            s.setString(4, reasonCode);
+            s.setString(5, cut(reason));
+            s.setTimestamp(6, now);
+            s.setString(7, messageId);
+            return s.executeUpdate() > 0;
         }
     }
 
@@ -303,15 +404,6 @@ public class ChargeBook {
             try (ResultSet r = s.executeQuery()) {
                 return r.next() ? Optional.of(record(r)) : Optional.empty();
             }
-        } catch (SQLException e) {
-            throw new StoreException(e);
-        }
-    }
-
-    private int update(String sql, String id) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, id);
-            return s.executeUpdate();
         } catch (SQLException e) {
             throw new StoreException(e);
         }

@@ -74,17 +74,17 @@ public class InboundAdministration {
     /** Starts a subscription; the number in the tenant's default country where national. */
     public boolean subscribe(String tenant, String number, String service) {
         TenantRef ref = tenants.byUsername(tenant);
-        return subscriptions.start(ref.id(), Msisdn.parse(number, ref.defaultCountryCode()).e164(), service);
+        return subscriptions.start(ref.id(), Msisdn.parse(number, ref.defaultRegion()).e164(), service);
     }
 
     public boolean unsubscribe(String tenant, String number) {
         TenantRef ref = tenants.byUsername(tenant);
-        return subscriptions.end(ref.id(), Msisdn.parse(number, ref.defaultCountryCode()).e164());
+        return subscriptions.end(ref.id(), Msisdn.parse(number, ref.defaultRegion()).e164());
     }
 
     public boolean subscribed(String tenant, String number) {
         TenantRef ref = tenants.byUsername(tenant);
-        return subscriptions.active(ref.id(), Msisdn.parse(number, ref.defaultCountryCode()).e164());
+        return subscriptions.active(ref.id(), Msisdn.parse(number, ref.defaultRegion()).e164());
     }
 
     /** What INFO answers for the tenant (SMS Pro 12.3). */

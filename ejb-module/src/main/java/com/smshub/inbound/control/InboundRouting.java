@@ -4,7 +4,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -22,10 +25,14 @@ import com.smshub.kernel.StoreException;
 import com.smshub.provider.spi.InboundMessage;
 
 /**
- * Gives a newly stored message from a subscriber its tenant (by the inbound rules), its keyword, the message it
- * answers and its place in the tenant's feed, and then does what its keyword asks (STOP, TEST, INFO). Runs in
- * the transaction that stored it, so a message is routed and acted on exactly once, however often a provider
- * delivers it.
+ * Gives a newly stored message from a subscriber its tenant, its keyword, the message it answers and its place in
+ * the tenant's feed, and then does what its keyword asks (STOP, TEST, INFO). An answer goes to the tenant whose
+ * message it answers before any rule: the message the provider names (MyMobileAPI's sentcustomerid), if it went
+ * out through the account the answer came in on, else the latest message sent through that account to the
+ * subscriber from the number written to, within {@code smshub.inbound.reply-window-hours} (72); only then the
+ * inbound rules decide. A reference to a message of another account is dropped, so a tenant never sees another
+ * tenant's message id. Runs in the transaction that stored it, so a message is routed and acted on exactly once,
+ * however often a provider delivers it.
  */
 @ApplicationScoped
 public class InboundRouting {
@@ -61,18 +68,27 @@ public class InboundRouting {
         }
     }
 
+    /** How long after a message an answer from its recipient is taken as answering it, whatever the rules say. */
+    static final long REPLY_WINDOW_HOURS = Long.getLong("smshub.inbound.reply-window-hours", 72);
+
+    /** A message of ours an inbound message answers, and its tenant. */
+    record Answered(String messageId, long tenantId) {
+    }
+
     public Routed route(long inboundId, InboundMessage message) {
         String firstWord = firstWord(message.text());
-        Optional<InboundRule> rule = best(rules.all(), message.accountId(), message.to(), firstWord);
-        Long tenant = rule.map(InboundRule::tenantId).orElse(null);
+        Optional<Answered> answered = answered(message);
+        Optional<InboundRule> rule = best(rules.all(), message.accountId(), message.to(), firstWord)
+                .filter(r -> answered.isEmpty() || r.tenantId() == answered.get().tenantId());
+        Long tenant = answered.map(Answered::tenantId).orElse(rule.map(InboundRule::tenantId).orElse(null));
         Optional<ServiceKeyword> service = ServiceKeyword.of(firstWord);
         String keyword = rule.map(InboundRule::keyword).orElse(service.map(Enum::name).orElse(null));
         if (service.isPresent() && keyword == null) {
             keyword = firstWord;
         }
         boolean optOut = message.optOut() || service.orElse(null) == ServiceKeyword.STOP;
-        String repliesTo = message.repliesTo() != null ? message.repliesTo()
-                : tenant == null ? null : conversation(tenant, message).orElse(null);
+        String repliesTo = answered.isPresent() ? answered.get().messageId()
+                : tenant == null ? null : conversation(tenant, message, null).map(Answered::messageId).orElse(null);
         Routed routed = new Routed(tenant, keyword, service.orElse(null), repliesTo, optOut);
         record(inboundId, routed);
         if (optOut) {
@@ -109,26 +125,56 @@ public class InboundRouting {
     }
 
     /**
-     * The message it answers as the conversation shows it: the tenant's latest message to that number, from
-     * the number it was sent to where that is known.
+     * The message of ours an inbound message answers, whoever's it is: the one the provider names, where it went
+     * out through the same account; else the conversation on that account within the reply window.
      */
-    private Optional<String> conversation(long tenant, InboundMessage message) {
-        // no time bound: SMS Pro's datetime is to the second, so a message sent in the same second can look
-        // later than the answer; nothing accepted after the answer was stored can be in this transaction's view
-        String sql = "SELECT id FROM message WHERE tenant_id = ? AND recipient = ?"
+    private Optional<Answered> answered(InboundMessage message) {
+        if (message.repliesTo() != null) {
+            try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                    "SELECT tenant_id, provider_account_id FROM message WHERE id = ?")) {
+                s.setString(1, message.repliesTo());
+                try (ResultSet r = s.executeQuery()) {
+                    if (r.next() && r.getLong(2) == message.accountId()) {
+                        return Optional.of(new Answered(message.repliesTo(), r.getLong(1)));
+                    }
+                }
+            } catch (SQLException e) {
+                throw new StoreException(e);
+            }
+            // a message of another account, or none: not an answer we can trust to name a tenant
+        }
+        return conversation(null, message, OffsetDateTime.now(ZoneOffset.UTC).minusHours(REPLY_WINDOW_HOURS));
+    }
+
+    /**
+     * The message it answers as the conversation shows it: the latest message to that number, from the number
+     * it was sent to where that is known, either the tenant's (any time: SMS Pro's datetime is to the second, so a
+     * message sent in the same second can look later than the answer; nothing accepted after the answer was
+     * stored is in this transaction's view) or any tenant's sent through the account it came in on, since
+     * {@code since}.
+     */
+    private Optional<Answered> conversation(Long tenant, InboundMessage message, OffsetDateTime since) {
+        String sql = "SELECT id, tenant_id FROM message WHERE recipient = ?"
+                + (tenant == null ? " AND provider_account_id = ? AND accepted_at >= ?" : " AND tenant_id = ?")
                 + (message.to() == null ? "" : " AND (originator = ? OR originator = ?)")
                 + " ORDER BY accepted_at DESC, id DESC";
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setMaxRows(1);
-            s.setLong(1, tenant);
-            s.setString(2, message.from());
+            int i = 1;
+            s.setString(i++, message.from());
+            if (tenant == null) {
+                s.setLong(i++, message.accountId());
+                s.setTimestamp(i++, Timestamp.from(since.toInstant()));
+            } else {
+                s.setLong(i++, tenant);
+            }
             if (message.to() != null) {
                 String to = message.to().startsWith("+") ? message.to().substring(1) : message.to();
-                s.setString(3, to);
-                s.setString(4, "+" + to);
+                s.setString(i++, to);
+                s.setString(i, "+" + to);
             }
             try (ResultSet r = s.executeQuery()) {
-                return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
+                return r.next() ? Optional.of(new Answered(r.getString(1), r.getLong(2))) : Optional.empty();
             }
         } catch (SQLException e) {
             throw new StoreException(e);

@@ -8,9 +8,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import com.smshub.inbound.control.InboundRouting.ServiceKeyword;
+import com.smshub.kernel.Counters;
 import com.smshub.kernel.InvalidValueException;
 import com.smshub.kernel.Msisdn;
 import com.smshub.kernel.Originator;
+import com.smshub.kernel.RateLimitedLog;
 import com.smshub.kernel.SmsContent;
 import com.smshub.provider.spi.InboundMessage;
 import com.smshub.sending.boundary.SmsSending;
@@ -23,6 +25,9 @@ import com.smshub.tenant.entity.TenantProfile;
  * What the service keywords do (SMS Pro section 12, for every provider). Answers are ordinary messages of the
  * tenant, accepted in the transaction that stored the keyword (so a keyword delivered twice is answered once),
  * sent from the number the subscriber wrote to and through the provider it came from where a route allows.
+ * Only messages that came in authenticated are stored at all (a push to the account's keyed address, an SMPP
+ * session the gateway bound, a feed the gateway read), and no number gets more automatic answers an hour than
+ * its tenant's cap ({@link AutoReplies}): a forged or runaway stream of keywords sends no SMS on a tenant's bill.
  */
 @ApplicationScoped
 public class KeywordReplies {
@@ -44,8 +49,13 @@ public class KeywordReplies {
     @Inject
     TenantDirectory tenants;
 
+    @Inject
+    AutoReplies caps;
+
     @EJB
     SmsSending sending;
+
+    private static final RateLimitedLog CAPPED = new RateLimitedLog(LOG);
 
     /**
      * 12.1: the subscriber is on each tenant's opt-out list at once; a tenant with whom it had a subscription
@@ -96,9 +106,16 @@ public class KeywordReplies {
                 .providerPreference(message.provider()).build();
         Msisdn to;
         try {
-            to = Msisdn.parse(message.from(), tenant.tenant().defaultCountryCode());
+            to = Msisdn.parse(message.from(), tenant.tenant().defaultRegion());
         } catch (InvalidValueException e) {
             LOG.warning(() -> "No answer to inbound " + inboundId + ": " + message.from() + " is not a number to send to");
+            return;
+        }
+        if (!caps.take(tenant.tenant().id(), to.e164(), tenant.autoRepliesPerHour())) {
+            Counters.increment("inbound.auto-reply-capped");
+            CAPPED.warn("capped", () -> "No automatic answer to inbound " + inboundId + ": " + to + " had its "
+                    + (tenant.autoRepliesPerHour() == null ? AutoReplies.DEFAULT_PER_HOUR : tenant.autoRepliesPerHour())
+                    + " of this hour from tenant " + tenant.tenant().username());
             return;
         }
         // the reference makes the answer part of the inbound message: a repeat of this call finds it sent

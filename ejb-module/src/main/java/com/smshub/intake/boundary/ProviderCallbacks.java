@@ -7,7 +7,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import com.smshub.intake.control.PushAuthentication;
+import com.smshub.intake.entity.PushVerdict;
+import com.smshub.kernel.Counters;
 import com.smshub.kernel.ProviderCode;
+import com.smshub.provider.spi.Account;
 import com.smshub.provider.spi.Callback;
 import com.smshub.provider.spi.CallbackAnswer;
 import com.smshub.provider.spi.ProviderEvents;
@@ -15,12 +19,13 @@ import com.smshub.provider.spi.Providers;
 import com.smshub.provider.spi.PushReceiving;
 
 /**
- * The one entry point of what providers push ({@code /smshub/callbacks/<provider>/...}): the request goes to
- * its provider's adapter, which authenticates and parses it and hands what it says to the port. All of it
- * runs in one transaction, committed before the answer goes back, so a provider is told "received" only of
- * what is durable, and a provider that hears nothing sends again. A CDI bean with a transactional
- * interceptor: providers are not the tenants EJB security is about, and this door is the report path's
- * hottest call.
+ * The one entry point of what providers push ({@code /smshub/callbacks/<provider>/<account>/<key>/...}): a push
+ * is first authenticated to its account from its address and headers alone ({@link #authenticate}; nothing of a
+ * refused one is read), then handed to its provider's adapter ({@link #receive}), which parses it and hands what
+ * it says to the port. The receiving runs in one transaction, committed before the answer goes back, so a
+ * provider is told "received" only of what is durable, and a provider that hears nothing sends again. A CDI
+ * bean with a transactional interceptor: providers are not the tenants EJB security is about, and this door is
+ * the report path's hottest call.
  */
 @ApplicationScoped
 public class ProviderCallbacks {
@@ -31,19 +36,41 @@ public class ProviderCallbacks {
     @Inject
     ProviderEvents events;
 
-    @Transactional(Transactional.TxType.REQUIRED)
-    public CallbackAnswer receive(String provider, Callback callback) {
-        Optional<PushReceiving> receiver = provider(provider)
-                .flatMap(code -> providers.capability(code, PushReceiving.class));
-        if (receiver.isEmpty()) {
-            return CallbackAnswer.notFound("No provider '" + provider + "' pushes to this gateway");
+    @Inject
+    PushAuthentication authentication;
+
+    /**
+     * Whether a push to this address, with these headers, is taken (docs/security.md).
+     *
+     * @param provider      the provider named in the address
+     * @param accountName   the account named in the address
+     * @param key           the key in the address
+     * @param remoteAddress the address of the connection it came on
+     * @param forwardedFor  its {@code X-Forwarded-For} header, or null
+     * @param authorization its {@code Authorization} header, or null
+     */
+    public PushVerdict authenticate(String provider, String accountName, String key, String remoteAddress, String forwardedFor,
+            String authorization) {
+        if (receiver(provider).isEmpty()) {
+            return PushAuthentication.refused(provider, 404, "no-such-provider", accountName, remoteAddress);
         }
-        return receiver.get().receive(callback, events);
+        return authentication.check(provider, accountName, key, remoteAddress, forwardedFor, authorization);
     }
 
-    private static Optional<ProviderCode> provider(String name) {
+    /** Hands a push authenticated to the account to its provider's adapter, and commits what it said. */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public CallbackAnswer receive(Account account, Callback callback) {
+        PushReceiving receiver = receiver(account.provider().name()).orElseThrow();
+        CallbackAnswer answer = receiver.receive(callback, account, events);
+        if (answer.status() >= 400) {
+            Counters.increment("push.answered." + account.provider().name().toLowerCase(Locale.ROOT) + "." + answer.status());
+        }
+        return answer;
+    }
+
+    private Optional<PushReceiving> receiver(String provider) {
         try {
-            return Optional.of(ProviderCode.valueOf(name.toUpperCase(Locale.ROOT)));
+            return providers.capability(ProviderCode.valueOf(provider.toUpperCase(Locale.ROOT)), PushReceiving.class);
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

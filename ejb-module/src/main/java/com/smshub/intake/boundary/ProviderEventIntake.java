@@ -16,18 +16,15 @@ import com.smshub.inbound.control.InboundRouting;
 import com.smshub.inbound.control.InboundStore;
 import com.smshub.intake.control.ParkedReports;
 import com.smshub.kernel.MessageStatus;
-import com.smshub.kernel.ProviderCode;
 import com.smshub.kernel.Reason;
 import com.smshub.kernel.ProviderReport;
 import com.smshub.message.MessageParts;
 import com.smshub.message.MessageRepository;
-import com.smshub.provider.spi.Account;
 import com.smshub.provider.spi.BillingReport;
 import com.smshub.provider.spi.DeliveryReport;
 import com.smshub.provider.spi.InboundMessage;
 import com.smshub.provider.spi.MessageRef;
 import com.smshub.provider.spi.ProviderEvents;
-import com.smshub.routing.control.AccountDirectory;
 import com.smshub.status.control.StatusLedger;
 
 /**
@@ -58,9 +55,6 @@ public class ProviderEventIntake implements ProviderEvents {
 
     @Inject
     ChargeBook charges;
-
-    @Inject
-    AccountDirectory accounts;
 
     @Inject
     MessageParts parts;
@@ -130,7 +124,7 @@ public class ProviderEventIntake implements ProviderEvents {
 
     private List<String> ids(MessageRef ref) {
         if (ref instanceof MessageRef.Theirs theirs) {
-            return messages.idsByProviderId(theirs.provider(), theirs.providerMessageId());
+            return messages.idsByProviderId(theirs.provider(), theirs.providerMessageId(), theirs.accountId());
         }
         return List.of(((MessageRef.Ours) ref).messageId());
     }
@@ -158,12 +152,6 @@ public class ProviderEventIntake implements ProviderEvents {
             routing.route(result.completedId(), result.completed());
         }
         return result.isNew() ? InboundResult.STORED : InboundResult.DUPLICATE;
-    }
-
-    @Override
-    public Optional<Account> account(ProviderCode provider, String username) {
-        return accounts.enabled().stream()
-                .filter(a -> a.provider() == provider && username != null && username.equals(a.username())).findFirst();
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.smshub.provider.masiv;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -19,6 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.smshub.provider.masiv.xml.Response;
 import com.smshub.provider.spi.Account;
+import com.smshub.provider.spi.ExchangeFailure;
 import com.smshub.provider.xml.ProviderVocabulary;
 import com.smshub.provider.xml.ProviderXml;
 
@@ -31,6 +33,8 @@ import com.smshub.provider.xml.ProviderXml;
 @ApplicationScoped
 public class MasivClient {
 
+    /** One response document; Masiv's largest (a getMessage status) is well under this. */
+    static final int MOST_ANSWER_BYTES = 64 * 1024;
     /**
      * How long one request may take before its outcome counts as unknown: 10 s, or the system property
      * {@code smshub.provider.timeout-seconds}.
@@ -70,27 +74,25 @@ public class MasivClient {
         try {
             response = http.send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (ConnectException | HttpConnectTimeoutException e) {
-            throw new MasivException(MasivException.Kind.NOT_SENT, "No answer from " + shown + ": " + e, e);
+            throw new MasivException(ExchangeFailure.NOT_SENT, "No answer from " + shown + ": " + e, e);
         } catch (IOException e) {
-            throw new MasivException(MasivException.Kind.AMBIGUOUS, "No answer from " + shown + ": " + e, e);
+            throw new MasivException(ExchangeFailure.AMBIGUOUS, "No answer from " + shown + ": " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new MasivException(MasivException.Kind.AMBIGUOUS, "Interrupted while calling " + shown, e);
+            throw new MasivException(ExchangeFailure.AMBIGUOUS, "Interrupted while calling " + shown, e);
         }
         try (InputStream in = response.body()) {
             int status = response.statusCode();
             if (status != 200) {
-                in.readAllBytes();
-                throw new MasivException(status >= 500 ? MasivException.Kind.NOT_SENT : MasivException.Kind.REFUSED,
-                        "HTTP " + status + " from " + shown, null);
+                throw new MasivException(ExchangeFailure.ofHttpStatus(status), "HTTP " + status + " from " + shown, null);
             }
-            return xml.read(in, Response.class);
+            return xml.read(new ByteArrayInputStream(ExchangeFailure.readBounded(in, MOST_ANSWER_BYTES)), Response.class);
         } catch (IOException e) {
-            throw new MasivException(MasivException.Kind.AMBIGUOUS, "Reading the answer of " + shown + " failed: " + e, e);
+            throw new MasivException(ExchangeFailure.AMBIGUOUS, "Reading the answer of " + shown + " failed: " + e, e);
         } catch (MasivException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new MasivException(MasivException.Kind.AMBIGUOUS, "Unreadable answer from " + shown + ": " + e.getMessage(), e);
+            throw new MasivException(ExchangeFailure.AMBIGUOUS, "Unreadable answer from " + shown + ": " + e.getMessage(), e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package com.smshub.provider.mobipace;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,6 +26,7 @@ import com.smshub.provider.mobipace.json.AuthorizeResponse;
 import com.smshub.provider.mobipace.json.MalformedMobipaceJsonException;
 import com.smshub.provider.mobipace.json.MobipaceJson;
 import com.smshub.provider.spi.Account;
+import com.smshub.provider.spi.ExchangeFailure;
 
 /**
  * MOBIPACE's JSON over HTTPS POST, one address per method below the account's base
@@ -40,6 +42,11 @@ public class MobipaceClient {
      * {@code smshub.provider.timeout-seconds} (MOBIPACE asks its partners to wait no more than 60 s).
      */
     static final Duration TIMEOUT = Duration.ofSeconds(Long.getLong("smshub.provider.timeout-seconds", 10));
+    /**
+     * The largest answer read: a QueryMessages answer for a Send of 20,000 messages (limitation 1) is about
+     * 3 MB; a peer that sends more is not MOBIPACE.
+     */
+    static final int MOST_ANSWER_BYTES = 16 * 1024 * 1024;
     /** MOBIPACE closes a session 60 s after its last request; it is renewed a little before. */
     static final Duration IDLE = Duration.ofSeconds(55);
 
@@ -89,7 +96,7 @@ public class MobipaceClient {
         if (authorized.statusCode() != MobipaceCodes.SUCCESS || authorized.sessionId() == null) {
             // 200-202: the credentials, or the user locked or blocked: nothing was sent, and this account cannot send
             throw new MobipaceException(authorized.statusCode() >= 200 && authorized.statusCode() < 300
-                    ? MobipaceException.Kind.REFUSED : MobipaceException.Kind.NOT_SENT, authorized.statusCode(),
+                    ? ExchangeFailure.REFUSED : ExchangeFailure.NOT_SENT, authorized.statusCode(),
                     "MOBIPACE refused to authorise: " + authorized.statusCode() + " " + authorized.status(), null);
         }
         Session opened = new Session(authorized.sessionId().strip(), account.endpointUrl(), account.username(),
@@ -102,28 +109,34 @@ public class MobipaceClient {
         String base = account.endpointUrl().endsWith("/") ? account.endpointUrl().substring(0, account.endpointUrl().length() - 1)
                 : account.endpointUrl();
         URI uri = URI.create(base + "/" + method);
-        HttpResponse<String> response;
+        HttpResponse<InputStream> response;
         try {
             response = http.send(HttpRequest.newBuilder(uri).timeout(TIMEOUT)
                     .header("Content-Type", "application/json; charset=UTF-8")
                     .POST(HttpRequest.BodyPublishers.ofString(json.write(request), StandardCharsets.UTF_8)).build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                    HttpResponse.BodyHandlers.ofInputStream());
         } catch (ConnectException | HttpConnectTimeoutException e) {
-            throw new MobipaceException(MobipaceException.Kind.NOT_SENT, 0, "No answer from " + uri + ": " + e, e);
+            throw new MobipaceException(ExchangeFailure.NOT_SENT, 0, "No answer from " + uri + ": " + e, e);
         } catch (IOException e) {
-            throw new MobipaceException(MobipaceException.Kind.AMBIGUOUS, 0, "No answer from " + uri + ": " + e, e);
+            throw new MobipaceException(ExchangeFailure.AMBIGUOUS, 0, "No answer from " + uri + ": " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new MobipaceException(MobipaceException.Kind.AMBIGUOUS, 0, "Interrupted while calling " + uri, e);
+            throw new MobipaceException(ExchangeFailure.AMBIGUOUS, 0, "Interrupted while calling " + uri, e);
         }
-        if (response.statusCode() != 200) {
-            throw new MobipaceException(response.statusCode() >= 500 ? MobipaceException.Kind.NOT_SENT
-                    : MobipaceException.Kind.REFUSED, 0, "HTTP " + response.statusCode() + " from " + uri, null);
+        String body;
+        try (InputStream in = response.body()) {
+            if (response.statusCode() != 200) {
+                throw new MobipaceException(ExchangeFailure.ofHttpStatus(response.statusCode()), 0,
+                        "HTTP " + response.statusCode() + " from " + uri, null);
+            }
+            body = new String(ExchangeFailure.readBounded(in, MOST_ANSWER_BYTES), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new MobipaceException(ExchangeFailure.AMBIGUOUS, 0, "Reading the answer of " + uri + " failed: " + e, e);
         }
         try {
-            return json.read(response.body(), answer);
+            return json.read(body, answer);
         } catch (MalformedMobipaceJsonException e) {
-            throw new MobipaceException(MobipaceException.Kind.AMBIGUOUS, 0, "Unreadable answer from " + uri + ": " + e.getMessage(), e);
+            throw new MobipaceException(ExchangeFailure.AMBIGUOUS, 0, "Unreadable answer from " + uri + ": " + e.getMessage(), e);
         }
     }
 

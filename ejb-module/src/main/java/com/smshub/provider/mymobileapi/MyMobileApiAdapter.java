@@ -155,8 +155,11 @@ public class MyMobileApiAdapter implements ProviderAdapter, MessageSending, Grou
         try {
             answer = client.send(account, senddata);
         } catch (MyMobileApiException e) {
-            SendOutcome outcome = e.kind() == MyMobileApiException.Kind.NOT_SENT
-                    ? new SendOutcome.Retry(e.getMessage()) : new SendOutcome.Unknown(e.getMessage());
+            SendOutcome outcome = switch (e.kind()) {
+                case NOT_SENT -> new SendOutcome.Retry(e.getMessage());
+                case REFUSED -> new SendOutcome.Rejected("HTTP", e.getMessage(), true);
+                case AMBIGUOUS -> new SendOutcome.Unknown(e.getMessage());
+            };
             return Collections.nCopies(messages.size(), outcome);
         }
         try {

@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.xml.ws.BindingProvider;
@@ -18,6 +20,7 @@ import jakarta.xml.ws.soap.SOAPFaultException;
 import com.smshub.provider.mymobileapi.soap.API;
 import com.smshub.provider.mymobileapi.soap.APISoap;
 import com.smshub.provider.spi.Account;
+import com.smshub.provider.spi.ExchangeFailure;
 
 /**
  * MyMobileAPI's .asmx web service through the JAX-WS client generated from its WSDL (SOAP 1.1,
@@ -73,36 +76,39 @@ public class MyMobileApiClient {
         try {
             String answer = call.apply(port(account.endpointUrl()));
             if (answer == null) {
-                throw new MyMobileApiException(MyMobileApiException.Kind.AMBIGUOUS, operation + " answered nothing", null);
+                throw new MyMobileApiException(ExchangeFailure.AMBIGUOUS, operation + " answered nothing", null);
             }
             return answer;
         } catch (SOAPFaultException e) {
-            // the service answered with a fault: it did not take the call
-            throw new MyMobileApiException(MyMobileApiException.Kind.NOT_SENT, operation + " refused: " + e.getMessage(), e);
+            // the spec answers every error of its own in api_result (call_result, error); a SOAP fault is the
+            // .asmx service failing in the middle of the call, which may have done its work first
+            throw new MyMobileApiException(ExchangeFailure.AMBIGUOUS, operation + " failed with a SOAP fault: " + e.getMessage(), e);
         } catch (WebServiceException e) {
-            throw new MyMobileApiException(notSent(e) ? MyMobileApiException.Kind.NOT_SENT : MyMobileApiException.Kind.AMBIGUOUS,
-                    operation + " at " + account.endpointUrl() + " failed: " + describe(e), e);
+            throw new MyMobileApiException(kindOf(e), operation + " at " + account.endpointUrl() + " failed: " + describe(e), e);
         }
     }
 
-    /** Whether the failure certainly came before the request reached the service. */
-    static boolean notSent(Throwable failure) {
+    private static final Pattern HTTP_STATUS = Pattern.compile("HTTP response '(\\d{3})");
+
+    /** Whether the failure certainly came before the service acted on the call ({@link ExchangeFailure}). */
+    static ExchangeFailure kindOf(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof ConnectException || t instanceof UnknownHostException || t instanceof NoRouteToHostException) {
-                return true;
+                return ExchangeFailure.NOT_SENT;
             }
             if (t instanceof SocketTimeoutException && String.valueOf(t.getMessage()).toLowerCase().contains("connect")) {
-                return true;
+                return ExchangeFailure.NOT_SENT;
             }
-            String message = String.valueOf(t.getMessage());
-            if (message.contains("HTTP response '5") || message.contains("HTTP response '4")) {
-                return true; // an HTTP error status: the service did not process the call
+            Matcher status = HTTP_STATUS.matcher(String.valueOf(t.getMessage()));
+            if (status.find()) {
+                // CXF's HTTP error without a SOAP fault: what the status says, as for every provider
+                return ExchangeFailure.ofHttpStatus(Integer.parseInt(status.group(1)));
             }
             if (t instanceof InterruptedIOException) {
-                return false;
+                return ExchangeFailure.AMBIGUOUS;
             }
         }
-        return false;
+        return ExchangeFailure.AMBIGUOUS;
     }
 
     private static String describe(Throwable failure) {

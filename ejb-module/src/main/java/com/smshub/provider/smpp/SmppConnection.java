@@ -418,7 +418,7 @@ public final class SmppConnection implements ProviderSession, MessageReceiverLis
         String canonical = SmppIds.ofReceipt(id, settings.receiptIds());
         String err = find(ERR, text);
         ReceiptErrors.Reading reading = errors.read(stat == null ? MessageStatus.UNKNOWN : SmppCodes.ofReceiptStat(stat), err);
-        return new DeliveryReport(MessageRef.theirs(provider, canonical), reading.status(),
+        return new DeliveryReport(MessageRef.theirs(account, canonical), reading.status(),
                 new ProviderReport(provider, stat, err, canonical), SOURCE, reading.reason());
     }
 

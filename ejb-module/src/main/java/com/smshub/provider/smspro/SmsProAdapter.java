@@ -272,8 +272,13 @@ public class SmsProAdapter implements ProviderAdapter, MessageSending, GroupSend
     }
 
     @Override
-    public CallbackAnswer receive(Callback callback, ProviderEvents events) {
-        return callbacks.receive(callback, events);
+    public Map<String, String> pushPaths() {
+        return SmsProCallbacks.PATHS;
+    }
+
+    @Override
+    public CallbackAnswer receive(Callback callback, Account account, ProviderEvents events) {
+        return callbacks.receive(callback, account, events);
     }
 
     /** Sections 6.1-6.5, 7.1 and 14.6, from the message's content. */
@@ -301,7 +306,7 @@ public class SmsProAdapter implements ProviderAdapter, MessageSending, GroupSend
             OffsetDateTime from = start != null ? start : OffsetDateTime.now();
             header.setValidUntil(minute(from.plusMinutes(content.validityMinutes())));
         }
-        header.setStatusDeliveryUrl(CallbackUrls.of(ProviderCode.SMSPRO, message.messageId()));
+        header.setStatusDeliveryUrl(CallbackUrls.forMessage(account, message.messageId()));
 
         MtPayload payload = new MtPayload();
         String to = message.recipient().e164();

@@ -3,6 +3,7 @@ package com.smshub.provider.smspro;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -29,12 +30,14 @@ import com.smshub.provider.xml.ProviderVocabulary;
 import com.smshub.provider.xml.ProviderXml;
 
 /**
- * What SMS Pro pushes to the gateway: messages from subscribers at {@code /callbacks/smspro/mo} (section 8),
- * premium messages' billing results at {@code /callbacks/smspro/billing} (7.3), and, section 6.9, a {@code mobilectrl_delivery_status} POSTed to the address
- * the message was sent with, {@code /callbacks/smspro/<messageId>?token=<t>}; the token (CallbackUrls) is what
- * authenticates it, and it names our message even when the {@code mobilectrl_id} never reached us. Answered
- * 200 once recorded (SMS Pro asks for an HTTP 200 and resends without one), 403 for a wrong token, 400 for a
- * body that is not a delivery status.
+ * What SMS Pro pushes to an account's push addresses (docs/providers/smspro.md): messages from subscribers at
+ * {@code .../mo} (section 8), premium messages' billing results at {@code .../billing} (7.3), and, section 6.9, a
+ * {@code mobilectrl_delivery_status} POSTed to the address the message was sent with,
+ * {@code .../status/<messageId>?token=<t>}. The core has authenticated the push to the account (the key in the
+ * address, and HTTP Basic and the source's address where the operator set them); here a document must name that
+ * account's customer id, and a report the token its message was given (CallbackUrls), so a push touches only
+ * that account's messages. Answered 200 once recorded (SMS Pro asks for an HTTP 200 and resends without one),
+ * 403 for a document of another customer or a wrong token, 400 for a body that is not the document the path takes.
  */
 @ApplicationScoped
 public class SmsProCallbacks {
@@ -45,23 +48,33 @@ public class SmsProCallbacks {
     static final String MO_PATH = "/mo";
     /** Where SMS Pro is told to post premium messages' billing results (section 7.3). */
     static final String BILLING_PATH = "/billing";
+    /** Where each message's delivery status goes (6.9), under the message's id. */
+    static final String STATUS_PATH = "/status/";
+
+    /** The paths an operator gives SMS Pro for the agreement, with what goes to each. */
+    static final Map<String, String> PATHS = Map.of(
+            MO_PATH, "messages from subscribers, section 8 (and 9, DNT)",
+            BILLING_PATH, "premium messages' billing results, section 7.3");
 
     private final ProviderXml xml = ProviderXml.of(ProviderVocabulary.SMSPRO);
 
-    CallbackAnswer receive(Callback callback, ProviderEvents events) {
+    CallbackAnswer receive(Callback callback, Account account, ProviderEvents events) {
         String path = callback.path();
-        if ("POST".equals(callback.method()) && MO_PATH.equals(path)) {
-            return received(callback, events);
+        if (!"POST".equals(callback.method())) {
+            return CallbackAnswer.notFound("SMS Pro pushes with POST");
         }
-        if ("POST".equals(callback.method()) && BILLING_PATH.equals(path)) {
-            return billingResult(callback, events);
+        if (MO_PATH.equals(path)) {
+            return received(callback, account, events);
         }
-        if (!"POST".equals(callback.method()) || path.length() < 2 || path.indexOf('/', 1) >= 0) {
-            return CallbackAnswer.notFound("Expected POST /callbacks/smspro/{messageId}");
+        if (BILLING_PATH.equals(path)) {
+            return billingResult(callback, account, events);
         }
-        String messageId = path.substring(1);
-        if (!CallbackUrls.verify(messageId, callback.parameter("token"))) {
-            return CallbackAnswer.forbidden("Wrong token for this message");
+        if (!path.startsWith(STATUS_PATH) || path.length() == STATUS_PATH.length() || path.indexOf('/', STATUS_PATH.length()) >= 0) {
+            return CallbackAnswer.notFound("Expected POST .../mo, .../billing or .../status/{messageId}");
+        }
+        String messageId = path.substring(STATUS_PATH.length());
+        if (!CallbackUrls.verify(account.name(), messageId, callback.parameter("token"))) {
+            return CallbackAnswer.refused(403);
         }
         MobilectrlDeliveryStatus pushed;
         try {
@@ -74,13 +87,17 @@ public class SmsProCallbacks {
         return CallbackAnswer.ok();
     }
 
+    /** Whether a document names the account it was pushed to (its customer_id), as SMS Pro writes every one. */
+    private static boolean ours(String customerId, Account account) {
+        return customerId != null && customerId.strip().equals(account.username());
+    }
+
     /**
      * Section 8: a message from a subscriber, acknowledged in the same exchange with
      * {@code mobilectrl_received_sms_response} (8.3) once it is committed; SMS Pro delivers it again when
-     * the answer is missing or faulty, and the repeat is stored once. The {@code customer_id} must be one of
-     * our SMS Pro accounts (403 otherwise).
+     * the answer is missing or faulty, and the repeat is stored once.
      */
-    private CallbackAnswer received(Callback callback, ProviderEvents events) {
+    private CallbackAnswer received(Callback callback, Account account, ProviderEvents events) {
         MobilectrlReceivedSms pushed;
         try {
             pushed = xml.read(new ByteArrayInputStream(callback.body()), MobilectrlReceivedSms.class);
@@ -88,16 +105,14 @@ public class SmsProCallbacks {
             LOG.warning(() -> "Rejected SMS Pro MO push: " + e.getMessage());
             return CallbackAnswer.badRequest("Not a mobilectrl_received_sms: " + e.getMessage());
         }
-        String customer = pushed.getHeader().getCustomerId() == null ? "" : pushed.getHeader().getCustomerId().strip();
-        Optional<Account> account = events.account(ProviderCode.SMSPRO, customer);
-        if (account.isEmpty()) {
-            return CallbackAnswer.forbidden("No SMS Pro account with customer_id " + customer);
+        if (!ours(pushed.getHeader().getCustomerId(), account)) {
+            return CallbackAnswer.refused(403);
         }
-        InboundMessage message = ReceivedSms.of(pushed, account.get().id());
+        InboundMessage message = ReceivedSms.of(pushed, account.id());
         ProviderEvents.InboundResult result = events.inbound(message);
         LOG.fine(() -> "SMS Pro MO " + message.providerMessageId() + ": " + result);
         MobilectrlReceivedSmsResponse answer = new MobilectrlReceivedSmsResponse();
-        answer.setCustomerId(customer);
+        answer.setCustomerId(account.username());
         answer.setMobilectrlId(pushed.getHeader().getMobilectrlId());
         answer.setStatus(0);
         return CallbackAnswer.ok(SmsProClient.CONTENT_TYPE, xml.write(answer), StandardCharsets.ISO_8859_1);
@@ -105,10 +120,11 @@ public class SmsProCallbacks {
 
     /**
      * Section 7.3: the result of a premium message's charge, by the {@code mobilectrl_id} SMS Pro answered the
-     * MTB request with; acknowledged with HTTP 200 once recorded. A result for a message we do not know (yet:
-     * it can come before our commit of the request's answer) is answered 503, and SMS Pro sends it again.
+     * MTB request with, among this account's messages only; acknowledged with HTTP 200 once recorded. A result
+     * for a message we do not know (yet: it can come before our commit of the request's answer) is answered 503,
+     * and SMS Pro sends it again.
      */
-    private CallbackAnswer billingResult(Callback callback, ProviderEvents events) {
+    private CallbackAnswer billingResult(Callback callback, Account account, ProviderEvents events) {
         ContentBillingResult pushed;
         try {
             pushed = xml.read(new ByteArrayInputStream(callback.body()), ContentBillingResult.class);
@@ -116,9 +132,8 @@ public class SmsProCallbacks {
             LOG.warning(() -> "Rejected SMS Pro billing result: " + e.getMessage());
             return CallbackAnswer.badRequest("Not a content_billing_result: " + e.getMessage());
         }
-        String customer = pushed.getCustomerId() == null ? "" : pushed.getCustomerId().strip();
-        if (events.account(ProviderCode.SMSPRO, customer).isEmpty()) {
-            return CallbackAnswer.forbidden("No SMS Pro account with customer_id " + customer);
+        if (!ours(pushed.getCustomerId(), account)) {
+            return CallbackAnswer.refused(403);
         }
         String id = pushed.getMobilectrlId().strip();
         int status = pushed.getStatus().getValue();
@@ -126,7 +141,7 @@ public class SmsProCallbacks {
         String operator = pushed.getMessage() == null ? null : pushed.getMessage().getOperator();
         String reason = outcome == BillingReport.Outcome.DECLINED ? SmsProCodes.billingReason(pushed.getStatuscode())
                 : pushed.getMessage() == null ? null : pushed.getMessage().getValue();
-        BillingReport report = new BillingReport(MessageRef.theirs(ProviderCode.SMSPRO, id), outcome,
+        BillingReport report = new BillingReport(MessageRef.theirs(account, id), outcome,
                 outcome == BillingReport.Outcome.DECLINED ? String.valueOf(pushed.getStatuscode()) : null, reason,
                 new ProviderReport(ProviderCode.SMSPRO, String.valueOf(pushed.getStatuscode()), String.valueOf(status), id),
                 operator == null || operator.isBlank() ? null : operator.strip());

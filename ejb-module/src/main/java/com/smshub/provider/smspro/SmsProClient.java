@@ -1,5 +1,6 @@
 package com.smshub.provider.smspro;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -21,18 +22,23 @@ import com.smshub.provider.smspro.xml.MobilectrlDeliveryStatus;
 import com.smshub.provider.smspro.xml.MobilectrlDeliveryStatusRequest;
 import com.smshub.provider.smspro.xml.MobilectrlResponse;
 import com.smshub.provider.smspro.xml.MobilectrlSms;
+import com.smshub.provider.spi.ExchangeFailure;
 import com.smshub.provider.xml.ProviderVocabulary;
 import com.smshub.provider.xml.ProviderXml;
 
 /**
  * SMS Pro's XML over HTTP(S) POST, ISO-8859-1 (spec sections 2, 3). One HTTP client for the application:
  * it pools connections and is thread-safe. Points at the real provider or its simulator alike; only the
- * account's base address differs. Every failure says whether the request may have been processed.
+ * account's base address differs. Every failure says whether the request may have been processed
+ * ({@link ExchangeFailure}: an HTTP error other than 401 and the other refusals is no proof that SMS Pro did
+ * nothing), and an answer is read up to {@link #MOST_ANSWER_BYTES}.
  */
 @ApplicationScoped
 public class SmsProClient {
 
     static final String CONTENT_TYPE = "text/xml; charset=ISO-8859-1";
+    /** SMS Pro answers with one small document; anything much larger is not SMS Pro speaking. */
+    static final int MOST_ANSWER_BYTES = 64 * 1024;
 
     private final HttpClient http = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(5))
@@ -74,28 +80,27 @@ public class SmsProClient {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
         } catch (ConnectException | HttpConnectTimeoutException e) {
-            throw new SmsProException(SmsProException.Kind.NOT_SENT, "No answer from " + uri + ": " + e, e);
+            throw new SmsProException(ExchangeFailure.NOT_SENT, "No answer from " + uri + ": " + e, e);
         } catch (IOException e) {
             // a request timeout or a connection lost once the request was on its way
-            throw new SmsProException(SmsProException.Kind.AMBIGUOUS, "No answer from " + uri + ": " + e, e);
+            throw new SmsProException(ExchangeFailure.AMBIGUOUS, "No answer from " + uri + ": " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SmsProException(SmsProException.Kind.AMBIGUOUS, "Interrupted while calling " + uri, e);
+            throw new SmsProException(ExchangeFailure.AMBIGUOUS, "Interrupted while calling " + uri, e);
         }
         try (InputStream in = response.body()) {
             int status = response.statusCode();
             if (status != 200) {
-                in.readAllBytes();
-                SmsProException.Kind kind = status >= 500 ? SmsProException.Kind.NOT_SENT : SmsProException.Kind.REFUSED;
-                throw new SmsProException(kind, status, "HTTP " + status + " from " + uri);
+                // only what SMS Pro (Appendix 1: 401) or HTTP itself says was not acted on counts as not made
+                throw new SmsProException(status, "HTTP " + status + " from " + uri);
             }
-            return xml.read(in, answer);
+            return xml.read(new ByteArrayInputStream(ExchangeFailure.readBounded(in, MOST_ANSWER_BYTES)), answer);
         } catch (IOException e) {
-            throw new SmsProException(SmsProException.Kind.AMBIGUOUS, "Reading the answer of " + uri + " failed: " + e, e);
+            throw new SmsProException(ExchangeFailure.AMBIGUOUS, "Reading the answer of " + uri + " failed: " + e, e);
         } catch (SmsProException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new SmsProException(SmsProException.Kind.AMBIGUOUS, "Unreadable answer from " + uri + ": " + e.getMessage(), e);
+            throw new SmsProException(ExchangeFailure.AMBIGUOUS, "Unreadable answer from " + uri + ": " + e.getMessage(), e);
         }
     }
 }

@@ -14,9 +14,17 @@ import com.smshub.kernel.ProviderCode;
  * @param secret      the password or key the provider issued, or null
  * @param settings    the provider-specific settings an operator gave (typed and checked by the adapter)
  * @param limits      this node's throttle for the account, applied by the core around every request
+ * @param pushKey     the key in the account's push addresses ({@link CallbackUrls}), opened; null where none is
+ *                    known (an adapter that never gives the provider an address needs none)
  */
 public record Account(long id, String name, ProviderCode provider, String endpointUrl, String username, String secret,
-        Settings settings, Limits limits) {
+        Settings settings, Limits limits, String pushKey) {
+
+    /** An account whose push addresses are not needed. */
+    public Account(long id, String name, ProviderCode provider, String endpointUrl, String username, String secret,
+            Settings settings, Limits limits) {
+        this(id, name, provider, endpointUrl, username, secret, settings, limits, null);
+    }
 
     /**
      * At most {@code perSecond} messages a second and {@code concurrent} requests at once, each null for no

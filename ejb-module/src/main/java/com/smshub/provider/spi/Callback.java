@@ -6,15 +6,16 @@ import java.util.Map;
 
 /**
  * One HTTP request a provider made to the gateway's callback entry point,
- * {@code /smshub/callbacks/<provider>/<path>}, as the provider's adapter reads it. The body is already read
- * (and bounded); the adapter parses it with the hardened parser of its format.
+ * {@code /smshub/callbacks/<provider>/<account>/<key>/<path>}, as the provider's adapter reads it. The body is
+ * already read (and bounded); the adapter parses it with the hardened parser of its format.
  *
- * @param path       what follows {@code /callbacks/<provider>}, starting with '/', or "" for nothing
- * @param parameters the query and form parameters
- * @param headers    the request headers, names in lower case
+ * @param path          what follows the account's key, starting with '/', or "" for nothing
+ * @param parameters    the query parameters
+ * @param headers       the request headers, names in lower case
+ * @param remoteAddress the address of the connection it came on
  */
 public record Callback(String method, String path, Map<String, List<String>> parameters, Map<String, String> headers,
-        byte[] body) {
+        byte[] body, String remoteAddress) {
 
     public Callback {
         parameters = Map.copyOf(parameters);

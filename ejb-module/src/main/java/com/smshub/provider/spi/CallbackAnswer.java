@@ -32,6 +32,14 @@ public record CallbackAnswer(int status, String reason, String contentType, byte
         return new CallbackAnswer(503, reason, null, new byte[0]);
     }
 
+    /**
+     * A push refused before it was read (401, 403 or 404): no reason goes back, so that whoever probes the
+     * door learns nothing of why; a 401 names the scheme the provider must use.
+     */
+    public static CallbackAnswer refused(int status) {
+        return new CallbackAnswer(status, null, null, new byte[0]);
+    }
+
     /** 404: nothing of this provider answers at that path. */
     public static CallbackAnswer notFound(String reason) {
         return new CallbackAnswer(404, reason, null, new byte[0]);

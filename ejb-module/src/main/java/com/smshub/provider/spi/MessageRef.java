@@ -21,8 +21,11 @@ public sealed interface MessageRef {
     /**
      * The provider's id of the message. Where one request carried several messages, they share it and a
      * report by it applies to each.
+     *
+     * @param accountId the account whose messages alone it may name (a push authenticated to that account, a
+     *                  session bound for it), or null where the id is matched among all of the provider's
      */
-    record Theirs(ProviderCode provider, String providerMessageId) implements MessageRef {
+    record Theirs(ProviderCode provider, String providerMessageId, Long accountId) implements MessageRef {
         public Theirs {
             Objects.requireNonNull(provider, "provider");
             Objects.requireNonNull(providerMessageId, "providerMessageId");
@@ -34,6 +37,11 @@ public sealed interface MessageRef {
     }
 
     static MessageRef theirs(ProviderCode provider, String providerMessageId) {
-        return new Theirs(provider, providerMessageId);
+        return new Theirs(provider, providerMessageId, null);
+    }
+
+    /** The provider's id of a message of this account: a report by it touches no other account's messages. */
+    static MessageRef theirs(Account account, String providerMessageId) {
+        return new Theirs(account.provider(), providerMessageId, account.id());
     }
 }

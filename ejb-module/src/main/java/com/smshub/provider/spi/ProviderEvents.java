@@ -1,9 +1,7 @@
 package com.smshub.provider.spi;
 
 import java.util.List;
-import java.util.Optional;
 
-import com.smshub.kernel.ProviderCode;
 
 /**
  * The port the core implements and adapters call with what providers tell: delivery reports, inbound
@@ -41,12 +39,6 @@ public interface ProviderEvents {
             }
         }
     }
-
-    /**
-     * The enabled account of this provider whose user name (customer id) is this: a pushed document that names
-     * its account so (SMS Pro's {@code customer_id}) is taken only for an account of ours.
-     */
-    Optional<Account> account(ProviderCode provider, String username);
 
     /** Records what the provider said about charging the recipient of a premium message. */
     ReportResult billing(BillingReport report);

@@ -43,7 +43,7 @@ public sealed interface SendOutcome {
     record Rejected(String code, String reason, boolean failover) implements SendOutcome {
     }
 
-    /** Not sent, for a passing reason (connection refused, HTTP 5xx): try again later. */
+    /** Not sent, for a passing reason (no connection, HTTP 503: ExchangeFailure.NOT_SENT): try again later. */
     record Retry(String reason) implements SendOutcome {
     }
 

@@ -1,8 +1,14 @@
 package com.smshub.routing.boundary;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -13,17 +19,24 @@ import jakarta.persistence.PersistenceContext;
 
 import com.smshub.kernel.InvalidValueException;
 import com.smshub.kernel.Money;
+import com.smshub.kernel.NotFoundException;
 import com.smshub.platform.ProviderSecrets;
+import com.smshub.provider.spi.Account;
+import com.smshub.provider.spi.CallbackUrls;
 import com.smshub.provider.spi.Capabilities.Feature;
 import com.smshub.provider.spi.ProviderAdapter;
 import com.smshub.provider.spi.Providers;
+import com.smshub.provider.spi.PushReceiving;
 import com.smshub.provider.spi.Settings;
 import com.smshub.routing.control.AccountDirectory;
+import com.smshub.platform.PushKeys;
 import com.smshub.routing.control.Router;
 import com.smshub.routing.control.SettingsJson;
 import com.smshub.routing.entity.AccountDefinition;
 import com.smshub.routing.entity.AccountView;
 import com.smshub.routing.entity.ProviderAccount;
+import com.smshub.routing.entity.PushAddress;
+import com.smshub.routing.entity.PushCredentials;
 import com.smshub.routing.entity.RouteDefinition;
 import com.smshub.routing.entity.RouteRule;
 import com.smshub.tenant.control.TenantDirectory;
@@ -75,7 +88,14 @@ public class RoutingAdministration {
                 definition.secret() == null ? null : secrets.seal(definition.secret(), name),
                 SettingsJson.write(definition.settings()), definition.enabled(), definition.maxPerSecond(),
                 definition.maxConcurrent());
+        AccountDefinition.Push push = definition.push();
+        if (push.username() != null && push.password() == null && account.getSealedPushPassword() == null) {
+            throw new InvalidValueException("pushUsername needs a pushPassword");
+        }
+        account.configurePush(push.username(), push.password() == null ? null
+                : secrets.seal(push.password(), PushKeys.passwordSealedFor(name)), push.allowFromColumn());
         if (existing.isEmpty()) {
+            account.rotatePushKey(secrets.seal(PushKeys.generate(), PushKeys.sealedFor(name)), OffsetDateTime.now(ZoneOffset.UTC));
             em.persist(account);
         }
         em.flush();
@@ -88,9 +108,65 @@ public class RoutingAdministration {
         for (ProviderAccount a : em.createNamedQuery(ProviderAccount.ALL, ProviderAccount.class).getResultList()) {
             views.add(new AccountView(a.getName(), a.getProvider(), a.getEndpointUrl(), a.getUsername(),
                     a.getSealedSecret() != null, a.isEnabled(), a.getMaxPerSecond(), a.getMaxConcurrent(),
-                    SettingsJson.read(a.getSettings())));
+                    SettingsJson.read(a.getSettings()), a.getPushUsername(),
+                    a.getPushAllowFrom() == null ? List.of() : List.of(a.getPushAllowFrom().split(","))));
         }
         return views;
+    }
+
+    /**
+     * The addresses to give the account's provider for its pushes (docs/providers/&lt;provider&gt;.md), with the
+     * account's key and, where set, its HTTP Basic credentials; none for a provider that pushes nothing.
+     *
+     * @throws NotFoundException when there is no such account
+     */
+    public List<PushAddress> pushAddresses(String name) {
+        ProviderAccount stored = byName(name);
+        Account account = accounts.byName(name).orElseThrow();
+        Optional<PushReceiving> receiving = providers.capability(stored.getProvider(), PushReceiving.class);
+        if (receiving.isEmpty()) {
+            return List.of();
+        }
+        PushCredentials credentials = accounts.pushCredentials(account.id());
+        List<PushAddress> addresses = new ArrayList<>();
+        for (Map.Entry<String, String> path : new TreeMap<>(receiving.get().pushPaths()).entrySet()) {
+            addresses.add(new PushAddress(path.getKey(), withBasic(CallbackUrls.of(account, path.getKey()), credentials),
+                    path.getValue()));
+        }
+        return addresses;
+    }
+
+    /**
+     * Gives the account a new push key; the one before stays valid for a day ({@link PushCredentials#PREVIOUS_KEY_VALID}),
+     * for what the provider still sends to the old addresses. Answers the new addresses.
+     */
+    public List<PushAddress> rotatePushKey(String name) {
+        ProviderAccount stored = em.createNamedQuery(ProviderAccount.BY_NAME, ProviderAccount.class).setParameter("name", name)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst()
+                .orElseThrow(() -> new NotFoundException("name", "No provider account named " + name));
+        stored.rotatePushKey(secrets.seal(PushKeys.generate(), PushKeys.sealedFor(name)), OffsetDateTime.now(ZoneOffset.UTC));
+        em.flush();
+        accounts.reload();
+        return pushAddresses(name);
+    }
+
+    private ProviderAccount byName(String name) {
+        return em.createNamedQuery(ProviderAccount.BY_NAME, ProviderAccount.class).setParameter("name", name)
+                .getResultStream().findFirst().orElseThrow(() -> new NotFoundException("name", "No provider account named " + name));
+    }
+
+    /** The address with the account's HTTP Basic user and password in it, where it has them (RFC 3986 userinfo). */
+    private static String withBasic(String url, PushCredentials credentials) {
+        if (credentials.username() == null) {
+            return url;
+        }
+        int scheme = url.indexOf("://") + 3;
+        return url.substring(0, scheme) + userinfo(credentials.username()) + ":" + userinfo(credentials.password()) + "@"
+                + url.substring(scheme);
+    }
+
+    private static String userinfo(String value) {
+        return URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** Stores a new route and returns it with its id. */

@@ -12,10 +12,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import com.smshub.kernel.AddressRange;
 import com.smshub.platform.ProviderSecrets;
+import com.smshub.platform.PushKeys;
 import com.smshub.provider.spi.Account;
 import com.smshub.provider.spi.Settings;
 import com.smshub.routing.entity.ProviderAccount;
+import com.smshub.routing.entity.PushCredentials;
 
 /**
  * The provider accounts as adapters see them, secrets opened: read from the database at most every 30
@@ -32,7 +35,8 @@ public class AccountDirectory {
     @Inject
     ProviderSecrets secrets;
 
-    private record Loaded(Map<Long, Account> all, Map<Long, Boolean> enabled, long at) {
+    private record Loaded(Map<Long, Account> all, Map<Long, Boolean> enabled, Map<String, Long> byName,
+            Map<Long, PushCredentials> push, long at) {
     }
 
     private volatile Loaded loaded;
@@ -40,6 +44,22 @@ public class AccountDirectory {
     /** The account with this id, enabled or not. */
     public Optional<Account> byId(long id) {
         return Optional.ofNullable(loaded().all().get(id));
+    }
+
+    /** The account of this name, enabled or not. */
+    public Optional<Account> byName(String name) {
+        Loaded now = loaded();
+        Long id = now.byName().get(name);
+        return id == null ? Optional.empty() : Optional.ofNullable(now.all().get(id));
+    }
+
+    /** What a push to the account must show (docs/security.md). */
+    public PushCredentials pushCredentials(long id) {
+        PushCredentials credentials = loaded().push().get(id);
+        if (credentials == null) {
+            throw new IllegalArgumentException("No account " + id);
+        }
+        return credentials;
     }
 
     /** Whether the account is enabled: only enabled accounts are routed to and probed. */
@@ -65,6 +85,8 @@ public class AccountDirectory {
             List<ProviderAccount> accounts = em.createNamedQuery(ProviderAccount.ALL, ProviderAccount.class).getResultList();
             current = new Loaded(accounts.stream().map(this::account).collect(Collectors.toMap(Account::id, Function.identity())),
                     accounts.stream().collect(Collectors.toMap(ProviderAccount::getId, ProviderAccount::isEnabled)),
+                    accounts.stream().collect(Collectors.toMap(ProviderAccount::getName, ProviderAccount::getId)),
+                    accounts.stream().collect(Collectors.toMap(ProviderAccount::getId, this::pushCredentials)),
                     System.nanoTime());
             loaded = current;
         }
@@ -76,6 +98,19 @@ public class AccountDirectory {
         String secret = stored.getSealedSecret() == null ? null : secrets.open(stored.getSealedSecret(), stored.getName());
         return new Account(stored.getId(), stored.getName(), stored.getProvider(), stored.getEndpointUrl(),
                 stored.getUsername(), secret, Settings.of(SettingsJson.read(stored.getSettings())),
-                new Account.Limits(stored.getMaxPerSecond(), stored.getMaxConcurrent()));
+                new Account.Limits(stored.getMaxPerSecond(), stored.getMaxConcurrent()), open(stored.getSealedPushKey(),
+                        PushKeys.sealedFor(stored.getName())));
+    }
+
+    private PushCredentials pushCredentials(ProviderAccount stored) {
+        String name = stored.getName();
+        return new PushCredentials(open(stored.getSealedPushKey(), PushKeys.sealedFor(name)),
+                open(stored.getSealedPreviousPushKey(), PushKeys.sealedFor(name)), stored.getPushKeyRotatedAt(),
+                stored.getPushUsername(), open(stored.getSealedPushPassword(), PushKeys.passwordSealedFor(name)),
+                AddressRange.parseAll(stored.getPushAllowFrom()));
+    }
+
+    private String open(String sealed, String boundTo) {
+        return sealed == null ? null : secrets.open(sealed, boundTo);
     }
 }

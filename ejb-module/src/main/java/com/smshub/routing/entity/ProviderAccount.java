@@ -1,5 +1,7 @@
 package com.smshub.routing.entity;
 
+import java.time.OffsetDateTime;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -57,6 +59,25 @@ public class ProviderAccount {
     @Column(name = "max_concurrent")
     private Integer maxConcurrent;
 
+    @Column(name = "push_key_sealed")
+    private String sealedPushKey;
+
+    @Column(name = "previous_push_key_sealed")
+    private String sealedPreviousPushKey;
+
+    @Column(name = "push_key_rotated_at")
+    private OffsetDateTime pushKeyRotatedAt;
+
+    @Column(name = "push_username")
+    private String pushUsername;
+
+    @Column(name = "push_password_sealed")
+    private String sealedPushPassword;
+
+    /** Comma-separated CIDR blocks pushes may come from; null for anywhere. */
+    @Column(name = "push_allow_from")
+    private String pushAllowFrom;
+
     protected ProviderAccount() {
         // for JPA
     }
@@ -104,6 +125,53 @@ public class ProviderAccount {
 
     public Integer getMaxConcurrent() {
         return maxConcurrent;
+    }
+
+    public String getSealedPushKey() {
+        return sealedPushKey;
+    }
+
+    public String getSealedPreviousPushKey() {
+        return sealedPreviousPushKey;
+    }
+
+    public OffsetDateTime getPushKeyRotatedAt() {
+        return pushKeyRotatedAt;
+    }
+
+    public String getPushUsername() {
+        return pushUsername;
+    }
+
+    public String getSealedPushPassword() {
+        return sealedPushPassword;
+    }
+
+    public String getPushAllowFrom() {
+        return pushAllowFrom;
+    }
+
+    /** A new push key; the one before stays valid a while (PushCredentials) for what is still on its way to it. */
+    public void rotatePushKey(String sealedKey, OffsetDateTime now) {
+        if (this.sealedPushKey != null) {
+            this.sealedPreviousPushKey = this.sealedPushKey;
+            this.pushKeyRotatedAt = now;
+        }
+        this.sealedPushKey = sealedKey;
+    }
+
+    /**
+     * How pushes must authenticate beyond the key: HTTP Basic (a null username for none; a null sealed password
+     * keeps the stored one) and the addresses they may come from (null for anywhere).
+     */
+    public void configurePush(String username, String sealedPassword, String allowFrom) {
+        this.pushUsername = username;
+        if (username == null) {
+            this.sealedPushPassword = null;
+        } else if (sealedPassword != null) {
+            this.sealedPushPassword = sealedPassword;
+        }
+        this.pushAllowFrom = allowFrom;
     }
 
     /** Takes what an operator configured; a null sealed secret keeps the stored one. */

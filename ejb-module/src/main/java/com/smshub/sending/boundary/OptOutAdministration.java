@@ -28,7 +28,7 @@ public class OptOutAdministration {
     /** Adds a number (read in the tenant's default country) and returns it in E.164. */
     public String add(String tenant, String number, String reason) {
         TenantRef ref = tenants.byUsername(tenant);
-        String e164 = Msisdn.parse(number, ref.defaultCountryCode()).e164();
+        String e164 = Msisdn.parse(number, ref.defaultRegion()).e164();
         optOuts.add(ref.id(), e164, reason);
         return e164;
     }
@@ -36,12 +36,12 @@ public class OptOutAdministration {
     /** Whether the number was on the list. */
     public boolean remove(String tenant, String number) {
         TenantRef ref = tenants.byUsername(tenant);
-        return optOuts.remove(ref.id(), Msisdn.parse(number, ref.defaultCountryCode()).e164());
+        return optOuts.remove(ref.id(), Msisdn.parse(number, ref.defaultRegion()).e164());
     }
 
     public boolean contains(String tenant, String number) {
         TenantRef ref = tenants.byUsername(tenant);
-        String e164 = Msisdn.parse(number, ref.defaultCountryCode()).e164();
+        String e164 = Msisdn.parse(number, ref.defaultRegion()).e164();
         return optOuts.optedOut(ref.id(), List.of(e164)).contains(e164);
     }
 }

@@ -56,7 +56,7 @@ public class Acceptance {
         List<String> invalid = new ArrayList<>(command.items().size());
         for (SendCommand.Item item : command.items()) {
             try {
-                numbers.add(Msisdn.parse(item.recipient(), tenant.defaultCountryCode()));
+                numbers.add(Msisdn.parse(item.recipient(), tenant.defaultRegion()));
                 invalid.add(null);
             } catch (InvalidValueException e) {
                 numbers.add(null);

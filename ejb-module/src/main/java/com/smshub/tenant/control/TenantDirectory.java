@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.smshub.kernel.Msisdn;
 import com.smshub.tenant.entity.TenantProfile;
 import com.smshub.tenant.entity.TenantRef;
 
@@ -59,14 +60,17 @@ public class TenantDirectory {
     /** A tenant by its id, enabled or not, with what its subscribers are told of it. */
     public TenantProfile profile(long tenantId) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "SELECT username, default_country_code, display_name, info_name, info_phone, info_contact FROM tenant WHERE id = ?")) {
+                "SELECT username, default_country_code, default_region, display_name, info_name, info_phone, info_contact, "
+                        + "auto_replies_per_hour FROM tenant WHERE id = ?")) {
             s.setLong(1, tenantId);
             try (ResultSet r = s.executeQuery()) {
                 if (!r.next()) {
                     throw new IllegalStateException("No tenant " + tenantId);
                 }
-                return new TenantProfile(new TenantRef(tenantId, r.getString(1), r.getString(2)), r.getString(3),
-                        r.getString(4), r.getString(5), r.getString(6));
+                int perHour = r.getInt(8);
+                Integer autoRepliesPerHour = r.wasNull() ? null : perHour;
+                return new TenantProfile(new TenantRef(tenantId, r.getString(1), region(r.getString(3), r.getString(2))),
+                        r.getString(4), r.getString(5), r.getString(6), r.getString(7), autoRepliesPerHour);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Tenant lookup failed", e);
@@ -89,16 +93,24 @@ public class TenantDirectory {
         }
     }
 
+    /**
+     * The tenant's region: the one configured ({@code default_region}), else the main country of its calling
+     * code ({@code default_country_code}, as before regions: 46 is SE, 1 is US).
+     */
+    static String region(String region, String countryCallingCode) {
+        return region != null && !region.isBlank() ? region.strip().toUpperCase(java.util.Locale.ROOT) : Msisdn.regionOf(countryCallingCode);
+    }
+
     private TenantRef load(String username) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement(
-                     "SELECT id, default_country_code FROM tenant WHERE username = ? AND enabled = TRUE")) {
+                     "SELECT id, default_country_code, default_region FROM tenant WHERE username = ? AND enabled = TRUE")) {
             s.setString(1, username);
             try (ResultSet r = s.executeQuery()) {
                 if (!r.next()) {
                     throw new IllegalStateException("No enabled tenant " + username);
                 }
-                return new TenantRef(r.getLong("id"), username, r.getString("default_country_code"));
+                return new TenantRef(r.getLong("id"), username, region(r.getString("default_region"), r.getString("default_country_code")));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Tenant lookup failed", e);

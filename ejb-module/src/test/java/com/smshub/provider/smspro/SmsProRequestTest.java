@@ -34,8 +34,12 @@ import com.smshub.provider.xml.ProviderXml;
 class SmsProRequestTest {
 
     private static final Account ACCOUNT = new Account(1, "se", ProviderCode.SMSPRO,
-            "https://sms-pro.net:44343/services/CUSTOMER", "CUSTOMER", "xxxxxxxx", Settings.NONE, null);
+            "https://sms-pro.net:44343/services/CUSTOMER", "CUSTOMER", "xxxxxxxx", Settings.NONE, null, "k3y");
     private static final String ID = UUID.randomUUID().toString();
+
+    static {
+        CallbackUrls.configure("https://gateway.example/smshub/callbacks/", "a-test-secret-of-some-length".getBytes());
+    }
 
     private static SmsContent text(String text, Originator originator, boolean flash, Money premium) {
         return SmsContent.text(text).originator(originator).flash(flash).premium(premium, premium == null ? null : "Ticket")
@@ -76,7 +80,8 @@ class SmsProRequestTest {
         assertEquals("Department", sms.getHeader().getSubId1());
         assertEquals(ID, CompactIds.messageId(sms.getHeader().getRequestId()), "request_id carries our message id");
         assertTrue(sms.getHeader().getRequestId().length() <= 30, "table 1: max 30 chars");
-        assertEquals(CallbackUrls.of(ProviderCode.SMSPRO, ID), sms.getHeader().getStatusDeliveryUrl());
+        assertEquals("https://gateway.example/smshub/callbacks/smspro/se/k3y/status/" + ID + "?token="
+                + CallbackUrls.token("se", ID), sms.getHeader().getStatusDeliveryUrl());
         MtSms mt = (MtSms) sms.getPayload().getSmsOrRawSms().get(0);
         assertEquals("Hello", mt.getMessage());
         assertEquals("+46708331536", mt.getToMsisdn().get(0));
@@ -148,10 +153,11 @@ class SmsProRequestTest {
     }
 
     @Test
-    void callbackTokensAreBoundToTheMessage() {
+    void callbackTokensAreBoundToTheMessageAndItsAccount() {
         String other = UUID.randomUUID().toString();
-        assertTrue(CallbackUrls.verify(ID, CallbackUrls.token(ID)));
-        assertTrue(!CallbackUrls.verify(other, CallbackUrls.token(ID)));
-        assertTrue(!CallbackUrls.verify(ID, null));
+        assertTrue(CallbackUrls.verify("se", ID, CallbackUrls.token("se", ID)));
+        assertTrue(!CallbackUrls.verify("se", other, CallbackUrls.token("se", ID)));
+        assertTrue(!CallbackUrls.verify("no", ID, CallbackUrls.token("se", ID)), "another account's message");
+        assertTrue(!CallbackUrls.verify("se", ID, null));
     }
 }

@@ -13,8 +13,15 @@ final class SmsProBehaviour {
     enum SendFailure {
         /** Accept them. */
         NONE,
-        /** HTTP 500 without processing: certainly not sent. */
+        /** HTTP 500 without processing: the caller cannot tell (an application error may come after the work). */
         HTTP_500,
+        /** HTTP 503 without processing: the service is unavailable, certainly not sent. */
+        HTTP_503,
+        /**
+         * The message is taken and sent, then a proxy in front of SMS Pro answers 502 instead of SMS Pro's answer:
+         * sent, though the caller cannot tell.
+         */
+        HTTP_502,
         /** HTTP 401: the account is refused. */
         HTTP_401,
         /** mobilectrl_response status -2: the request is refused (table 12). */
@@ -44,6 +51,19 @@ final class SmsProBehaviour {
     static volatile boolean outOfOrderReports;
     /** False: the outcome is recorded (for status requests, section 6.8) but not pushed. */
     static volatile boolean pushReports = true;
+
+    /**
+     * The addresses of the agreement (sections 8 and 7.3): where messages from subscribers and premium billing
+     * results go. The defaults are the demo gateway's addresses for its simulator account, key and all
+     * (system properties {@code smshub.simulator.smspro.mo-url} and {@code ...billing-url}); an address may carry
+     * HTTP Basic credentials ({@code http://user:password@host/...}), sent with every push as SMS Pro sends them.
+     */
+    static final String DEFAULT_MO_URL = System.getProperty("smshub.simulator.smspro.mo-url",
+            "http://localhost:8080/smshub/callbacks/smspro/smspro-simulator/smspro-simulator-demo-push-key/mo");
+    static final String DEFAULT_BILLING_URL = System.getProperty("smshub.simulator.smspro.billing-url",
+            "http://localhost:8080/smshub/callbacks/smspro/smspro-simulator/smspro-simulator-demo-push-key/billing");
+    static volatile String moUrl = DEFAULT_MO_URL;
+    static volatile String billingUrl = DEFAULT_BILLING_URL;
 
     private SmsProBehaviour() {
     }
@@ -75,11 +95,16 @@ final class SmsProBehaviour {
         reportBeforeAnswer = false;
         outOfOrderReports = false;
         pushReports = true;
+        moUrl = DEFAULT_MO_URL;
+        billingUrl = DEFAULT_BILLING_URL;
     }
 
     static Map<String, Object> describe() {
-        return Map.of("alive", alive, "sendFailure", sendFailure, "failuresLeft", failuresLeft.get(), "slowMillis", slowMillis,
-                "deliveryDelayMillis", deliveryDelayMillis, "outcome", outcome, "duplicateReports", duplicateReports,
-                "reportBeforeAnswer", reportBeforeAnswer, "outOfOrderReports", outOfOrderReports, "pushReports", pushReports);
+        return Map.ofEntries(Map.entry("alive", alive), Map.entry("sendFailure", sendFailure),
+                Map.entry("failuresLeft", failuresLeft.get()), Map.entry("slowMillis", slowMillis),
+                Map.entry("deliveryDelayMillis", deliveryDelayMillis), Map.entry("outcome", outcome),
+                Map.entry("duplicateReports", duplicateReports), Map.entry("reportBeforeAnswer", reportBeforeAnswer),
+                Map.entry("outOfOrderReports", outOfOrderReports), Map.entry("pushReports", pushReports),
+                Map.entry("moUrl", moUrl), Map.entry("billingUrl", billingUrl));
     }
 }

@@ -23,8 +23,9 @@ import com.smshub.provider.xml.ProviderXml;
  * the document promises none, so the ledger counts how often each request_id was charged: a gateway that
  * charged twice shows as {@code chargedTwice}. Charges are journaled with SMS Pro's ledger (a kill -9 of the
  * server forgets none). Behaviour, set through {@link SmsProSimulatorControl}:
- * {@code billing=APPROVE|DECLINE|SLOW|HTTP_500|RESET} (SLOW: the charge is made, the answer comes after
- * {@code slowMillis}; RESET: made, and the connection dropped mid-answer), {@code billingCode} (table 11, for
+ * {@code billing=APPROVE|DECLINE|SLOW|HTTP_500|HTTP_503|HTTP_502|RESET} (SLOW: the charge is made, the answer
+ * comes after {@code slowMillis}; RESET: made, and the connection dropped mid-answer; HTTP_502: made, and a proxy
+ * answers 502; HTTP_500 and HTTP_503: not made), {@code billingCode} (table 11, for
  * DECLINE, default 103), {@code premiumBilling=APPROVE|DECLINE|PENDING} (PENDING: a pending result, then
  * the approval three seconds later).
  */
@@ -33,7 +34,11 @@ final class SmsProBilling {
     private static final Logger LOG = Logger.getLogger(SmsProBilling.class.getName());
     private static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-    enum Behaviour { APPROVE, DECLINE, SLOW, HTTP_500, RESET }
+    /**
+     * HTTP_500: not made, answered 500; HTTP_503: not made, answered 503; HTTP_502: made, and a proxy in front
+     * answers 502 instead of Billing Pro's answer.
+     */
+    enum Behaviour { APPROVE, DECLINE, SLOW, HTTP_500, HTTP_503, HTTP_502, RESET }
 
     enum Premium { APPROVE, DECLINE, PENDING }
 
@@ -71,7 +76,8 @@ final class SmsProBilling {
     }
 
     /** The outcome of one billing request: the result document, and whether to cut the answer off. */
-    record Answer(BillingResult result, boolean slow, boolean reset, boolean http500) {
+    /** @param httpStatus the HTTP status that goes instead of the result document, or 0 */
+    record Answer(BillingResult result, boolean slow, boolean reset, int httpStatus) {
     }
 
     /**
@@ -81,8 +87,8 @@ final class SmsProBilling {
     static Answer bill(BillingRequest request, String customer) {
         REQUESTS.incrementAndGet();
         Behaviour now = behaviour;
-        if (now == Behaviour.HTTP_500) {
-            return new Answer(null, false, false, true);
+        if (now == Behaviour.HTTP_500 || now == Behaviour.HTTP_503) {
+            return new Answer(null, false, false, now == Behaviour.HTTP_500 ? 500 : 503);
         }
         BillingResult result = new BillingResult();
         result.setCustomerId(customer);
@@ -105,7 +111,7 @@ final class SmsProBilling {
             result.setMessage("Billing performed successfully.");
         }
         sleep(delayMillis);
-        return new Answer(result, now == Behaviour.SLOW, now == Behaviour.RESET, false);
+        return new Answer(result, now == Behaviour.SLOW, now == Behaviour.RESET, now == Behaviour.HTTP_502 ? 502 : 0);
     }
 
     /** Counts a charge made, now or (read back from the journal) before a restart. */
@@ -134,7 +140,7 @@ final class SmsProBilling {
 
     /**
      * Section 7.3: the result of an MTB message's charge, pushed to the URL of the agreement
-     * ({@code smshub.simulator.smspro.billing-url}). Returns whether the message may be sent.
+     * ({@code billingUrl} of the control). Returns whether the message may be sent.
      */
     static boolean premium(ScheduledExecutorService scheduler, String customer, String mobilectrlId) {
         Premium now = premium;
@@ -163,7 +169,7 @@ final class SmsProBilling {
         message.setValue(status == 0 ? "Purchase OK" : "The end-user account balance is low.");
         result.setMessage(message);
         result.setDatetime(DATETIME.format(LocalDateTime.now()));
-        String url = System.getProperty("smshub.simulator.smspro.billing-url", "http://localhost:8080/smshub/callbacks/smspro/billing");
+        String url = SmsProBehaviour.billingUrl;
         byte[] body = ProviderXml.of(ProviderVocabulary.SMSPRO).write(result).getBytes(StandardCharsets.ISO_8859_1);
         for (int attempt = 1; attempt <= 5; attempt++) {
             try {

@@ -24,7 +24,7 @@ import com.smshub.provider.xml.ProviderXml;
  * {@code mobilectrlId} (default a new one), {@code customer} (default CUSTOMER), {@code operator},
  * {@code firstname}, {@code lastname}, {@code address}, {@code postalcode}, {@code city},
  * {@code personinfostatus}, {@code times} (push the same message this many times, as SMS Pro does when it
- * misses the acknowledgement). Posted to {@code smshub.simulator.smspro.mo-url} (default the local gateway).
+ * misses the acknowledgement), {@code url} (another address than the agreement's, {@code moUrl} of the control).
  * Answers, one {@code name=value} a line: mobilectrlId, and per push status and the acknowledgement's body.
  * Outside SMS Pro's protocol: it stands for the subscriber and the operator.
  */
@@ -32,7 +32,8 @@ import com.smshub.provider.xml.ProviderXml;
 public class SmsProMoServlet extends HttpServlet {
 
     private static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-    private static final AtomicLong SEQUENCE = new AtomicLong(0x845c);
+    /** From the clock: a simulator deployed again (each test class does) never gives an earlier message's id. */
+    private static final AtomicLong SEQUENCE = new AtomicLong(System.currentTimeMillis() << 8);
     static final AtomicLong PUSHED = new AtomicLong();
 
     @Override
@@ -86,7 +87,7 @@ public class SmsProMoServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST, "Not a valid mobilectrl_received_sms: " + e.getMessage());
             return;
         }
-        String url = System.getProperty("smshub.simulator.smspro.mo-url", "http://localhost:8080/smshub/callbacks/smspro/mo");
+        String url = param(request, "url", SmsProBehaviour.moUrl);
         int times = Integer.parseInt(param(request, "times", "1"));
         StringBuilder answer = new StringBuilder("mobilectrlId=" + id + "\n");
         for (int i = 1; i <= times; i++) {

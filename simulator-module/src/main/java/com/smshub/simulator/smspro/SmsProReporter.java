@@ -5,9 +5,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Base64;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -84,9 +86,23 @@ final class SmsProReporter {
     record Answer(int status, String body) {
     }
 
-    /** One ISO-8859-1 XML POST to the customer application, its answer read whole. */
+    /**
+     * One ISO-8859-1 XML POST to the customer application, its answer read whole. An address with user
+     * information ({@code http://user:password@host/...}) sends it as HTTP Basic (Appendix 1), never in the
+     * request line.
+     */
     static Answer exchange(String url, byte[] body, int readTimeoutMillis) throws IOException {
-        HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
+        URI address = URI.create(url);
+        String authorization = null;
+        if (address.getRawUserInfo() != null) {
+            String userInfo = URLDecoder.decode(address.getRawUserInfo().replace("+", "%2B"), StandardCharsets.UTF_8);
+            authorization = "Basic " + Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8));
+            address = URI.create(url.replace(address.getRawUserInfo() + "@", ""));
+        }
+        HttpURLConnection connection = (HttpURLConnection) address.toURL().openConnection();
+        if (authorization != null) {
+            connection.setRequestProperty("Authorization", authorization);
+        }
         connection.setConnectTimeout(5000);
         connection.setReadTimeout(readTimeoutMillis);
         connection.setRequestMethod("POST");

@@ -124,6 +124,10 @@ public class SmsProSimulator extends HttpServlet {
                 response.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "Simulated failure");
                 return;
             }
+            case HTTP_503 -> {
+                response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Simulated unavailability");
+                return;
+            }
             case HTTP_401 -> {
                 response.setHeader("WWW-Authenticate", "Basic realm=\"SmsPro auth\"");
                 response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "Simulated refusal");
@@ -177,6 +181,11 @@ public class SmsProSimulator extends HttpServlet {
             sleep(SmsProBehaviour.slowMillis);
         }
         MobilectrlResponse answer = mtResponse(customer, requestId, mobilectrlId, 0, "The MT SMS request is being processed.");
+        if (failure == SmsProBehaviour.SendFailure.HTTP_502) {
+            // the message is taken; a proxy's answer goes back instead of SMS Pro's
+            response.sendError(HttpServletResponse.SC_BAD_GATEWAY, "Simulated proxy: the upstream answer was lost");
+            return;
+        }
         if (failure == SmsProBehaviour.SendFailure.RESET) {
             cutOff(response, answer);
             return;
@@ -202,8 +211,8 @@ public class SmsProSimulator extends HttpServlet {
             return;
         }
         SmsProBilling.Answer answer = SmsProBilling.bill(bill, customer);
-        if (answer.http500()) {
-            response.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "Simulated failure");
+        if (answer.httpStatus() != 0) {
+            response.sendError(answer.httpStatus(), "Simulated failure");
             return;
         }
         if (answer.slow()) {

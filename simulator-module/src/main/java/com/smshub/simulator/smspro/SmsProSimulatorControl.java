@@ -12,7 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * Test control of the SMS Pro simulator, outside SMS Pro's own protocol. {@code POST /smspro/control} with
  * any of: {@code reset=true} (defaults, and forget what was sent), {@code alive=false},
- * {@code sendFailure=NONE|HTTP_500|HTTP_401|STATUS_MINUS_2|SLOW|RESET} with {@code failures=N} (how many requests;
+ * {@code sendFailure=NONE|HTTP_500|HTTP_503|HTTP_502|HTTP_401|STATUS_MINUS_2|SLOW|RESET} with {@code failures=N} (how many requests;
  * all when absent), {@code slowMillis}, {@code deliveryDelayMillis}, {@code outcome=DELIVERED|FAILED|NONE},
  * {@code duplicateReports=true}, {@code reportBeforeAnswer=true}, {@code outOfOrderReports=true} (a stale
  * intermediate report after the final one), {@code pushReports=false} (record
@@ -73,6 +73,12 @@ public class SmsProSimulatorControl extends HttpServlet {
         }
         if ((value = request.getParameter("premiumBilling")) != null) {
             SmsProBilling.premium = SmsProBilling.Premium.valueOf(value);
+        }
+        if ((value = request.getParameter("moUrl")) != null) {
+            SmsProBehaviour.moUrl = value;
+        }
+        if ((value = request.getParameter("billingUrl")) != null) {
+            SmsProBehaviour.billingUrl = value;
         }
         if ((value = request.getParameter("outOfOrderReports")) != null) {
             SmsProBehaviour.outOfOrderReports = Boolean.parseBoolean(value);

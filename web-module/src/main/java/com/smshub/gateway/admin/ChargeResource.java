@@ -27,7 +27,8 @@ import com.smshub.kernel.NotFoundException;
 
 /**
  * The ledger, for operators. {@code GET /smshub/admin/charges?state=UNKNOWN} lists charges in a state (oldest
- * first, at most 1,000), {@code ?messageId=} the charge of a premium message; {@code GET /smshub/admin/charges/{id}} one charge; {@code POST
+ * first, at most 1,000), {@code ?messageId=} the charge of a premium message; {@code GET /smshub/admin/charges/{id}} one charge
+ * with every answer the provider gave to its requests; {@code POST
  * /smshub/admin/charges/{id}/reconciliation} with JSON {@code {"outcome":"APPROVED"|"DECLINED",
  * "providerTransactionId":..,"operator":..}} settles an UNKNOWN one (409 when it is not UNKNOWN);
  * {@code GET /smshub/admin/charges/report?from=2026-12-01&to=2026-12-31} the totals per tenant, day and currency,
@@ -41,7 +42,12 @@ public class ChargeResource {
     public record Charge(String id, String tenantReference, String kind, String refundsChargeId, String messageId,
             String msisdn, BigDecimal amount, String currency, String provider, String state, String providerTransactionId,
             String operator, String reasonCode, String reason, OffsetDateTime createdAt, OffsetDateTime processedAt,
-            OffsetDateTime reconciledAt, String reconciledBy) {
+            OffsetDateTime reconciledAt, String reconciledBy, List<Answer> answers) {
+    }
+
+    /** One answer the provider gave to the charge's request; {@code applied} false when it came after a reconciliation. */
+    public record Answer(OffsetDateTime answeredAt, String outcome, String providerTransactionId, String operator,
+            String reasonCode, String reason, boolean applied) {
     }
 
     /** An operator's finding from the provider's records. */
@@ -72,7 +78,10 @@ public class ChargeResource {
     @Path("{id}")
     public Response one(@PathParam("id") String id) {
         try {
-            return Response.ok(json(charges.charge(id))).build();
+            ChargeRecord charge = charges.charge(id);
+            List<Answer> answers = charges.answers(id).stream().map(a -> new Answer(a.answeredAt(), a.outcome().name(),
+                    a.providerTransactionId(), a.operator(), a.reasonCode(), a.reason(), a.applied())).toList();
+            return Response.ok(json(charge, answers)).build();
         } catch (NotFoundException e) {
             return Response.status(Response.Status.NOT_FOUND).type(MediaType.TEXT_PLAIN).entity(e.getMessage() + "\n").build();
         }
@@ -128,8 +137,14 @@ public class ChargeResource {
     }
 
     private static Charge json(ChargeRecord c) {
+        return json(c, null);
+    }
+
+    /** A ledger line; its answers only where one charge is asked for. */
+    private static Charge json(ChargeRecord c, List<Answer> answers) {
         return new Charge(c.id(), c.clientReference(), c.kind(), c.refundsChargeId(), c.messageId(), c.msisdn(),
                 c.amount().amount(), c.amount().currency(), c.provider().name(), c.state().name(), c.providerTransactionId(),
-                c.operator(), c.reasonCode(), c.reason(), c.createdAt(), c.processedAt(), c.reconciledAt(), c.reconciledBy());
+                c.operator(), c.reasonCode(), c.reason(), c.createdAt(), c.processedAt(), c.reconciledAt(), c.reconciledBy(),
+                answers);
     }
 }

@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import com.smshub.kernel.InvalidValueException;
+import com.smshub.kernel.NotFoundException;
 import com.smshub.kernel.ProviderCode;
 import com.smshub.routing.boundary.RoutingAdministration;
 import com.smshub.routing.entity.AccountDefinition;
@@ -24,8 +26,11 @@ import com.smshub.routing.entity.AccountView;
 
 /**
  * Provider accounts, in JSON: {@code GET /smshub/admin/provider-accounts} lists them (secrets never leave);
- * {@code PUT /smshub/admin/provider-accounts/{name}} creates (201) or replaces (200) one. A body that breaks
- * a rule is 400 with the rule in words. Documented in README.md (Provider accounts and routes).
+ * {@code PUT /smshub/admin/provider-accounts/{name}} creates (201) or replaces (200) one;
+ * {@code GET .../{name}/push-addresses} answers the addresses to give the provider for its pushes, and
+ * {@code POST .../{name}/push-key} gives the account a new push key and answers the new addresses (the old key
+ * is taken for a day more). A body that breaks a rule is 400 with the rule in words. Documented in README.md
+ * (Provider accounts and routes) and docs/security.md.
  */
 @Path("/provider-accounts")
 @Produces(MediaType.APPLICATION_JSON)
@@ -36,7 +41,8 @@ public class ProviderAccountResource {
      * the provider's own (docs/providers/&lt;provider&gt;.md): names with text, number or true/false values.
      */
     public record Account(String name, String provider, String endpointUrl, String username, String secret,
-            Boolean secretSet, Boolean enabled, Integer maxPerSecond, Integer maxConcurrent, Map<String, Object> settings) {
+            Boolean secretSet, Boolean enabled, Integer maxPerSecond, Integer maxConcurrent, Map<String, Object> settings,
+            String pushUsername, String pushPassword, List<String> pushAllowFrom) {
     }
 
     @EJB
@@ -63,10 +69,31 @@ public class ProviderAccountResource {
             }
             boolean created = routing.saveAccount(name, new AccountDefinition(provider, body.endpointUrl(), body.username(),
                     body.secret(), body.enabled() == null || body.enabled(), body.maxPerSecond(), body.maxConcurrent(),
-                    settings(body.settings())));
+                    settings(body.settings()), new AccountDefinition.Push(body.pushUsername(), body.pushPassword(),
+                            body.pushAllowFrom())));
             return Response.status(created ? Response.Status.CREATED : Response.Status.OK).build();
         } catch (InvalidValueException e) {
             return Problems.badRequest(e);
+        }
+    }
+
+    @GET
+    @Path("{name}/push-addresses")
+    public Response pushAddresses(@PathParam("name") String name) {
+        try {
+            return Response.ok(routing.pushAddresses(name)).build();
+        } catch (NotFoundException e) {
+            return Response.status(Response.Status.NOT_FOUND).type(MediaType.TEXT_PLAIN).entity(e.getMessage() + "\n").build();
+        }
+    }
+
+    @POST
+    @Path("{name}/push-key")
+    public Response rotatePushKey(@PathParam("name") String name) {
+        try {
+            return Response.ok(routing.rotatePushKey(name)).build();
+        } catch (NotFoundException e) {
+            return Response.status(Response.Status.NOT_FOUND).type(MediaType.TEXT_PLAIN).entity(e.getMessage() + "\n").build();
         }
     }
 
@@ -86,6 +113,7 @@ public class ProviderAccountResource {
 
     private static Account json(AccountView view) {
         return new Account(view.name(), view.provider().name(), view.endpointUrl(), view.username(), null, view.secretSet(),
-                view.enabled(), view.maxPerSecond(), view.maxConcurrent(), Map.copyOf(view.settings()));
+                view.enabled(), view.maxPerSecond(), view.maxConcurrent(), Map.copyOf(view.settings()), view.pushUsername(), null,
+                view.pushAllowFrom());
     }
 }

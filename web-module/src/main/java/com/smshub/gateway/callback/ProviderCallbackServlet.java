@@ -19,14 +19,17 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import com.smshub.intake.boundary.ProviderCallbacks;
+import com.smshub.intake.entity.PushVerdict;
 import com.smshub.provider.spi.Callback;
 import com.smshub.provider.spi.CallbackAnswer;
 
 /**
- * The one address providers push to: {@code /smshub/callbacks/<provider>/...} (delivery reports, inbound
- * messages, billing results). The request is read whole, up to 1 MiB (a larger one is answered 413 and not
- * read), and handed to that provider's adapter through {@link ProviderCallbacks}, which answers only once
- * what the push said is committed. A failure to commit is answered 500, so the provider pushes again.
+ * The one address providers push to: {@code /smshub/callbacks/<provider>/<account>/<key>/...} (delivery reports,
+ * inbound messages, billing results). The push is authenticated to its account from its address and headers
+ * before its body is read ({@link ProviderCallbacks#authenticate}): a refused one gets 401, 403 or 404 and
+ * nothing else. An authenticated one is read whole, up to 1 MiB (a larger one is answered 413), and handed to
+ * that provider's adapter through {@link ProviderCallbacks#receive}, which answers only once what the push said
+ * is committed. A failure to commit is answered 500, so the provider pushes again.
  */
 @WebServlet(urlPatterns = "/callbacks/*")
 public class ProviderCallbackServlet extends HttpServlet {
@@ -37,17 +40,35 @@ public class ProviderCallbackServlet extends HttpServlet {
     @Inject
     ProviderCallbacks callbacks;
 
+    /**
+     * The parts of a push address: provider, account, key, and the rest (starting with '/', or ""); what an
+     * address lacks is "", and is refused as any wrong part is (and counted).
+     */
+    record Address(String provider, String account, String key, String rest) {
+
+        static Address of(String pathInfo) {
+            String[] parts = (pathInfo == null ? "" : pathInfo).split("/", 5);
+            // "", provider, account, key, rest
+            return new Address(part(parts, 1), part(parts, 2), part(parts, 3), parts.length == 5 ? "/" + parts[4] : "");
+        }
+
+        private static String part(String[] parts, int index) {
+            return parts.length > index ? parts[index] : "";
+        }
+    }
+
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String path = request.getPathInfo() == null ? "" : request.getPathInfo();
-        int slash = path.indexOf('/', 1);
-        String provider = path.length() < 2 ? "" : slash < 0 ? path.substring(1) : path.substring(1, slash);
-        if (provider.isEmpty()) {
-            plain(response, CallbackAnswer.notFound("Expected /callbacks/<provider>/..."));
+        Address address = Address.of(request.getPathInfo());
+        PushVerdict verdict = callbacks.authenticate(address.provider(), address.account(), address.key(),
+                request.getRemoteAddr(), request.getHeader("X-Forwarded-For"), request.getHeader("Authorization"));
+        if (verdict instanceof PushVerdict.Refused refused) {
+            // nothing of it is read: an unauthenticated caller costs the gateway no more than this
+            answer(response, CallbackAnswer.refused(refused.status()));
             return;
         }
         if (request.getContentLengthLong() > MOST_BYTES) {
-            plain(response, new CallbackAnswer(413, "At most " + MOST_BYTES + " bytes", null, new byte[0]));
+            answer(response, new CallbackAnswer(413, "At most " + MOST_BYTES + " bytes", null, new byte[0]));
             return;
         }
         byte[] body;
@@ -55,33 +76,37 @@ public class ProviderCallbackServlet extends HttpServlet {
             body = in.readNBytes(MOST_BYTES + 1);
         }
         if (body.length > MOST_BYTES) {
-            plain(response, new CallbackAnswer(413, "At most " + MOST_BYTES + " bytes", null, new byte[0]));
+            answer(response, new CallbackAnswer(413, "At most " + MOST_BYTES + " bytes", null, new byte[0]));
             return;
         }
-        Callback callback = new Callback(request.getMethod(), slash < 0 ? "" : path.substring(slash), parameters(request),
-                headers(request), body);
-        CallbackAnswer answer = callbacks.receive(provider, callback);
+        Callback callback = new Callback(request.getMethod(), address.rest(), parameters(request), headers(request), body,
+                request.getRemoteAddr());
+        CallbackAnswer answer = callbacks.receive(((PushVerdict.Allowed) verdict).account(), callback);
         if (answer.status() >= 400) {
-            // not at INFO: anyone can knock at this door, and a flood of forged reports must not flood the log
-            LOG.fine(() -> "Callback " + request.getMethod() + " " + path + " answered " + answer.status() + ": " + answer.reason());
-            plain(response, answer);
-            return;
+            LOG.fine(() -> "Callback " + request.getMethod() + " to " + address.provider() + "/" + address.account()
+                    + " answered " + answer.status() + ": " + answer.reason());
         }
-        response.setStatus(answer.status());
-        if (answer.contentType() != null) {
-            response.setContentType(answer.contentType());
-        }
-        response.setContentLength(answer.body().length);
-        response.getOutputStream().write(answer.body());
+        answer(response, answer);
     }
 
-    /** An error answer, its reason as plain text for the provider's operators. */
-    private static void plain(HttpServletResponse response, CallbackAnswer answer) throws IOException {
-        byte[] text = ((answer.reason() == null ? "" : answer.reason()) + "\n").getBytes(StandardCharsets.UTF_8);
+    /**
+     * The answer: its body where the provider's protocol wants one, else the reason as plain text for the
+     * provider's operators; nothing at all for a refused push.
+     */
+    private static void answer(HttpServletResponse response, CallbackAnswer answer) throws IOException {
         response.setStatus(answer.status());
-        response.setContentType("text/plain; charset=UTF-8");
-        response.setContentLength(text.length);
-        response.getOutputStream().write(text);
+        if (answer.status() == 401) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"SMS Hub callbacks\", charset=\"UTF-8\"");
+        }
+        byte[] body = answer.body();
+        if (answer.contentType() != null) {
+            response.setContentType(answer.contentType());
+        } else if (answer.reason() != null) {
+            body = (answer.reason() + "\n").getBytes(StandardCharsets.UTF_8);
+            response.setContentType("text/plain; charset=UTF-8");
+        }
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 
     private static Map<String, List<String>> parameters(HttpServletRequest request) {
@@ -100,7 +125,11 @@ public class ProviderCallbackServlet extends HttpServlet {
     }
 
     private static String decode(String value) {
-        return URLDecoder.decode(value, StandardCharsets.UTF_8);
+        try {
+            return URLDecoder.decode(value, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return value;
+        }
     }
 
     private static Map<String, String> headers(HttpServletRequest request) {

@@ -13,6 +13,7 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
+import jakarta.json.stream.JsonParser;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
 import jakarta.json.bind.JsonbException;
@@ -21,7 +22,8 @@ import jakarta.json.bind.JsonbException;
  * Writes MOBIPACE requests and reads its answers. Reading first normalises the document with JSON-P and
  * then binds it with JSON-B: keys are trimmed and matched to the records' spelling whatever their case,
  * known misspellings are mapped, string values are trimmed, and a number sent as a string is read as a
- * number by JSON-B. A document that is not well-formed JSON is rejected, never repaired. Thread-safe; one instance
+ * number by JSON-B. A document that is not well-formed JSON, or nested deeper than any of MOBIPACE's, is rejected,
+ * never repaired. Thread-safe; one instance
  * serves the whole application.
  */
 public final class MobipaceJson implements AutoCloseable {
@@ -51,6 +53,7 @@ public final class MobipaceJson implements AutoCloseable {
      * @throws MalformedMobipaceJsonException when the text is not well-formed JSON or does not fit the type
      */
     public <T> T read(String json, Class<T> type) {
+        checkDepth(json);
         JsonValue parsed;
         try (JsonReader reader = Json.createReader(new StringReader(json))) {
             parsed = reader.readValue();
@@ -62,6 +65,30 @@ public final class MobipaceJson implements AutoCloseable {
         } catch (JsonbException e) {
             throw new MalformedMobipaceJsonException("JSON does not fit " + type.getSimpleName() + ": "
                     + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * MOBIPACE's documents nest three deep (an answer, its list, an entry); one nested deeper than
+     * {@link #MOST_DEPTH} is refused before a tree of it is built, so a hostile peer cannot exhaust the stack.
+     */
+    static final int MOST_DEPTH = 16;
+
+    private static void checkDepth(String json) {
+        int depth = 0;
+        try (JsonParser parser = Json.createParser(new StringReader(json))) {
+            while (parser.hasNext()) {
+                JsonParser.Event event = parser.next();
+                if (event == JsonParser.Event.START_OBJECT || event == JsonParser.Event.START_ARRAY) {
+                    if (++depth > MOST_DEPTH) {
+                        throw new MalformedMobipaceJsonException("JSON nested deeper than " + MOST_DEPTH + " levels", null);
+                    }
+                } else if (event == JsonParser.Event.END_OBJECT || event == JsonParser.Event.END_ARRAY) {
+                    depth--;
+                }
+            }
+        } catch (JsonException e) {
+            throw new MalformedMobipaceJsonException("Not well-formed JSON: " + e.getMessage(), e);
         }
     }
 

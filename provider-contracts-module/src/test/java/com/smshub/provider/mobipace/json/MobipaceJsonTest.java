@@ -89,6 +89,16 @@ class MobipaceJsonTest {
     }
 
     @Test
+    void aDocumentNestedDeeperThanAnyOfMobipacesIsRefusedBeforeItIsBuilt() {
+        String deep = "{\"StatusCode\":101,\"MessageStatuses\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}";
+        MalformedMobipaceJsonException refused = assertThrows(MalformedMobipaceJsonException.class,
+                () -> JSON.read(deep, QueryMessagesResponse.class));
+        assertTrue(refused.getMessage().contains("deeper than"), refused.getMessage());
+        assertEquals(101, JSON.read("{\"StatusCode\":101,\"Status\":\"ok\",\"MessageStatuses\":[]}",
+                QueryMessagesResponse.class).statusCode(), "the documents' own depth is read");
+    }
+
+    @Test
     void requestsAreWrittenWithTheDocumentsKeysAndNoNulls() {
         String json = JSON.write(new SendRequest("s-1", null, null, null, "SENDER",
                 List.of(new OutboundMessage("79851112233", "Hello", "m-1"))));
