@@ -16,17 +16,23 @@ INSERT INTO provider_account (provider, name, endpoint_url, username, enabled)
 SELECT 'SMSPRO', 'smspro-simulator', '${simulator_base_url}/smspro/services/CUSTOMER', 'CUSTOMER', TRUE
 WHERE NOT EXISTS (SELECT 1 FROM provider_account WHERE name = 'smspro-simulator');
 
--- A second tenant, "acme" / "acme-password", to show (and test) that tenants see only their own messages.
+-- A second tenant, "acme" / "acme-password", to show (and test) that tenants see only their own messages. It writes
+-- US numbers (default region US): its 2125551234 is +12125551234.
 INSERT INTO tenant (username, display_name, password_hash, password_salt, enabled)
 SELECT 'acme', 'Second demo tenant', '0a72105c439696d51b7b516752d7873f7295c6bd4dfa9a5f8081bf5388096de0ea90f7489255a80dfed826c2cbabfea4f9efed03a9da36dd2ba3395919360fcc', 'ac3eac3eac3eac3eac3eac3eac3eac3e', TRUE
 WHERE NOT EXISTS (SELECT 1 FROM tenant WHERE username = 'acme');
 
--- Operator "operator", password "operator-password" (README): administers opt-outs at /smshub/admin.
-INSERT INTO tenant (username, display_name, password_hash, password_salt, enabled, role)
-SELECT 'operator', 'Demo operator', 'a172d59ef083b3511fac9e925591386a2539c87e581e34bd0c3da1fa8fa09a4015052d6dbac9635b1ae58560600cdf15ada6912dd4b3ec7c9a3e526267341032', '0b5e7a70b5e7a70b5e7a70b5e7a70b5e', TRUE, 'operator'
+-- Operator "operator", password "operator-password" (README): administers /smshub/admin. Its password is bcrypt
+-- (cost 10), as every operator's is.
+INSERT INTO tenant (username, display_name, password_crypt, enabled, role)
+SELECT 'operator', 'Demo operator', '$2a$10$JY506mKeUpuIE9eoK0vxIet03S3QM.TAudVb/zPGlcfueiDNZnqQO', TRUE, 'operator'
 WHERE NOT EXISTS (SELECT 1 FROM tenant WHERE username = 'operator');
+UPDATE tenant SET password_crypt = '$2a$10$JY506mKeUpuIE9eoK0vxIet03S3QM.TAudVb/zPGlcfueiDNZnqQO', password_hash = NULL,
+       password_salt = NULL
+ WHERE username = 'operator' AND role = 'operator' AND password_crypt IS NULL;
 
 UPDATE tenant SET default_country_code = '46' WHERE username = 'demo' AND default_country_code IS NULL;
+UPDATE tenant SET default_region = 'US' WHERE username = 'acme' AND default_region IS NULL;
 
 -- The other providers' simulators. Their passwords, as each simulator publishes them, are sealed by
 -- DatabaseMigration.

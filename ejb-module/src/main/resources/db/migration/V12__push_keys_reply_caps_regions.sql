@@ -30,3 +30,11 @@ ALTER TABLE tenant ADD COLUMN default_region VARCHAR(2);
 -- An answer from a subscriber goes to the tenant whose message it answers: the latest message to that number
 -- (InboundRouting), found by this index instead of a scan of every message.
 CREATE INDEX message_recipient ON message (recipient, accepted_at);
+
+-- Operators are people, and their passwords are bcrypt, in Modular Crypt Format ($2a$ or $2y$, as htpasswd -B
+-- writes them), checked by Elytron's modular-crypt-mapper; tenants keep the salted SHA-512 of the secret generated
+-- for them (server-module CLI: each role has its own principal query). An operator with only the old digest can
+-- no longer log in until given a bcrypt password (docs/security.md, Upgrading).
+ALTER TABLE tenant ADD COLUMN password_crypt VARCHAR(128);
+ALTER TABLE tenant ALTER COLUMN password_hash DROP NOT NULL;
+ALTER TABLE tenant ALTER COLUMN password_salt DROP NOT NULL;

@@ -68,10 +68,14 @@ class JmsBatchEndToEndIT {
     @Resource(lookup = "java:/jms/queue/smshub/BatchesDLQ")
     Queue deadLetters;
 
+    /** The gateway's own connections (the resource adapter's): the broker's internal user, which may read the DLQ. */
+    @Resource(lookup = "java:/JmsXA")
+    ConnectionFactory internal;
+
     @Test
     @OperateOnDeployment("erp")
     void acceptanceComesBackToReplyTo() throws Exception {
-        try (JMSContext jms = connections.createContext()) {
+        try (JMSContext jms = connections.createContext("demo", "demo-password")) {
             TemporaryQueue replies = jms.createTemporaryQueue();
             String correlation = "erp-" + UUID.randomUUID();
             jms.createProducer().setJMSReplyTo(replies).setJMSCorrelationID(correlation)
@@ -90,11 +94,11 @@ class JmsBatchEndToEndIT {
     @Test
     @OperateOnDeployment("erp")
     void refusedBatchIsAnsweredWithTheFault() throws Exception {
-        try (JMSContext jms = connections.createContext()) {
+        try (JMSContext jms = connections.createContext("demo", "demo-password")) {
             TemporaryQueue replies = jms.createTemporaryQueue();
             String invalid = String.format(DOCUMENT, "jms-" + UUID.randomUUID()).replace(
                     "<message><text>Second</text>", "<message><text>Second</text><validityMinutes>0</validityMinutes>");
-            jms.createProducer().setJMSReplyTo(replies).setProperty("SmsHubTenant", "demo").send(batches, invalid);
+            jms.createProducer().setJMSReplyTo(replies).send(batches, invalid);
             try (JMSConsumer consumer = jms.createConsumer(replies)) {
                 String body = ((TextMessage) consumer.receive(20_000)).getText();
                 assertTrue(body.contains("GatewayFault") && body.contains("VALIDATION")
@@ -106,11 +110,10 @@ class JmsBatchEndToEndIT {
     @Test
     @OperateOnDeployment("erp")
     void malformedDocumentEndsInTheDeadLetterQueue() throws Exception {
-        try (JMSContext jms = connections.createContext()) {
+        try (JMSContext jms = connections.createContext("demo", "demo-password"); JMSContext gateway = internal.createContext()) {
             String marker = UUID.randomUUID().toString();
-            jms.createProducer().setProperty("SmsHubTenant", "demo").setProperty("Marker", marker)
-                    .send(batches, "<SendBatch xmlns=\"urn:smshub:gateway:v1\"><message>");
-            try (JMSConsumer consumer = jms.createConsumer(deadLetters, "Marker = '" + marker + "'")) {
+            jms.createProducer().setProperty("Marker", marker).send(batches, "<SendBatch xmlns=\"urn:smshub:gateway:v1\"><message>");
+            try (JMSConsumer consumer = gateway.createConsumer(deadLetters, "Marker = '" + marker + "'")) {
                 Message dead = consumer.receive(30_000);
                 assertNotNull(dead, "dead-lettered after its attempts, not dropped");
                 assertEquals("<SendBatch xmlns=\"urn:smshub:gateway:v1\"><message>", ((TextMessage) dead).getText());

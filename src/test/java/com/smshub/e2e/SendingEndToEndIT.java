@@ -66,9 +66,13 @@ class SendingEndToEndIT extends DeployedGateway {
     }
 
     @Test
-    void messageReachesDeliveredAndInvalidRecipientIsRejected() throws GatewayFault {
+    void messageReachesDeliveredAnInvalidNumberIsRefusedAndAnUnroutableOneRejected() throws GatewayFault {
         String recipient = Requests.uniqueRecipient();
-        SendSmsResponse response = Gateway.demo().sendSms(Requests.text("Räksmörgås from SMS Hub", recipient, "not a number"));
+        GatewayFault notANumber = assertThrows(GatewayFault.class,
+                () -> Gateway.demo().sendSms(Requests.text("Räksmörgås from SMS Hub", recipient, "not a number")));
+        assertEquals(FaultCode.VALIDATION, notANumber.getFaultInfo().getCode());
+        assertEquals("recipient[2]", notANumber.getFaultInfo().getField(), "the request is refused whole, naming the number");
+        SendSmsResponse response = Gateway.demo().sendSms(Requests.text("Räksmörgås from SMS Hub", recipient, "+4915123456789"));
         RecipientResult accepted = response.getResult().get(0);
         assertTrue(accepted.isAccepted());
         assertEquals(recipient, accepted.getRecipient());
@@ -80,7 +84,7 @@ class SendingEndToEndIT extends DeployedGateway {
         RecipientResult rejected = response.getResult().get(1);
         assertFalse(rejected.isAccepted());
         assertNull(rejected.getMessageId());
-        assertEquals("INVALID_MSISDN", rejected.getReasonCode());
+        assertEquals("NO_ROUTE", rejected.getReasonCode(), "a German number, and no route to Germany");
 
         MessageState state = Await.until(DELIVERY, () -> Requests.status(accepted.getMessageId()),
                 s -> s.getStatus() == MessageStatus.DELIVERED);
@@ -165,6 +169,56 @@ class SendingEndToEndIT extends DeployedGateway {
         badHex.setBinary(binary);
         fault = assertThrows(GatewayFault.class, () -> Gateway.demo().sendSms(badHex));
         assertEquals("binary/data", fault.getFaultInfo().getField());
+
+        // a header of the caller's own makes the message one SMS: header and data at most 140 octets
+        SendSms tooLong = Requests.text(null, Requests.uniqueRecipient());
+        com.smshub.gateway.v1.BinaryContent withHeader = new com.smshub.gateway.v1.BinaryContent();
+        withHeader.setUdh("0605041581" + "1581");
+        withHeader.setData("AB".repeat(134));
+        tooLong.setBinary(withHeader);
+        fault = assertThrows(GatewayFault.class, () -> Gateway.demo().sendSms(tooLong));
+        assertEquals(FaultCode.VALIDATION, fault.getFaultInfo().getCode());
+        assertEquals("binary/udh", fault.getFaultInfo().getField());
+        assertTrue(fault.getFaultInfo().getMessage().contains("at most 140 octets"), fault.getFaultInfo().getMessage());
+
+        SendSms hugeHeader = Requests.text(null, Requests.uniqueRecipient());
+        com.smshub.gateway.v1.BinaryContent header = new com.smshub.gateway.v1.BinaryContent();
+        header.setUdh("FF" + "00".repeat(1999));
+        header.setData("AB");
+        hugeHeader.setBinary(header);
+        fault = assertThrows(GatewayFault.class, () -> Gateway.demo().sendSms(hugeHeader), "not INTERNAL from the database");
+        assertEquals(FaultCode.VALIDATION, fault.getFaultInfo().getCode());
+        assertEquals("binary/udh", fault.getFaultInfo().getField());
+
+        SendSms tooMuchData = Requests.text(null, Requests.uniqueRecipient());
+        com.smshub.gateway.v1.BinaryContent data = new com.smshub.gateway.v1.BinaryContent();
+        data.setData("AB".repeat(2001));
+        tooMuchData.setBinary(data);
+        fault = assertThrows(GatewayFault.class, () -> Gateway.demo().sendSms(tooMuchData));
+        assertEquals(FaultCode.VALIDATION, fault.getFaultInfo().getCode());
+        assertEquals("binary/data", fault.getFaultInfo().getField());
+    }
+
+    @Test
+    void aUsTenantsNationalNumberIsReadInItsRegion() throws Exception {
+        Operator operator = new Operator();
+        try {
+            operator.route("{\"prefix\":\"+1\",\"tenant\":\"acme\",\"account\":\"smspro-simulator\",\"priority\":1}");
+            SendSms national = Requests.text("Hello New York", "2125551234");
+            RecipientResult result = Gateway.as("acme", "acme-password").sendSms(national).getResult().get(0);
+            assertTrue(result.isAccepted(), result.getReasonCode());
+            GetMessageStatus status = new GetMessageStatus();
+            status.getMessageId().add(result.getMessageId());
+            assertEquals("+12125551234", Gateway.as("acme", "acme-password").getMessageStatus(status).getMessage().get(0)
+                    .getRecipient(), "acme writes US numbers (demo data: default region US), not +212, Morocco");
+
+            GatewayFault invalid = assertThrows(GatewayFault.class,
+                    () -> Gateway.as("acme", "acme-password").sendSms(Requests.text("x", "212555")));
+            assertEquals(FaultCode.VALIDATION, invalid.getFaultInfo().getCode());
+            assertEquals("recipient", invalid.getFaultInfo().getField());
+        } finally {
+            operator.cleanUp();
+        }
     }
 
     @Test
@@ -235,6 +289,10 @@ class SendingEndToEndIT extends DeployedGateway {
             message.setRecipient(i == 42 ? "0042" : Requests.uniqueRecipient());
             batch.getMessage().add(message);
         }
+        GatewayFault invalid = assertThrows(GatewayFault.class, () -> Gateway.demo().sendBatch(batch));
+        assertEquals(FaultCode.VALIDATION, invalid.getFaultInfo().getCode());
+        assertEquals("message[43]/recipient", invalid.getFaultInfo().getField(), "a number that is none: the batch refused whole");
+        batch.getMessage().get(42).setRecipient("+4915123456789");
         SendBatchResponse accepted = Gateway.demo().sendBatch(batch);
         assertEquals(100, accepted.getMessageCount());
         GetBatchStatus query = new GetBatchStatus();

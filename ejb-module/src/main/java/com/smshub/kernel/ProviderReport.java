@@ -14,6 +14,19 @@ import java.time.OffsetDateTime;
 public record ProviderReport(ProviderCode provider, String rawStatus, String code, String providerMessageId,
         OffsetDateTime occurredAt) {
 
+    /** The widths the history keeps them in: what a provider sends beyond them is cut, never refused. */
+    static final int MOST_STATUS = 64;
+    static final int MOST_CODE = 32;
+
+    public ProviderReport {
+        rawStatus = cut(rawStatus, MOST_STATUS);
+        code = cut(code, MOST_CODE);
+    }
+
+    private static String cut(String value, int most) {
+        return value == null || value.length() <= most ? value : value.substring(0, most);
+    }
+
     public ProviderReport(ProviderCode provider, String rawStatus, String code, String providerMessageId) {
         this(provider, rawStatus, code, providerMessageId, null);
     }

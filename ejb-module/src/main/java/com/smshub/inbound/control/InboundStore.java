@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.smshub.kernel.Counters;
 import com.smshub.kernel.StoreException;
 import com.smshub.provider.spi.InboundMessage;
 import com.smshub.provider.spi.ProviderEvents;
@@ -28,6 +29,9 @@ import com.smshub.provider.spi.ProviderEvents;
  */
 @ApplicationScoped
 public class InboundStore {
+
+    /** What inbound_message keeps of a message: 4,000 characters of text, or of hex (2,000 octets). */
+    static final int MOST_STORED = 4000;
 
     @Resource(lookup = "java:jboss/datasources/SmsHubDS")
     DataSource dataSource;
@@ -88,6 +92,11 @@ public class InboundStore {
             InboundMessage first = parts.get(0);
             boolean binary = first.text() == null;
             String joined = parts.stream().map(p -> binary ? p.binaryHex() : p.text()).collect(Collectors.joining());
+            if (joined.length() > MOST_STORED) {
+                // up to 255 parts may come; the message keeps what its column holds, and says so in the count
+                Counters.increment("inbound.joined-message-cut");
+                joined = joined.substring(0, binary ? MOST_STORED : MOST_STORED - 1) + (binary ? "" : "\u2026");
+            }
             InboundMessage whole = new InboundMessage(part.provider(), part.accountId(), first.providerMessageId() + "/" + parts.size(),
                     part.from(), first.to(), binary ? null : joined, binary ? joined : null,
                     parts.get(parts.size() - 1).receivedAt(), part.repliesTo(), part.optOut());

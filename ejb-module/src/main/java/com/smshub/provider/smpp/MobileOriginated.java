@@ -25,6 +25,8 @@ import com.smshub.provider.spi.ProviderEvents.Concatenation;
 record MobileOriginated(String id, String from, String to, String text, String binaryHex, Concatenation part) {
 
     private static final long SLOT_SECONDS = 600;
+    /** The longest text one message from a subscriber is kept with (inbound_message.text_body). */
+    static final int MOST_CHARACTERS = 4000;
 
     static MobileOriginated of(DeliverSm pdu, long accountId, OffsetDateTime receivedAt) {
         byte[] octets = pdu.getShortMessage() == null ? new byte[0] : pdu.getShortMessage();
@@ -46,6 +48,11 @@ record MobileOriginated(String id, String from, String to, String text, String b
             part = new Concatenation(sarReference.getValue() & 0xFFFF, sarTotal.getValue() & 0xFF, sarSequence.getValue() & 0xFF);
         }
         String text = text(pdu.getDataCoding() & 0xFF, body);
+        if (text != null ? text.length() > MOST_CHARACTERS : body.length > MOST_CHARACTERS / 2) {
+            // only message_payload can carry so much; the store keeps 4,000 characters (or 2,000 octets) a message
+            throw new IllegalArgumentException("a message from a subscriber longer than the gateway keeps ("
+                    + (text != null ? text.length() + " characters" : body.length + " octets") + ")");
+        }
         String from = pdu.getSourceAddrTon() == TypeOfNumber.INTERNATIONAL.value() ? "+" + pdu.getSourceAddr() : pdu.getSourceAddr();
         long slot = receivedAt.toEpochSecond() / SLOT_SECONDS;
         String id = digest(accountId + "|" + from + "|" + pdu.getDestAddress() + "|" + pdu.getDataCoding() + "|"

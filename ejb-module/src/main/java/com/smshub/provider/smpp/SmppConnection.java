@@ -46,10 +46,12 @@ import org.jsmpp.session.SMPPSession;
 import org.jsmpp.session.Session;
 import org.jsmpp.session.SubmitSmResult;
 
+import com.smshub.kernel.Counters;
 import com.smshub.kernel.MessageStatus;
 import com.smshub.kernel.Originator;
 import com.smshub.kernel.ProviderCode;
 import com.smshub.kernel.ProviderReport;
+import com.smshub.kernel.RateLimitedLog;
 import com.smshub.kernel.SmsContent;
 import com.smshub.provider.spi.Account;
 import com.smshub.provider.spi.DeliveryReport;
@@ -86,6 +88,8 @@ public final class SmppConnection implements ProviderSession, MessageReceiverLis
     private static final int EARLY_RECEIPT_TRIES = 4;
     private static final long EARLY_RECEIPT_PAUSE_MILLIS = 250;
 
+    /** SMPP 3.4's message_id: a C-Octet String of up to 65 octets, its NUL included. */
+    static final int MOST_ID_OCTETS = 64;
     private static final Pattern ID = Pattern.compile("\\bid:\\s*(\\S+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern STAT = Pattern.compile("\\bstat:\\s*(\\w+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern ERR = Pattern.compile("\\berr:\\s*(\\w+)", Pattern.CASE_INSENSITIVE);
@@ -353,13 +357,31 @@ public final class SmppConnection implements ProviderSession, MessageReceiverLis
         return answers;
     }
 
+    /**
+     * Every deliver_sm is answered: one that is well-formed once what it says is recorded (or, when the core
+     * cannot take it now, with a temporary error, so that the SMSC delivers it again); a malformed one (SAR TLVs
+     * that do not fit together, a message id longer than SMPP's 64 octets, a header that does not parse) with a
+     * permanent error, ESME_RX_P_APPN, counted ({@code smpp.deliver-sm-malformed}) and logged at most once a
+     * minute, so that an SMSC never sends it again for ever.
+     */
     @Override
     public void onAcceptDeliverSm(DeliverSm deliverSm) throws ProcessRequestException {
         if (!deliverSm.isSmscDeliveryReceipt()) {
-            fromSubscriber(deliverSm);
+            MobileOriginated message;
+            try {
+                message = MobileOriginated.of(deliverSm, account.id(), OffsetDateTime.now(ZoneOffset.UTC));
+            } catch (RuntimeException e) {
+                throw malformed("message from a subscriber", e);
+            }
+            fromSubscriber(message);
             return;
         }
-        DeliveryReport report = receipt(deliverSm);
+        DeliveryReport report;
+        try {
+            report = receipt(deliverSm);
+        } catch (RuntimeException e) {
+            throw malformed("receipt", e);
+        }
         if (report == null) {
             LOG.warning(() -> "A receipt on " + account + " names no message id; acknowledged and ignored: "
                     + new String(deliverSm.getShortMessage(), StandardCharsets.ISO_8859_1));
@@ -387,10 +409,19 @@ public final class SmppConnection implements ProviderSession, MessageReceiverLis
         throw new ProcessRequestException("receipt not recorded yet", SMPPConstant.STAT_ESME_RX_T_APPN);
     }
 
+    private static final RateLimitedLog MALFORMED = new RateLimitedLog(LOG);
+
+    /** The answer to a deliver_sm that can never be taken as it is. */
+    private ProcessRequestException malformed(String what, RuntimeException cause) {
+        Counters.increment("smpp.deliver-sm-malformed");
+        MALFORMED.warn(account.name(), () -> "A malformed " + what + " on " + account + " is refused for good (ESME_RX_P_APPN): "
+                + cause.getMessage());
+        return new ProcessRequestException("malformed " + what + ": " + cause.getMessage(), SMPPConstant.STAT_ESME_RX_P_APPN);
+    }
+
     /** A message from a subscriber, or one part of a long one, stored before it is acknowledged. */
-    private void fromSubscriber(DeliverSm deliverSm) throws ProcessRequestException {
+    private void fromSubscriber(MobileOriginated message) throws ProcessRequestException {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        MobileOriginated message = MobileOriginated.of(deliverSm, account.id(), now);
         InboundMessage inbound = new InboundMessage(provider, account.id(), message.id(), message.from(), message.to(),
                 message.text(), message.binaryHex(), now, null, false);
         try {
@@ -414,6 +445,9 @@ public final class SmppConnection implements ProviderSession, MessageReceiverLis
         String stat = stateParameter != null ? SmppCodes.statOfMessageState(stateParameter.getValue()) : find(STAT, text);
         if (id == null || id.isBlank()) {
             return null;
+        }
+        if (id.length() > MOST_ID_OCTETS) {
+            throw new IllegalArgumentException("a message id of " + id.length() + " characters (SMPP 3.4: at most " + MOST_ID_OCTETS + ")");
         }
         String canonical = SmppIds.ofReceipt(id, settings.receiptIds());
         String err = find(ERR, text);

@@ -15,6 +15,7 @@ import com.smshub.message.BatchCounts;
 import com.smshub.message.MessageRepository;
 import com.smshub.sending.control.SendRequests;
 import com.smshub.sending.entity.BatchState;
+import com.smshub.sending.entity.NotATenantException;
 import com.smshub.sending.entity.SendCommand;
 import com.smshub.sending.entity.SendReceipt;
 import com.smshub.tenant.control.TenantDirectory;
@@ -59,11 +60,17 @@ public class Batches {
     }
 
     /**
-     * A batch from the JMS queue, sent as the tenant its message names. Only the in-process JMS listener
-     * calls this (no remote view); who may put messages on the queue is the broker's security settings.
+     * A batch from the JMS queue, sent as the tenant the broker authenticated its sender as. Only the
+     * in-process JMS listener calls this (no remote view); who may put messages on the queue is the broker's
+     * security settings, and the user is checked here again: an enabled tenant, not an operator.
+     *
+     * @throws NotATenantException when the user is no enabled tenant
      */
     @PermitAll
     public SendReceipt acceptFromQueue(String tenantUsername, SendCommand command) {
+        if (!tenants.isEnabledTenant(tenantUsername)) {
+            throw new NotATenantException("'" + tenantUsername + "' is no enabled tenant; only tenants send batches.");
+        }
         return sending.sendAs(tenants.byUsername(tenantUsername), command);
     }
 }

@@ -53,14 +53,14 @@ public class Acceptance {
     public List<Verdict> judge(TenantRef tenant, SendCommand command, OffsetDateTime now) {
         checkContent(command, now);
         List<Msisdn> numbers = new ArrayList<>(command.items().size());
-        List<String> invalid = new ArrayList<>(command.items().size());
-        for (SendCommand.Item item : command.items()) {
+        for (int i = 0; i < command.items().size(); i++) {
             try {
-                numbers.add(Msisdn.parse(item.recipient(), tenant.defaultRegion()));
-                invalid.add(null);
+                numbers.add(Msisdn.parse(command.items().get(i).recipient(), tenant.defaultRegion()));
             } catch (InvalidValueException e) {
-                numbers.add(null);
-                invalid.add(e.getMessage());
+                // the caller's mistake in the request: refused whole, nothing stored, the field named
+                String field = command.kind() == SendCommand.Kind.BATCH ? "message[" + (i + 1) + "]/recipient"
+                        : command.items().size() == 1 ? "recipient" : "recipient[" + (i + 1) + "]";
+                throw new RequestValidationException(field, "Not a mobile number: " + e.getMessage() + ".");
             }
         }
         Set<String> optedOut = optOuts.optedOut(tenant.id(), numbers.stream().filter(Objects::nonNull).map(Msisdn::e164).toList());
@@ -70,12 +70,7 @@ public class Acceptance {
             Msisdn number = numbers.get(i);
             String id = MessageIds.next();
             SmsContent content = item.content();
-            NewMessage.Addressee to = new NewMessage.Addressee(tenant.id(), i, item.itemReference(),
-                    number == null ? item.recipient() : number.e164());
-            if (number == null) {
-                verdicts.add(rejected(id, to, content, "INVALID_MSISDN", invalid.get(i)));
-                continue;
-            }
+            NewMessage.Addressee to = new NewMessage.Addressee(tenant.id(), i, item.itemReference(), number.e164());
             if (optedOut.contains(number.e164())) {
                 verdicts.add(rejected(id, to, content, "OPTED_OUT", "The recipient asked this tenant to stop sending (opt-out list)."));
                 continue;

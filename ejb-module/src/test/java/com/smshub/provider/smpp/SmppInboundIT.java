@@ -1,7 +1,9 @@
 package com.smshub.provider.smpp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Future;
@@ -17,6 +19,7 @@ import jakarta.transaction.UserTransaction;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jsmpp.SMPPConstant;
 import org.jsmpp.bean.Alphabet;
 import org.jsmpp.bean.BindType;
 import org.jsmpp.bean.ESMClass;
@@ -25,6 +28,7 @@ import org.jsmpp.bean.NumberingPlanIndicator;
 import org.jsmpp.bean.OptionalParameter;
 import org.jsmpp.bean.RegisteredDelivery;
 import org.jsmpp.bean.TypeOfNumber;
+import org.jsmpp.extra.NegativeResponseException;
 import org.jsmpp.session.BindRequest;
 import org.jsmpp.session.SMPPServerSession;
 import org.jsmpp.session.SMPPServerSessionListener;
@@ -107,6 +111,7 @@ class SmppInboundIT {
         smsc.close();
         listener.close();
         tx.begin();
+        em.createNativeQuery("DELETE FROM parked_report WHERE code = '99999999999999999999999999999999'").executeUpdate();
         em.createNativeQuery("DELETE FROM inbound_message WHERE provider_account_id = ?").setParameter(1, account.id()).executeUpdate();
         em.createNativeQuery("DELETE FROM inbound_part WHERE provider_account_id = ?").setParameter(1, account.id()).executeUpdate();
         em.createQuery("DELETE FROM ProviderAccount a WHERE a.name = :name").setParameter("name", NAME).executeUpdate();
@@ -158,6 +163,28 @@ class SmppInboundIT {
         Number left = (Number) em.createNativeQuery("SELECT COUNT(*) FROM inbound_part WHERE provider_account_id = ?")
                 .setParameter(1, account.id()).getSingleResult();
         assertEquals(0, left.intValue());
+    }
+
+    /** A receipt as the SMSC writes one, in the short message's text. */
+    private void receipt(String text) throws Exception {
+        smsc.deliverShortMessage("", TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, "4791234567",
+                TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, "2020", new ESMClass(0x04), (byte) 0, (byte) 0,
+                new RegisteredDelivery(0), new GeneralDataCoding(Alphabet.ALPHA_DEFAULT), text.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void aMalformedDeliverSmIsAnsweredWithAPermanentErrorNeverLeftToComeAgain() throws Exception {
+        NegativeResponseException badSar = assertThrows(NegativeResponseException.class, () -> deliver("Hei ", new byte[0],
+                new OptionalParameter.Sar_msg_ref_num((short) 701), new OptionalParameter.Sar_total_segments((byte) 2),
+                new OptionalParameter.Sar_segment_seqnum((byte) 3)), "part 3 of 2");
+        assertEquals(SMPPConstant.STAT_ESME_RX_P_APPN, badSar.getCommandStatus());
+        NegativeResponseException longId = assertThrows(NegativeResponseException.class,
+                () -> receipt("id:" + "7".repeat(80) + " sub:001 dlvrd:001 submit date:2612030000 done date:2612030001 stat:DELIVRD err:000"));
+        assertEquals(SMPPConstant.STAT_ESME_RX_P_APPN, longId.getCommandStatus(), "SMPP's message_id is at most 64 octets");
+        assertEquals(0, stored().size());
+
+        // an err: longer than the history keeps is cut, and the receipt taken (parked here: no message has the id)
+        receipt("id:4f2a9c sub:001 dlvrd:001 submit date:2612030000 done date:2612030001 stat:UNDELIV err:" + "9".repeat(100));
     }
 
     @Test

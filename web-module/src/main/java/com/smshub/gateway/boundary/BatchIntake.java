@@ -7,6 +7,7 @@ import com.smshub.gateway.v1.SendBatchResponse;
 import com.smshub.sending.boundary.Batches;
 import com.smshub.sending.entity.DuplicateRequestException;
 import com.smshub.sending.entity.IdempotencyConflictException;
+import com.smshub.sending.entity.NotATenantException;
 import com.smshub.sending.entity.RequestValidationException;
 import com.smshub.sending.entity.SendCommand;
 
@@ -16,6 +17,10 @@ public final class BatchIntake {
     private BatchIntake() {
     }
 
+    /**
+     * @param tenant the user the broker authenticated the sender as
+     * @throws GatewayFault as the SOAP operation's, and AUTHORIZATION when that user is no enabled tenant
+     */
     public static SendBatchResponse accept(Batches batches, String tenant, SendBatchRequest request) throws GatewayFault {
         SendCommand command = ContentMapping.batchCommand(request);
         try {
@@ -28,6 +33,8 @@ public final class BatchIntake {
             throw Faults.of(FaultCode.VALIDATION, e.field(), e.getMessage());
         } catch (IdempotencyConflictException e) {
             throw Faults.of(FaultCode.IDEMPOTENCY_CONFLICT, "clientReference", e.getMessage());
+        } catch (NotATenantException e) {
+            throw Faults.of(FaultCode.AUTHORIZATION, null, e.getMessage());
         }
     }
 }

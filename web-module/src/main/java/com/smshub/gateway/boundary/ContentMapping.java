@@ -104,6 +104,9 @@ final class ContentMapping {
             if (udhHex != null && destinationPort != null) {
                 throw validation(path + "binary/destinationPort", "Give either a user data header or ports, not both.");
             }
+            if (udhHex != null) {
+                checkUserDataHeader(udhHex, dataHex, path);
+            }
             if (sourcePort != null && destinationPort == null) {
                 throw validation(path + "binary/sourcePort", "A source port needs a destination port.");
             }
@@ -178,6 +181,28 @@ final class ContentMapping {
             throw validation(path, "At most 2000 octets.");
         }
         return value.toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /** The octets of one SMS's user data (3GPP TS 23.040, 9.2.3.24): a caller's own header and its data share them. */
+    static final int SMS_OCTETS = 140;
+
+    /**
+     * A user data header of the caller's own: its first octet (UDHL) counts the octets after it, and with the
+     * data it is one SMS, since a caller who writes the header writes each part's (SMS Pro 6.5: one raw_sms a
+     * header); a longer message goes as several, each with its own header.
+     */
+    private static void checkUserDataHeader(String udhHex, String dataHex, String path) throws GatewayFault {
+        int udh = udhHex.length() / 2;
+        int declared = Integer.parseInt(udhHex.substring(0, 2), 16);
+        if (declared != udh - 1) {
+            throw validation(path + "binary/udh", "The header's first octet (UDHL) says " + declared + " octets follow; "
+                    + (udh - 1) + " do.");
+        }
+        if (udh + dataHex.length() / 2 > SMS_OCTETS) {
+            throw validation(path + "binary/udh", "A message with its own user data header is one SMS: header and data "
+                    + "are at most " + SMS_OCTETS + " octets together, here " + (udh + dataHex.length() / 2)
+                    + "; send each part as a message with its own header.");
+        }
     }
 
     private static boolean port(Integer port) {

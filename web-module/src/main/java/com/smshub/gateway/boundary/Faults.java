@@ -5,12 +5,12 @@ import com.smshub.gateway.v1.GatewayFault;
 import com.smshub.gateway.v1.GatewayFaultInfo;
 
 /** The one fault of the contract, with its stable code. */
-final class Faults {
+public final class Faults {
 
     private Faults() {
     }
 
-    static GatewayFault of(FaultCode code, String field, String message) {
+    public static GatewayFault of(FaultCode code, String field, String message) {
         GatewayFaultInfo info = new GatewayFaultInfo();
         info.setCode(code);
         info.setField(field);

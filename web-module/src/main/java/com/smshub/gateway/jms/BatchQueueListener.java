@@ -30,7 +30,10 @@ import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
 
+import com.smshub.broker.AuthenticatedSender;
 import com.smshub.gateway.boundary.BatchIntake;
+import com.smshub.gateway.boundary.Faults;
+import com.smshub.gateway.v1.FaultCode;
 import com.smshub.gateway.v1.GatewayFault;
 import com.smshub.gateway.v1.ObjectFactory;
 import com.smshub.gateway.v1.SendBatchRequest;
@@ -40,11 +43,14 @@ import com.smshub.xml.HardenedXml;
 
 /**
  * Batch sends from ERP systems over JMS (docs/jms-batches.md). A text message on
- * {@code java:/jms/queue/smshub/Batches} holds a {@code SendBatch} document of the contract and names its
- * tenant in the string property {@code SmsHubTenant}. The acceptance (a {@code SendBatchResponse}, or a
- * {@code GatewayFault} for a batch the gateway refuses) goes to JMSReplyTo with the request's message id as
- * correlation id, in the same transaction as the batch. A message that is not such a document, or names no
- * known tenant, is rolled back: after three attempts it is in {@code smshub.batches.dlq}, its reason logged.
+ * {@code java:/jms/queue/smshub/Batches} holds a {@code SendBatch} document of the contract; it runs as the
+ * tenant the broker authenticated its sender as (the property {@link #AUTHENTICATED_USER}, which the broker
+ * stamps on every message, com.smshub.broker.AuthenticatedSender), and the string property {@code SmsHubTenant},
+ * where given, may only repeat it. The acceptance (a {@code SendBatchResponse}, or a {@code GatewayFault} for a
+ * batch the gateway refuses: AUTHENTICATION when the broker names no sender, AUTHORIZATION for another tenant
+ * named, or a sender that is no enabled tenant) goes to JMSReplyTo with the request's message id as correlation
+ * id, in the same transaction as the batch; a refused one sends nothing. A message that is not such a document
+ * is rolled back: after three attempts it is in {@code smshub.batches.dlq}, its reason logged.
  */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = "java:/jms/queue/smshub/Batches"),
@@ -54,8 +60,11 @@ import com.smshub.xml.HardenedXml;
 @PermitAll
 public class BatchQueueListener implements MessageListener {
 
-    /** The JMS string property that names the tenant a batch is sent as. */
+    /** The JMS string property that names the tenant a batch is sent as: it may only repeat the authenticated sender. */
     public static final String TENANT_PROPERTY = "SmsHubTenant";
+
+    /** The property the broker stamps with the user it authenticated the sender as. */
+    public static final String AUTHENTICATED_USER = AuthenticatedSender.PROPERTY;
 
     private static final Logger LOG = Logger.getLogger(BatchQueueListener.class.getName());
     private static final JAXBContext CONTRACT = contract();
@@ -72,17 +81,13 @@ public class BatchQueueListener implements MessageListener {
         String id = "?";
         try {
             id = message.getJMSMessageID();
-            String tenant = message.getStringProperty(TENANT_PROPERTY);
-            if (tenant == null || tenant.isBlank()) {
-                throw new IllegalArgumentException("no " + TENANT_PROPERTY + " property");
-            }
             if (!(message instanceof TextMessage text)) {
                 throw new IllegalArgumentException("not a text message");
             }
             SendBatchRequest request = read(text.getText());
             Object answer;
             try {
-                answer = BatchIntake.accept(batches, tenant, request);
+                answer = BatchIntake.accept(batches, sender(message), request);
             } catch (GatewayFault fault) {
                 LOG.info("Batch " + id + " refused: " + fault.getMessage());
                 answer = ELEMENTS.createGatewayFault(fault.getFaultInfo());
@@ -95,6 +100,26 @@ public class BatchQueueListener implements MessageListener {
                     + "(dead-lettered after three attempts): " + reason);
             throw new IllegalStateException("Unprocessable batch message " + messageId + ": " + reason, e);
         }
+    }
+
+    /**
+     * The tenant a batch runs as: the user the broker authenticated its sender as, which {@code SmsHubTenant} may
+     * only repeat.
+     *
+     * @throws GatewayFault AUTHENTICATION when the broker names no sender, AUTHORIZATION when another is named
+     */
+    static String sender(Message message) throws JMSException, GatewayFault {
+        String sender = message.getStringProperty(AUTHENTICATED_USER);
+        if (sender == null || sender.isBlank()) {
+            throw Faults.of(FaultCode.AUTHENTICATION, null, "The broker names no authenticated sender of this batch: "
+                    + "send it logged in as a tenant (docs/jms-batches.md).");
+        }
+        String named = message.getStringProperty(TENANT_PROPERTY);
+        if (named != null && !named.equals(sender)) {
+            throw Faults.of(FaultCode.AUTHORIZATION, TENANT_PROPERTY, TENANT_PROPERTY + " names '" + named
+                    + "', but the batch was sent logged in as '" + sender + "': a batch runs as its sender.");
+        }
+        return sender;
     }
 
     private void reply(Message request, Object answer) throws JMSException, JAXBException {
