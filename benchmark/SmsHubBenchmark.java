@@ -358,9 +358,9 @@ public class SmsHubBenchmark {
     static void floor(int clients, int seconds) throws Exception {
         String report = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><mobilectrl_delivery_status><status>0</status>"
                 + "</mobilectrl_delivery_status>";
-        timed("HTTP exchange answered before any work (a delivery report with a wrong token, 403)", clients, seconds,
-                () -> connection().post("/smshub/callbacks/smspro/benchmark?token=wrong", "text/xml; charset=ISO-8859-1",
-                        report), 403, "");
+        timed("HTTP exchange answered before any work (a push to no account of ours, refused 404 unread)", clients, seconds,
+                () -> connection().post("/smshub/callbacks/smspro/benchmark/no-key/status/x", "text/xml; charset=ISO-8859-1",
+                        report), 404, "");
         timed("SOAP call through CXF alone", clients, seconds, () -> floorCall("/smshub-floor/open", "none"), 200,
                 "<return>none</return>");
         timed("  and HTTP Basic, a boundary EJB", clients, seconds, () -> floorCall("/smshub-floor/Floor", "none"), 200,

@@ -366,6 +366,18 @@ class BillingEndToEndIT extends SimulatorTest {
     }
 
     @Test
+    void aPendingAndAFinalResultArrivingTogetherLeaveOneLedgerLine() throws Exception {
+        Simulator.set("premiumBilling=RACE");
+        for (int i = 0; i < 5; i++) {
+            String id = premium(Requests.uniqueRecipient());
+            HttpResponse<String> lines = Await.until(Duration.ofSeconds(10), () -> ledgerOf(id),
+                    r -> r.body().contains("\"state\":\"APPROVED\""));
+            assertEquals(1, lines.body().split("\"kind\":\"PREMIUM_SMS\"", -1).length - 1,
+                    "one line per premium message, whichever result came first: " + lines.body());
+        }
+    }
+
+    @Test
     void premiumMessageWhoseChargeFailedIsNotSentAndSaysWhy() throws Exception {
         Simulator.set("premiumBilling=DECLINE&billingCode=104");
         String subscriber = Requests.uniqueRecipient();

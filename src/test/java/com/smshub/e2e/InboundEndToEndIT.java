@@ -163,6 +163,26 @@ class InboundEndToEndIT extends SimulatorTest {
     }
 
     @Test
+    void anAnswerGoesToTheTenantWhoseMessageItAnswersBeforeAnyRule() throws Exception {
+        SmsGateway acme = Gateway.as("acme", "acme-password");
+        String subscriber = Requests.uniqueRecipient();
+        SendSms question = Requests.text("Your parcel is here. Answer YES to have it delivered", subscriber);
+        Originator shortCode = new Originator();
+        shortCode.setType(OriginatorType.SHORT_CODE);
+        shortCode.setValue("71700");
+        question.setOriginator(shortCode);
+        String asked = acme.sendSms(question).getResult().get(0).getMessageId();
+        long acmeCursor = end(acme);
+        long demoCursor = end(Gateway.demo());
+        Thread.sleep(20);
+        mo("from", subscriber, "text", "YES");
+        List<InboundMessage> toAcme = from(acme, acmeCursor, subscriber);
+        assertEquals(1, toAcme.size(), "demo's catch-all rule on the account does not take an answer to acme");
+        assertEquals(asked, toAcme.get(0).getInReplyTo());
+        assertTrue(from(Gateway.demo(), demoCursor, subscriber).isEmpty(), "and demo never sees acme's message id");
+    }
+
+    @Test
     void stopFromASubscriberConfirmsAndRefusesTheNextSend() throws Exception {
         String subscriber = Requests.uniqueRecipient();
         assertEquals(204, Operator.call("PUT", "tenants/demo/subscriptions/" + subscriber, "Weekly offers").statusCode());

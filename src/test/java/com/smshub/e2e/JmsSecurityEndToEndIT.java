@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.UUID;
 
 import jakarta.jms.JMSConsumer;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import com.smshub.gateway.v1.FaultCode;
 import com.smshub.gateway.v1.GatewayFault;
 import com.smshub.gateway.v1.GetMessageStatus;
+import com.smshub.gateway.v1.MessageStatus;
 
 /**
  * Batches over JMS as a remote ERP system sends them, over the broker's HTTP acceptor (docs/jms-batches.md,
@@ -79,8 +81,20 @@ class JmsSecurityEndToEndIT extends DeployedGateway {
         GetMessageStatus byReference = new GetMessageStatus();
         byReference.getClientReference().add(reference);
         assertEquals(1, Gateway.demo().getMessageStatus(byReference).getMessage().size());
-        assertTrue(send("demo", "demo-password", "demo", "jms-" + UUID.randomUUID()).contains("SendBatchResponse"),
+        String repeated = "jms-" + UUID.randomUUID();
+        assertTrue(send("demo", "demo-password", "demo", repeated).contains("SendBatchResponse"),
                 "SmsHubTenant may repeat the sender");
+        for (String sent : new String[] {reference, repeated}) {
+            GetMessageStatus status = new GetMessageStatus();
+            status.getClientReference().add(sent);
+            Await.until(Duration.ofSeconds(30), () -> {
+                try {
+                    return Gateway.demo().getMessageStatus(status).getMessage().get(0).getStatus();
+                } catch (GatewayFault e) {
+                    throw new AssertionError(e);
+                }
+            }, s -> s == MessageStatus.DELIVERED); // what the test sent is out before the next test counts
+        }
     }
 
     @Test

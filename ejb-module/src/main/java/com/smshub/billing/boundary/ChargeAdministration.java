@@ -39,9 +39,9 @@ public class ChargeAdministration {
         return book.inState(state);
     }
 
-    /** The ledger line of a premium message's charge. */
-    public ChargeRecord ofMessage(String messageId) {
-        return book.ofMessage(messageId).orElseThrow(() -> new NotFoundException("messageId", "No charge of message " + messageId));
+    /** The ledger lines of a premium message's charge (one, or none before it was reported). */
+    public List<ChargeRecord> ofMessage(String messageId) {
+        return book.ofMessage(messageId);
     }
 
     public ChargeRecord charge(String id) {

@@ -273,9 +273,21 @@ public class ChargeBook {
         return first("SELECT " + COLUMNS + " FROM charge WHERE client_reference = ? AND tenant_id = ?", clientReference, tenantId);
     }
 
-    /** The charge of a premium message, if it was reported. */
-    public Optional<ChargeRecord> ofMessage(String messageId) {
-        return first("SELECT " + COLUMNS + " FROM charge WHERE message_id = ?", messageId, null);
+    /** The ledger lines of a premium message: one once it was reported (the unique index keeps it one), else none. */
+    public List<ChargeRecord> ofMessage(String messageId) {
+        List<ChargeRecord> found = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT " + COLUMNS + " FROM charge WHERE message_id = ? ORDER BY created_at, id")) {
+            s.setString(1, messageId);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    found.add(record(r));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+        return found;
     }
 
     /** Charges in a state, oldest first, at most 1,000. */

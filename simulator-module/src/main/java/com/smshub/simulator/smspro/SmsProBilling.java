@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,8 +27,8 @@ import com.smshub.provider.xml.ProviderXml;
  * {@code billing=APPROVE|DECLINE|SLOW|HTTP_500|HTTP_503|HTTP_502|RESET} (SLOW: the charge is made, the answer
  * comes after {@code slowMillis}; RESET: made, and the connection dropped mid-answer; HTTP_502: made, and a proxy
  * answers 502; HTTP_500 and HTTP_503: not made), {@code billingCode} (table 11, for
- * DECLINE, default 103), {@code premiumBilling=APPROVE|DECLINE|PENDING} (PENDING: a pending result, then
- * the approval three seconds later).
+ * DECLINE, default 103), {@code premiumBilling=APPROVE|DECLINE|PENDING|RACE} (PENDING: a pending result, then
+ * the approval three seconds later; RACE: both pushed at the same moment, on two connections).
  */
 final class SmsProBilling {
 
@@ -40,7 +41,8 @@ final class SmsProBilling {
      */
     enum Behaviour { APPROVE, DECLINE, SLOW, HTTP_500, HTTP_503, HTTP_502, RESET }
 
-    enum Premium { APPROVE, DECLINE, PENDING }
+    /** RACE: the pending result and the approval pushed at the same moment, on two connections. */
+    enum Premium { APPROVE, DECLINE, PENDING, RACE }
 
     static volatile Behaviour behaviour = Behaviour.APPROVE;
     static volatile int declineCode = 103;
@@ -150,6 +152,20 @@ final class SmsProBilling {
             case PENDING -> {
                 scheduler.schedule(() -> push(customer, mobilectrlId, 0, true, 0), 20, TimeUnit.MILLISECONDS);
                 scheduler.schedule(() -> push(customer, mobilectrlId, 0, false, 0), 3000, TimeUnit.MILLISECONDS);
+            }
+            case RACE -> {
+                CountDownLatch together = new CountDownLatch(2);
+                for (boolean pending : new boolean[] {true, false}) {
+                    scheduler.schedule(() -> {
+                        together.countDown();
+                        try {
+                            together.await(1, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        push(customer, mobilectrlId, 0, pending, 0);
+                    }, 20, TimeUnit.MILLISECONDS);
+                }
             }
         }
         return now != Premium.DECLINE;

@@ -72,7 +72,23 @@ final class SmsProLedger {
             });
 
     /** Keeps the raw octets between {@code <message>} and {@code </message>} (a CDATA wrapper taken off). */
+    /** How many MT messages each of the last 10,000 recipients was sent. */
+    private static final Map<String, Long> MESSAGES_TO = Collections.synchronizedMap(
+            new LinkedHashMap<>(1024, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+                    return size() > 10_000;
+                }
+            });
+
+    static long messagesTo(String recipient) {
+        return MESSAGES_TO.getOrDefault(recipient, 0L);
+    }
+
     static void messageOctets(List<String> recipients, byte[] body) {
+        for (String recipient : recipients) {
+            MESSAGES_TO.merge(recipient, 1L, Long::sum);
+        }
         String wire = new String(body, StandardCharsets.ISO_8859_1);
         int start = wire.indexOf("<message>");
         int end = wire.indexOf("</message>");
@@ -131,6 +147,7 @@ final class SmsProLedger {
 
     static synchronized void clear() {
         MESSAGE_OCTETS.clear();
+        MESSAGES_TO.clear();
         BY_ID.clear();
         BY_REQUEST.clear();
         ACCEPTED.set(0);

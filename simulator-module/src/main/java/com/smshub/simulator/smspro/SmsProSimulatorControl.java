@@ -111,6 +111,7 @@ public class SmsProSimulatorControl extends HttpServlet {
         if (to != null) {
             // what the last message to this recipient was on the wire, and what it was charged
             state.put("messageOctets", SmsProLedger.messageOctets(to));
+            state.put("messagesTo", SmsProLedger.messagesTo(to));
             state.put("balanceOre", SmsProBilling.balance(to));
         }
         String requestId = request.getParameter("requestId");

@@ -60,11 +60,7 @@ public class ChargeResource {
     @GET
     public Response inState(@QueryParam("state") String state, @QueryParam("messageId") String messageId) {
         if (messageId != null) {
-            try {
-                return Response.ok(List.of(json(charges.ofMessage(messageId)))).build();
-            } catch (NotFoundException e) {
-                return Response.ok(List.of()).build();
-            }
+            return Response.ok(charges.ofMessage(messageId).stream().map(ChargeResource::json).toList()).build();
         }
         try {
             return Response.ok(charges.inState(ChargeState.valueOf(state == null ? "UNKNOWN" : state)).stream()
