@@ -142,15 +142,21 @@ class InboundEndToEndIT extends SimulatorTest {
         assertTrue(from(Gateway.demo(), demoCursor, subscriber).isEmpty());
     }
 
-    @Test
-    void answerLinksToTheLatestMessageSentToThatNumber() throws Exception {
-        String subscriber = Requests.uniqueRecipient();
-        SendSms question = Requests.text("Do you want the offer? Answer YES", subscriber);
+    /** A text sent from the SMS Pro account's short code, 71700, the number subscribers answer to. */
+    private static SendSms fromShortCode(String text, String subscriber) {
+        SendSms question = Requests.text(text, subscriber);
         Originator shortCode = new Originator();
         shortCode.setType(OriginatorType.SHORT_CODE);
         shortCode.setValue("71700");
         question.setOriginator(shortCode);
-        String asked = Gateway.demo().sendSms(question).getResult().get(0).getMessageId();
+        return question;
+    }
+
+    @Test
+    void answerLinksToTheLatestMessageSentToThatNumber() throws Exception {
+        String subscriber = Requests.uniqueRecipient();
+        String asked = Gateway.demo().sendSms(fromShortCode("Do you want the offer? Answer YES", subscriber)).getResult().get(0)
+                .getMessageId();
         long cursor = end(Gateway.demo());
         Thread.sleep(20);
         mo("from", subscriber, "text", "YES");
@@ -166,12 +172,8 @@ class InboundEndToEndIT extends SimulatorTest {
     void anAnswerGoesToTheTenantWhoseMessageItAnswersBeforeAnyRule() throws Exception {
         SmsGateway acme = Gateway.as("acme", "acme-password");
         String subscriber = Requests.uniqueRecipient();
-        SendSms question = Requests.text("Your parcel is here. Answer YES to have it delivered", subscriber);
-        Originator shortCode = new Originator();
-        shortCode.setType(OriginatorType.SHORT_CODE);
-        shortCode.setValue("71700");
-        question.setOriginator(shortCode);
-        String asked = acme.sendSms(question).getResult().get(0).getMessageId();
+        String asked = acme.sendSms(fromShortCode("Your parcel is here. Answer YES to have it delivered", subscriber))
+                .getResult().get(0).getMessageId();
         long acmeCursor = end(acme);
         long demoCursor = end(Gateway.demo());
         Thread.sleep(20);

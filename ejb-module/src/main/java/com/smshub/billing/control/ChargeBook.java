@@ -275,28 +275,21 @@ public class ChargeBook {
 
     /** The ledger lines of a premium message: one once it was reported (the unique index keeps it one), else none. */
     public List<ChargeRecord> ofMessage(String messageId) {
-        List<ChargeRecord> found = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "SELECT " + COLUMNS + " FROM charge WHERE message_id = ? ORDER BY created_at, id")) {
-            s.setString(1, messageId);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    found.add(record(r));
-                }
-            }
-        } catch (SQLException e) {
-            throw new StoreException(e);
-        }
-        return found;
+        return list("message_id = ?", messageId, 0);
     }
 
     /** Charges in a state, oldest first, at most 1,000. */
     public List<ChargeRecord> inState(ChargeState state) {
+        return list("state = ?", state.name(), 1000);
+    }
+
+    /** The lines meeting one condition on one value, oldest first; {@code most} 0 for all. */
+    private List<ChargeRecord> list(String condition, String value, int most) {
         List<ChargeRecord> found = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "SELECT " + COLUMNS + " FROM charge WHERE state = ? ORDER BY created_at, id")) {
-            s.setMaxRows(1000);
-            s.setString(1, state.name());
+                "SELECT " + COLUMNS + " FROM charge WHERE " + condition + " ORDER BY created_at, id")) {
+            s.setMaxRows(most);
+            s.setString(1, value);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     found.add(record(r));
