@@ -102,14 +102,20 @@ public class SmsHubBenchmark {
         MYMOBILEAPI("MyMobileAPI", 27_820_000_000L),
         MASIV("Masiv", 573_000_000_000L),
         MOBIPACE("MOBIPACE", 79_160_000_000L),
-        MYMSP("myMSP (SMPP, one session, window 10)", 47_400_000_000L);
+        // Norway's numbers have eight digits after its code (libphonenumber refuses others): +4740000000 on
+        MYMSP("myMSP (SMPP, one session, window 10)", 4_740_000_000L, 1000);
 
         final String title;
         final AtomicLong numbers;
 
         Provider(String title, long first) {
+            this(title, first, 100_000);
+        }
+
+        /** The first number, moved on by up to {@code spread} thousand so that runs differ, within the country's length. */
+        Provider(String title, long first, int spread) {
             this.title = title;
-            this.numbers = new AtomicLong(first + (System.currentTimeMillis() % 100_000) * 1000); // within the country code
+            this.numbers = new AtomicLong(first + (System.currentTimeMillis() % spread) * 1000);
         }
     }
 

@@ -27,10 +27,6 @@ ALTER TABLE tenant ADD COLUMN auto_replies_per_hour INT;
 -- Where it is null, the main country of default_country_code stands, as before regions (46: SE, 1: US).
 ALTER TABLE tenant ADD COLUMN default_region VARCHAR(2);
 
--- An answer from a subscriber goes to the tenant whose message it answers: the latest message to that number
--- (InboundRouting), found by this index instead of a scan of every message.
-CREATE INDEX message_recipient ON message (recipient, accepted_at);
-
 -- Operators are people, and their passwords are bcrypt, in Modular Crypt Format ($2a$ or $2y$, as htpasswd -B
 -- writes them), checked by Elytron's modular-crypt-mapper; tenants keep the salted SHA-512 of the secret generated
 -- for them (server-module CLI: each role has its own principal query). An operator with only the old digest can

@@ -147,17 +147,22 @@ public class InboundRouting {
     }
 
     /**
-     * The message it answers as the conversation shows it: the latest message to that number, from the number
-     * it was sent to where that is known, either the tenant's (any time: SMS Pro's datetime is to the second, so a
-     * message sent in the same second can look later than the answer; nothing accepted after the answer was
-     * stored is in this transaction's view) or any tenant's sent through the account it came in on, since
-     * {@code since}.
+     * The message it answers as the conversation shows it: the latest message to that number sent from the number
+     * the subscriber wrote to (a subscriber can answer only a message sent from a number: numeric or short code,
+     * never an alphanumeric sender), either the tenant's (any time: SMS Pro's datetime is to the second, so a
+     * message sent in the same second can look later than the answer; nothing accepted after the answer was stored
+     * is in this transaction's view) or any tenant's sent through the account it came in on, since {@code since}.
+     * None where the provider does not say which number was written to. Read by the index of answerable messages
+     * ({@code message_answerable}: on PostgreSQL only those sent from a number, so that other messages cost
+     * sending nothing for it).
      */
     private Optional<Answered> conversation(Long tenant, InboundMessage message, OffsetDateTime since) {
-        String sql = "SELECT id, tenant_id FROM message WHERE recipient = ?"
+        if (message.to() == null) {
+            return Optional.empty();
+        }
+        String sql = "SELECT id, tenant_id FROM message WHERE recipient = ? AND originator_type IN ('NUMERIC', 'SHORT_CODE')"
                 + (tenant == null ? " AND provider_account_id = ? AND accepted_at >= ?" : " AND tenant_id = ?")
-                + (message.to() == null ? "" : " AND (originator = ? OR originator = ?)")
-                + " ORDER BY accepted_at DESC, id DESC";
+                + " AND (originator = ? OR originator = ?) ORDER BY accepted_at DESC, id DESC";
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setMaxRows(1);
             int i = 1;
@@ -168,11 +173,9 @@ public class InboundRouting {
             } else {
                 s.setLong(i++, tenant);
             }
-            if (message.to() != null) {
-                String to = message.to().startsWith("+") ? message.to().substring(1) : message.to();
-                s.setString(i++, to);
-                s.setString(i, "+" + to);
-            }
+            String to = message.to().startsWith("+") ? message.to().substring(1) : message.to();
+            s.setString(i++, to);
+            s.setString(i, "+" + to);
             try (ResultSet r = s.executeQuery()) {
                 return r.next() ? Optional.of(new Answered(r.getString(1), r.getLong(2))) : Optional.empty();
             }

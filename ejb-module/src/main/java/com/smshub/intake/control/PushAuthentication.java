@@ -1,8 +1,6 @@
 package com.smshub.intake.control;
 
 import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -54,7 +52,7 @@ public class PushAuthentication {
     public PushVerdict check(String provider, String accountName, String key, String remoteAddress, String forwardedFor,
             String authorization) {
         Optional<Account> named = accounts.byName(accountName == null ? "" : accountName)
-                .filter(a -> a.provider().name().equals(provider.toUpperCase(Locale.ROOT)));
+                .filter(a -> a.provider().name().equalsIgnoreCase(provider));
         if (named.isEmpty()) {
             return refused(provider, 404, "unknown-account", accountName, remoteAddress);
         }
@@ -68,7 +66,7 @@ public class PushAuthentication {
         if (!credentials.basicMatches(basic[0], basic[1])) {
             return refused(provider, 401, basic[0] == null ? "no-credentials" : "wrong-credentials", accountName, client);
         }
-        if (!credentials.keyMatches(key, OffsetDateTime.now(ZoneOffset.UTC))) {
+        if (!credentials.keyMatches(key)) {
             return refused(provider, 404, "wrong-key", accountName, client);
         }
         return new PushVerdict.Allowed(account);

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import com.smshub.kernel.AddressRange;
@@ -29,13 +30,13 @@ public record PushCredentials(String key, String previousKey, OffsetDateTime rot
     }
 
     /** Whether the key in a push's address is the account's (or, within a day of a rotation, the one before). */
-    public boolean keyMatches(String presented, OffsetDateTime now) {
+    public boolean keyMatches(String presented) {
         if (presented == null || key == null) {
             return false;
         }
         boolean current = same(key, presented);
-        boolean previous = previousKey != null && rotatedAt != null && now.isBefore(rotatedAt.plus(PREVIOUS_KEY_VALID))
-                && same(previousKey, presented);
+        boolean previous = previousKey != null && rotatedAt != null
+                && OffsetDateTime.now(ZoneOffset.UTC).isBefore(rotatedAt.plus(PREVIOUS_KEY_VALID)) && same(previousKey, presented);
         return current | previous;
     }
 
