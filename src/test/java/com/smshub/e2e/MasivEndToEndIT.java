@@ -108,6 +108,15 @@ class MasivEndToEndIT extends DeployedGateway {
     }
 
     @Test
+    void aDeliveryErrorAfterDeliveredToTheNetworkIsApplied() throws GatewayFault {
+        // spec 003: 2 is delivered to the network, 3 (optional) to the handset; a 4 may still follow a 2
+        SIMULATOR.set("outcome=2,4&deliveryDelayMillis=2000");
+        String id = Gateway.demo().sendSms(Requests.text("Network, then lost", number())).getResult().get(0).getMessageId();
+        MessageState undelivered = await(id, MessageStatus.UNDELIVERED);
+        assertEquals("4", undelivered.getProviderStatus().getRawStatus());
+    }
+
+    @Test
     void anAccountWhoseAddressIsSmppUsesMasivsSmppOption() throws Exception {
         Operator operator = new Operator();
         try {

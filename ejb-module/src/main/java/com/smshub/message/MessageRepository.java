@@ -708,8 +708,11 @@ public class MessageRepository {
      */
     public void endChecks(String messageId, Reason reason, String source) {
         Timestamp now = Timestamp.from(Instant.now());
-        execute("UPDATE message SET next_check_at = NULL, reason_code = ?, reason = ? WHERE id = ?", reason.code(),
-                reason.text(), messageId);
+        // only a message still open: one a report made final since the checks read it keeps its own reason
+        if (execute("UPDATE message SET next_check_at = NULL, reason_code = ?, reason = ? WHERE id = ? "
+                + "AND status IN ('SUBMITTED', 'UNKNOWN')", reason.code(), reason.text(), messageId) == 0) {
+            return;
+        }
         execute(INSERT_CHANGE + "SELECT tenant_id, id, status, FALSE, ?, ?, NULL, NULL, ?, NULL FROM message WHERE id = ?",
                 now, source, reason.code(), messageId);
     }
@@ -891,12 +894,13 @@ public class MessageRepository {
 
     // ---- helpers ------------------------------------------------------------------------------------------
 
-    private void execute(String sql, Object... parameters) {
+    /** Runs one statement with its parameters; answers the rows it changed. */
+    private int execute(String sql, Object... parameters) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 s.setObject(i + 1, parameters[i]);
             }
-            s.executeUpdate();
+            return s.executeUpdate();
         } catch (SQLException e) {
             throw new StoreException(e);
         }

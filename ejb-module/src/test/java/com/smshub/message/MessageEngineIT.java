@@ -32,6 +32,7 @@ import com.smshub.StoredMessages;
 import com.smshub.kernel.MessageStatus;
 import com.smshub.kernel.ProviderCode;
 import com.smshub.kernel.ProviderReport;
+import com.smshub.kernel.Reason;
 import com.smshub.provider.spi.BillingReport;
 import com.smshub.provider.spi.DeliveryReport;
 import com.smshub.provider.spi.InboundMessage;
@@ -152,6 +153,25 @@ class MessageEngineIT {
         assertNotNull(column("next_check_at", id), "an UNKNOWN is resolved only by asking: it is checked again");
         assertTrue(apply(id, MessageStatus.DELIVERED));
         assertNull(column("next_check_at", id), "final: no more checks");
+    }
+
+    @Test
+    void theDeadlineEndsTheChecksOfAnOpenMessageButNeverOverwritesAFinalOne() throws Exception {
+        List<String> ids = newMessages(2);
+        String open = ids.get(0);
+        String delivered = ids.get(1);
+        apply(open, MessageStatus.SUBMITTED);
+        apply(delivered, MessageStatus.SUBMITTED);
+        // the checks read both as open; a report then makes one final before the deadline is written
+        assertTrue(apply(delivered, MessageStatus.DELIVERED));
+        tx.begin();
+        messages.endChecks(open, new Reason("UNRESOLVED", "no news"), "DEADLINE");
+        messages.endChecks(delivered, new Reason("UNRESOLVED", "no news"), "DEADLINE");
+        tx.commit();
+        assertEquals("UNRESOLVED", column("reason_code", open));
+        assertNull(column("reason_code", delivered), "a final status keeps its own reason");
+        assertEquals(0L, ((Number) em.createNativeQuery("SELECT COUNT(*) FROM status_change WHERE message_id = ? "
+                + "AND source = 'DEADLINE'").setParameter(1, delivered).getSingleResult()).longValue());
     }
 
     @Test

@@ -215,6 +215,7 @@ public class MasivAdapter implements ProviderAdapter, MessageSending, GroupSendi
             return sessions.query(queries, account);
         }
         Map<String, PolledStatus> answers = new LinkedHashMap<>();
+        boolean handsetReports = MasivSettings.of(account).handsetReports();
         for (Query query : queries) {
             if (query.providerMessageId() == null) {
                 continue;
@@ -231,7 +232,7 @@ public class MasivAdapter implements ProviderAdapter, MessageSending, GroupSendi
                         parts.add(MessageStatus.UNKNOWN);
                         raw = "error " + error;
                     } else {
-                        parts.add(MasivCodes.ofStatus(answer.getData().getStatus()));
+                        parts.add(MasivCodes.ofStatus(answer.getData().getStatus(), handsetReports));
                         raw = String.valueOf(answer.getData().getStatus());
                         OffsetDateTime at = date(answer.getData().getDate());
                         latest = latest == null || (at != null && at.isAfter(latest)) ? at : latest;

@@ -22,11 +22,18 @@ public final class MasivCodes {
         };
     }
 
-    /** getMessage's status 0-6. */
-    public static MessageStatus ofStatus(int status) {
+    /**
+     * getMessage's status (spec 003, "Response parameters": 0 ready to send, 1 sending, 2 delivered to network,
+     * 3 delivered to handset (optional), 4 delivery error, 5 general error, 6 length error). Delivered to the
+     * network is not the end where the account's route reports delivery to the handset (a 4 may follow it), so it
+     * is SUBMITTED there; on an account whose route reports no further ({@code handsetReports} false), it is all
+     * Masiv will tell, so DELIVERED.
+     */
+    public static MessageStatus ofStatus(int status, boolean handsetReports) {
         return switch (status) {
             case 0, 1 -> MessageStatus.SUBMITTED;
-            case 2, 3 -> MessageStatus.DELIVERED; // delivered to the network is all Masiv may tell
+            case 2 -> handsetReports ? MessageStatus.SUBMITTED : MessageStatus.DELIVERED;
+            case 3 -> MessageStatus.DELIVERED;
             case 4, 5 -> MessageStatus.UNDELIVERED;
             case 6 -> MessageStatus.REJECTED;
             default -> MessageStatus.UNKNOWN;

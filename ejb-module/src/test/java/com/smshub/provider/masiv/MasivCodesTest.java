@@ -19,6 +19,7 @@ import com.smshub.kernel.SmsContent;
 import com.smshub.provider.masiv.xml.Response;
 import com.smshub.provider.spi.OutboundMessage;
 import com.smshub.provider.spi.SendOutcome;
+import com.smshub.provider.spi.Settings;
 import com.smshub.provider.xml.ProviderVocabulary;
 import com.smshub.provider.xml.ProviderXml;
 
@@ -78,12 +79,27 @@ class MasivCodesTest {
 
     @Test
     void getMessageStatuses() {
-        assertEquals(MessageStatus.SUBMITTED, MasivCodes.ofStatus(0));
-        assertEquals(MessageStatus.SUBMITTED, MasivCodes.ofStatus(1));
-        assertEquals(MessageStatus.DELIVERED, MasivCodes.ofStatus(2));
-        assertEquals(MessageStatus.DELIVERED, MasivCodes.ofStatus(3));
-        assertEquals(MessageStatus.UNDELIVERED, MasivCodes.ofStatus(4));
-        assertEquals(MessageStatus.UNDELIVERED, MasivCodes.ofStatus(5));
-        assertEquals(MessageStatus.REJECTED, MasivCodes.ofStatus(6));
+        for (boolean handset : new boolean[] {true, false}) {
+            assertEquals(MessageStatus.SUBMITTED, MasivCodes.ofStatus(0, handset));
+            assertEquals(MessageStatus.SUBMITTED, MasivCodes.ofStatus(1, handset));
+            assertEquals(MessageStatus.DELIVERED, MasivCodes.ofStatus(3, handset));
+            assertEquals(MessageStatus.UNDELIVERED, MasivCodes.ofStatus(4, handset));
+            assertEquals(MessageStatus.UNDELIVERED, MasivCodes.ofStatus(5, handset));
+            assertEquals(MessageStatus.REJECTED, MasivCodes.ofStatus(6, handset));
+            assertEquals(MessageStatus.UNKNOWN, MasivCodes.ofStatus(7, handset));
+        }
+    }
+
+    @Test
+    void deliveredToTheNetworkIsFinalOnlyWhereTheRouteTellsNoMore() {
+        // a route that reports the handset: a delivery error (4) may still follow a 2
+        assertEquals(MessageStatus.SUBMITTED, MasivCodes.ofStatus(2, true));
+        assertEquals(MessageStatus.DELIVERED, MasivCodes.ofStatus(2, false));
+    }
+
+    @Test
+    void handsetReportsIsOnByDefault() {
+        assertTrue(MasivSettings.of(new Settings(Map.of())).handsetReports());
+        assertFalse(MasivSettings.of(new Settings(Map.of("handsetReports", "false"))).handsetReports());
     }
 }

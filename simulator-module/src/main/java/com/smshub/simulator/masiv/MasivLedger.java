@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,21 +22,32 @@ public final class MasivLedger {
             "errorCode", "0",
             // answer sendmessage this late (after taking it)
             "slowMillis", "0",
-            // the getMessage status a message reaches (0-6), and when
+            // the getMessage status a message reaches (0-6), and when; a sequence ("2,4": delivered to the network,
+            // then a delivery error) reaches each in turn, one deliveryDelayMillis apart
             "outcome", "3",
             "deliveryDelayMillis", "100",
             // the parts of a long message: one id for all (as the document's example) or an id each
             "partIds", "same"));
 
-    /** One message part as getMessage tells it: status 0 from its acceptance until due, then its outcome. */
-    record Part(String id, int outcome, long acceptedAt, long dueAt) {
+    /**
+     * One message part as getMessage tells it: status 0 from its acceptance, then each of its outcomes in turn, one
+     * step apart.
+     */
+    record Part(String id, int[] outcomes, long acceptedAt, long step) {
+        /** How many of its outcomes the part has reached by now. */
+        private int reached() {
+            long steps = step <= 0 ? outcomes.length : (System.currentTimeMillis() - acceptedAt) / step;
+            return (int) Math.min(steps, outcomes.length);
+        }
+
         int status() {
-            return System.currentTimeMillis() >= dueAt ? outcome : 0;
+            int reached = reached();
+            return reached == 0 ? 0 : outcomes[reached - 1];
         }
 
         /** getMessage's date: when the part reached the status told, in UTC. */
         String date() {
-            long at = System.currentTimeMillis() >= dueAt ? dueAt : acceptedAt;
+            long at = acceptedAt + reached() * Math.max(step, 0);
             return DATE.format(LocalDateTime.ofInstant(Instant.ofEpochMilli(at), ZoneOffset.UTC));
         }
     }
@@ -58,7 +70,9 @@ public final class MasivLedger {
 
     static void take(String id) {
         long now = System.currentTimeMillis();
-        PARTS.putIfAbsent(id, new Part(id, (int) SWITCHES.number("outcome"), now, now + SWITCHES.number("deliveryDelayMillis")));
+        int[] outcomes = Arrays.stream(SWITCHES.get("outcome").split(",")).map(String::strip)
+                .mapToInt(Integer::parseInt).toArray();
+        PARTS.putIfAbsent(id, new Part(id, outcomes, now, SWITCHES.number("deliveryDelayMillis")));
     }
 
     static Part find(String id) {
