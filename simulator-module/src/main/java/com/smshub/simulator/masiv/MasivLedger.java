@@ -9,9 +9,15 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import com.smshub.simulator.Journal;
 import com.smshub.simulator.Switches;
+import com.smshub.simulator.WireCount;
 
-/** What the Masiv simulator took: each message (each part) by its id, with the status getMessage tells. */
+/**
+ * What the Masiv simulator took: each message (each part) by its id, with the status getMessage tells, and what
+ * reached it by recipient and text (Masiv's request carries no id of ours), counted where it came again. Kept in
+ * its journal across restarts ({@link Journal}).
+ */
 public final class MasivLedger {
 
     /** The simulator's switches: its one account's credentials, and how it should answer. */
@@ -56,9 +62,22 @@ public final class MasivLedger {
     /** From the clock: a redeployed simulator never gives a new message the id of one it took before. */
     private static final AtomicLong IDS = new AtomicLong(System.currentTimeMillis());
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy HH:mm:ss");
+    private static final Journal JOURNAL = new Journal("masiv");
+    static final WireCount WIRE = new WireCount(SWITCHES, JOURNAL);
 
     static {
-        SWITCHES.onReset(PARTS::clear);
+        SWITCHES.onReset(() -> {
+            PARTS.clear();
+            JOURNAL.clear();
+        });
+        for (String[] line : JOURNAL.lines()) {
+            if (WIRE.restore(line)) {
+                SWITCHES.count("accepted"); // each message taken arrived once
+            } else if (line.length == 5 && "P".equals(line[0])) {
+                int[] outcomes = Arrays.stream(line[2].split(",")).mapToInt(Integer::parseInt).toArray();
+                PARTS.put(line[1], new Part(line[1], outcomes, Long.parseLong(line[3]), Long.parseLong(line[4])));
+            }
+        }
     }
 
     private MasivLedger() {
@@ -72,7 +91,9 @@ public final class MasivLedger {
         long now = System.currentTimeMillis();
         int[] outcomes = Arrays.stream(SWITCHES.get("outcome").split(",")).map(String::strip)
                 .mapToInt(Integer::parseInt).toArray();
-        PARTS.putIfAbsent(id, new Part(id, outcomes, now, SWITCHES.number("deliveryDelayMillis")));
+        long step = SWITCHES.number("deliveryDelayMillis");
+        PARTS.putIfAbsent(id, new Part(id, outcomes, now, step));
+        JOURNAL.append("P", id, SWITCHES.get("outcome").replace(" ", ""), String.valueOf(now), String.valueOf(step));
     }
 
     static Part find(String id) {

@@ -81,6 +81,7 @@ public class MasivSimulator extends HttpServlet {
             return;
         }
         String originator = request.getParameter("originator");
+        MasivLedger.WIRE.arrived(recipient + " " + text);
         ResponseData data = new ResponseData();
         int parts = text.length() <= 160 ? 1 : (text.length() + 159) / 160;
         String id = MasivLedger.newId();

@@ -3,11 +3,15 @@ package com.smshub.simulator.mobipace;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.smshub.simulator.Journal;
 import com.smshub.simulator.Switches;
+import com.smshub.simulator.WireCount;
 
 /**
  * What the MOBIPACE simulator keeps: its sessions (each expires after its idle time) and the messages it took,
- * by the reference each was sent with, with the status QueryMessages tells.
+ * by the reference each was sent with, with the status QueryMessages tells. The document asks the partner for a
+ * unique Reference and promises nothing when one comes again: a message sent again is taken again (the later one
+ * answers for the reference) and counted as a duplicate. The messages are kept in its journal across restarts.
  */
 public final class MobipaceLedger {
 
@@ -41,31 +45,42 @@ public final class MobipaceLedger {
     /** The sessions by id, with when each was last used. */
     static final Map<String, Long> SESSIONS = new ConcurrentHashMap<>();
     private static final Map<String, Message> MESSAGES = new ConcurrentHashMap<>();
+    private static final Journal JOURNAL = new Journal("mobipace");
+    private static final WireCount WIRE = new WireCount(SWITCHES, JOURNAL);
 
     static {
         SWITCHES.onReset(() -> {
             SESSIONS.clear();
             MESSAGES.clear();
+            JOURNAL.clear();
         });
+        for (String[] line : JOURNAL.lines()) {
+            if (WIRE.restore(line)) {
+                SWITCHES.count("accepted");
+            } else if (line.length == 4 && "M".equals(line[0])) {
+                MESSAGES.put(line[1], new Message(line[1], Integer.parseInt(line[2]), Long.parseLong(line[3])));
+            }
+        }
     }
 
     private MobipaceLedger() {
     }
 
     /**
-     * Takes a message: false when its reference was taken before (a duplicate, counted).
+     * Takes a message, counting it as a duplicate where its reference came before.
      *
      * @param refused the status it is refused with at once (5 InvalidMobile, 6 InvalidBody), or 0
      */
-    static boolean take(String reference, int refused) {
+    static void take(String reference, int refused) {
         Message message = refused != 0 ? new Message(reference, refused, 0)
                 : new Message(reference, (int) SWITCHES.number("outcome"), System.currentTimeMillis() + SWITCHES.number("deliveryDelayMillis"));
-        if (reference != null && MESSAGES.putIfAbsent(reference.strip(), message) != null) {
-            SWITCHES.count("duplicates");
-            return false;
-        }
         SWITCHES.count("accepted");
-        return true;
+        if (reference == null || reference.isBlank()) {
+            return;
+        }
+        WIRE.arrived(reference);
+        MESSAGES.put(reference.strip(), message);
+        JOURNAL.append("M", reference.strip(), String.valueOf(message.outcome()), String.valueOf(message.dueAt()));
     }
 
     static Message find(String reference) {

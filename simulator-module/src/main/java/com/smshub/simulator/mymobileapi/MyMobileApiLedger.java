@@ -10,11 +10,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
+import com.smshub.simulator.Journal;
 import com.smshub.simulator.Switches;
+import com.smshub.simulator.WireCount;
 
 /**
- * What the MyMobileAPI simulator was sent and what it tells back: the entries it took (a customerid seen
- * before is a duplicate and counted), and the status changes of its Sent feed, each with the next changeid.
+ * What the MyMobileAPI simulator was sent and what it tells back: the entries it took, and the status changes of
+ * its Sent feed, each with the next changeid. The document promises nothing of a customerid sent again: such an
+ * entry is taken again, its own sentid and changes, and counted as a duplicate. Entries and changes are kept in
+ * its journal across restarts; an entry taken before a restart whose change was not written yet gets it at start.
  */
 public final class MyMobileApiLedger {
 
@@ -43,7 +47,6 @@ public final class MyMobileApiLedger {
             String statusDate) {
     }
 
-    private static final Map<String, String> SENT_BY_CUSTOMER = new ConcurrentHashMap<>();
     private static final List<Change> CHANGES = new CopyOnWriteArrayList<>();
     /**
      * MyMobileAPI's changeids only grow, for the life of an account; the simulator's start from the clock, so
@@ -55,9 +58,12 @@ public final class MyMobileApiLedger {
     private static final AtomicLong EVENT_IDS = new AtomicLong(27_105_067);
     private static final DateTimeFormatter STATUS_DATE = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
+    private static final Journal JOURNAL = new Journal("mymobileapi");
+    private static final WireCount WIRE = new WireCount(SWITCHES, JOURNAL);
+
     static {
         SWITCHES.onReset(() -> {
-            SENT_BY_CUSTOMER.clear();
+            JOURNAL.clear();
             CHANGES.clear();
             MyMobileApiLedger.SENT_DETAILS.clear();
             MyMobileApiLedger.REPLIES.clear();
@@ -72,21 +78,50 @@ public final class MyMobileApiLedger {
         return EVENT_IDS.incrementAndGet();
     }
 
-    /** Takes an entry: its sentid, or null when its customerid was taken before (a duplicate, counted). */
-    static String take(String customerId) {
+    /**
+     * Takes an entry, counted as a duplicate where its customerid came before; its sentid. Journaled with the
+     * status it will reach ({@code outcome}, or NONE), so that a restart still tells it.
+     */
+    static String take(String customerId, String eventId, String numto, String data, String outcome) {
         String sentId = String.valueOf(SENT_IDS.incrementAndGet());
-        if (customerId != null && !customerId.isBlank() && SENT_BY_CUSTOMER.putIfAbsent(customerId.strip(), sentId) != null) {
-            SWITCHES.count("duplicates");
-            return null;
-        }
         SWITCHES.count("accepted");
+        WIRE.arrived(customerId);
+        JOURNAL.append("T", sentId, eventId, numto, data, customerId, outcome);
         return sentId;
     }
 
     /** A status change, with the next changeid. */
     static synchronized void change(String sentId, String eventId, String numto, String data, String customerId, String status) {
-        CHANGES.add(new Change(CHANGE_IDS.incrementAndGet(), sentId, eventId, numto, data, customerId, status,
-                STATUS_DATE.format(LocalDateTime.now())));
+        Change change = new Change(CHANGE_IDS.incrementAndGet(), sentId, eventId, numto, data, customerId, status,
+                STATUS_DATE.format(LocalDateTime.now()));
+        CHANGES.add(change);
+        JOURNAL.append("C", String.valueOf(change.changeId()), sentId, eventId, numto, data, customerId, status, change.statusDate());
+    }
+
+    /** The journal read back: entries, their changes, and the change of each entry whose change had not come. */
+    private static void restore() {
+        Map<String, String[]> unchanged = new java.util.LinkedHashMap<>();
+        List<Change> restored = new ArrayList<>();
+        for (String[] line : JOURNAL.lines()) {
+            if (WIRE.restore(line)) {
+                continue;
+            }
+            if (line.length == 7 && "T".equals(line[0])) {
+                SWITCHES.count("accepted");
+                unchanged.put(line[1], line);
+                sentDetails(line[5], line[1], line[2], line[4]);
+            } else if (line.length == 9 && "C".equals(line[0])) {
+                restored.add(new Change(Long.parseLong(line[1]), line[2], line[3], line[4], line[5], line[6], line[7], line[8]));
+                unchanged.remove(line[2]);
+                CHANGE_IDS.accumulateAndGet(Long.parseLong(line[1]), Math::max);
+            }
+        }
+        CHANGES.addAll(restored);
+        for (String[] entry : unchanged.values()) {
+            if (!"NONE".equals(entry[6])) {
+                change(entry[1], entry[2], entry[3], entry[4], entry[5], entry[6]);
+            }
+        }
     }
 
     /** A subscriber's answer, as Reply_STR_STR returns it ("Retrieving replies"). */
@@ -105,6 +140,10 @@ public final class MyMobileApiLedger {
     /** Like changeids: they only grow, from the clock, across redeployments. */
     private static final AtomicLong REPLY_IDS = new AtomicLong(System.currentTimeMillis());
     private static final AtomicLong SHORT_CODE_IDS = new AtomicLong(System.currentTimeMillis());
+
+    static {
+        restore();
+    }
 
     static void sentDetails(String customerId, String sentId, String eventId, String data) {
         if (customerId != null && !customerId.isBlank()) {

@@ -97,11 +97,10 @@ public class MyMobileApiSimulator implements APISoap {
                 continue;
             }
             if (live) {
-                String sentId = MyMobileApiLedger.take(entry.getCustomerid());
-                if (sentId != null) {
-                    MyMobileApiLedger.sentDetails(entry.getCustomerid(), sentId, String.valueOf(event), entry.getData1());
-                    schedule(sentId, String.valueOf(event), entry);
-                }
+                String sentId = MyMobileApiLedger.take(entry.getCustomerid(), String.valueOf(event), entry.getNumto(),
+                        entry.getData1(), MyMobileApiLedger.SWITCHES.get("outcome"));
+                MyMobileApiLedger.sentDetails(entry.getCustomerid(), sentId, String.valueOf(event), entry.getData1());
+                schedule(sentId, String.valueOf(event), entry);
             }
             var taken = new com.smshub.provider.mymobileapi.xml.sendresult.ApiResult.EntriesSuccess();
             taken.setNumto(entry.getNumto());

@@ -55,7 +55,9 @@ import org.jsmpp.session.SubmitMultiResult;
 import org.jsmpp.session.SubmitSmResult;
 import org.jsmpp.util.MessageId;
 
+import com.smshub.simulator.Journal;
 import com.smshub.simulator.Switches;
+import com.smshub.simulator.WireCount;
 
 /**
  * An SMSC speaking SMPP 3.4 as myMSP's (and Masiv's SMPP option) would, on the port
@@ -69,6 +71,12 @@ import com.smshub.simulator.Switches;
  * the gateway refuses is delivered again a second later, up to ten times, as an SMSC does. Binds as a
  * transceiver, or as a transmitter and a receiver (receipts and messages from subscribers then go to a
  * receiver). {@code /smshub-simulator/smsc/mo} sends a message from a subscriber ({@link SmscMoServlet}).
+ *
+ * <p>SMPP promises no deduplication: a message submitted again is taken again, and counted ({@code duplicates}, by
+ * recipient and text). Its ids may be as long as SMPP allows ({@code idLength}, up to 64) and may come again
+ * ({@code idPool}: ids cycle through that many values, as a wrapping counter does). What it took and which receipts
+ * were acknowledged are kept in its journal: after a restart, a receipt never acknowledged is delivered once a
+ * receiving session binds again, as an SMSC keeps receipts for an ESME that was away.
  */
 @WebListener
 public class SmscSimulator implements ServletContextListener, ServerMessageReceiverListener {
@@ -96,7 +104,11 @@ public class SmscSimulator implements ServletContextListener, ServerMessageRecei
             // send the receipt at once, before the submit_sm_resp (held back by responseDelayMillis)
             Map.entry("earlyReceipts", "false"),
             // send receipts at all (false: only query_sm tells what became of a message)
-            Map.entry("receipts", "true")));
+            Map.entry("receipts", "true"),
+            // the length of the ids it gives (0: its own short hex; up to 64, SMPP's most), zero-padded on the left
+            Map.entry("idLength", "0"),
+            // ids cycle through this many values (0: never again), as an SMSC's wrapping counter
+            Map.entry("idPool", "0")));
     /** A refused receipt is delivered again after this long, at most this many times in all. */
     private static final long RECEIPT_RETRY_MILLIS = 1000;
     private static final int RECEIPT_TRIES = 10;
@@ -114,11 +126,37 @@ public class SmscSimulator implements ServletContextListener, ServerMessageRecei
     private record Fate(String outcome, long from) {
     }
 
+    /** A receipt to send: the message's id, its addresses (the receipt goes from its recipient to its sender). */
+    private record Receipt(String id, String recipient, byte sourceTon, byte sourceNpi, String source, String outcome) {
+    }
+
+    private static final Journal JOURNAL = new Journal("smsc");
+    private static final WireCount WIRE = new WireCount(SWITCHES, JOURNAL);
+    /** Receipts taken before a restart and never acknowledged: delivered once a receiving session binds. */
+    private static final Map<String, Receipt> OWED = new ConcurrentHashMap<>();
+
     static {
         SWITCHES.onReset(() -> {
             ACCEPTED.clear();
             FATES.clear();
+            OWED.clear();
+            JOURNAL.clear();
         });
+        for (String[] line : JOURNAL.lines()) {
+            if (WIRE.restore(line)) {
+                continue;
+            }
+            if (line.length == 9 && "S".equals(line[0])) {
+                ACCEPTED.put(line[1], line[2] + " " + line[8]);
+                FATES.put(line[1], new Fate(line[6], 0));
+                SWITCHES.count("accepted");
+                if (Boolean.parseBoolean(line[7])) {
+                    OWED.put(line[1], new Receipt(line[1], line[2], Byte.parseByte(line[3]), Byte.parseByte(line[4]), line[5], line[6]));
+                }
+            } else if (line.length == 2 && "R".equals(line[0])) {
+                OWED.remove(line[1]);
+            }
+        }
     }
 
     /** Bound sessions and how they bound. */
@@ -181,6 +219,12 @@ public class SmscSimulator implements ServletContextListener, ServerMessageRecei
                         sessions.remove(session);
                     }
                 });
+                if (request.getBindType() != BindType.BIND_TX && !OWED.isEmpty()) {
+                    LOG.info(() -> OWED.size() + " receipts owed from before a restart go to the session bound now");
+                    for (Receipt owed : OWED.values()) {
+                        receipts.schedule(() -> receipt(session, owed, 1), 500, TimeUnit.MILLISECONDS);
+                    }
+                }
             }
         } catch (Exception e) {
             LOG.log(Level.FINE, "bind failed", e);
@@ -214,9 +258,11 @@ public class SmscSimulator implements ServletContextListener, ServerMessageRecei
             }
             throw new ProcessRequestException("held back", SMPPConstant.STAT_ESME_RSYSERR);
         }
-        String id = Long.toHexString(IDS.incrementAndGet()).toUpperCase(Locale.ROOT);
-        ACCEPTED.put(id, submitSm.getDestAddress() + " " + text(submitSm));
+        String id = nextId();
+        String text = text(submitSm);
+        ACCEPTED.put(id, submitSm.getDestAddress() + " " + text);
         SWITCHES.count("accepted");
+        WIRE.arrived(submitSm.getDestAddress() + " " + text);
         if ((submitSm.getEsmClass() & 0x40) != 0 && submitSm.getDataCoding() != 4
                 || submitSm.getOptionalParameter(OptionalParameter.Sar_msg_ref_num.class) != null) {
             SWITCHES.count("parts");
@@ -232,9 +278,14 @@ public class SmscSimulator implements ServletContextListener, ServerMessageRecei
         boolean early = SWITCHES.on("earlyReceipts");
         long delay = early ? 0 : SWITCHES.number("receiptDelayMillis");
         FATES.put(id, new Fate(outcome, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delay)));
-        if (submitSm.getRegisteredDelivery() != 0 && SWITCHES.on("receipts")) {
+        boolean receipted = submitSm.getRegisteredDelivery() != 0 && SWITCHES.on("receipts");
+        Receipt receipt = new Receipt(id, submitSm.getDestAddress(), submitSm.getSourceAddrTon(), submitSm.getSourceAddrNpi(),
+                submitSm.getSourceAddr(), outcome);
+        JOURNAL.append("S", id, receipt.recipient(), String.valueOf(receipt.sourceTon()), String.valueOf(receipt.sourceNpi()),
+                receipt.source(), outcome, String.valueOf(receipted), text);
+        if (receipted) {
             for (int i = 0; i < (twice ? 2 : 1); i++) {
-                receipts.schedule(() -> receipt(source, submitSm, id, outcome, 1), delay, TimeUnit.MILLISECONDS);
+                receipts.schedule(() -> receipt(source, receipt, 1), delay, TimeUnit.MILLISECONDS);
             }
         }
         long responseDelay = SWITCHES.number("responseDelayMillis");
@@ -265,8 +316,22 @@ public class SmscSimulator implements ServletContextListener, ServerMessageRecei
         };
     }
 
-    /** Sends a receipt on a session that receives (the message's own, or a receiver bound beside its transmitter). */
-    private void receipt(SMPPServerSession source, SubmitSm submitSm, String id, String outcome, int attempt) {
+    /** The next message id: hex from the clock, cycling through {@code idPool} values, padded to {@code idLength}. */
+    private static String nextId() {
+        long pool = SWITCHES.number("idPool");
+        long n = IDS.incrementAndGet();
+        String id = Long.toHexString(pool > 0 ? n % pool : n).toUpperCase(Locale.ROOT);
+        int length = (int) Math.min(64, SWITCHES.number("idLength"));
+        return id.length() >= length ? id : "0".repeat(length - id.length()) + id;
+    }
+
+    /**
+     * Sends a receipt on a session that receives (the message's own, or a receiver bound beside its transmitter);
+     * once the gateway acknowledged it, the journal says so.
+     */
+    private void receipt(SMPPServerSession source, Receipt receipt, int attempt) {
+        String id = receipt.id();
+        String outcome = receipt.outcome();
         String when = new SimpleDateFormat("yyMMddHHmm", Locale.ROOT).format(new Date());
         String text = "id:" + id + " sub:001 dlvrd:" + ("DELIVRD".equals(outcome) ? "001" : "000") + " submit date:" + when
                 + " done date:" + when + " stat:" + outcome + " err:" + SWITCHES.get("receiptError") + " text:";
@@ -278,19 +343,20 @@ public class SmscSimulator implements ServletContextListener, ServerMessageRecei
             if (session == null) {
                 throw new IOException("no receiving session bound");
             }
-            session.deliverShortMessage("", TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, submitSm.getDestAddress(),
-                    TypeOfNumber.valueOf(submitSm.getSourceAddrTon()), NumberingPlanIndicator.valueOf(submitSm.getSourceAddrNpi()),
-                    submitSm.getSourceAddr(), new ESMClass(MessageType.SMSC_DEL_RECEIPT.value()), (byte) 0, (byte) 0,
+            session.deliverShortMessage("", TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, receipt.recipient(),
+                    TypeOfNumber.valueOf(receipt.sourceTon()), NumberingPlanIndicator.valueOf(receipt.sourceNpi()),
+                    receipt.source(), new ESMClass(MessageType.SMSC_DEL_RECEIPT.value()), (byte) 0, (byte) 0,
                     new RegisteredDelivery(0), GeneralDataCoding.DEFAULT, text.getBytes(StandardCharsets.ISO_8859_1),
                     new OptionalParameter.Receipted_message_id(id),
                     new OptionalParameter.Message_state(state(outcome)));
             SWITCHES.count("receiptsSent");
+            OWED.remove(id);
+            JOURNAL.append("R", id);
         } catch (Exception e) {
             SWITCHES.count("receiptsRefused");
             LOG.log(Level.FINE, "receipt " + id + " not taken", e);
             if (attempt < RECEIPT_TRIES && running == this) {
-                receipts.schedule(() -> receipt(source, submitSm, id, outcome, attempt + 1), RECEIPT_RETRY_MILLIS,
-                        TimeUnit.MILLISECONDS);
+                receipts.schedule(() -> receipt(source, receipt, attempt + 1), RECEIPT_RETRY_MILLIS, TimeUnit.MILLISECONDS);
             }
         }
     }

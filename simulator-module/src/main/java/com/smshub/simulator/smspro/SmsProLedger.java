@@ -15,13 +15,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What the SMS Pro simulator was sent. A request_id seen before is a duplicate: it gets the first
- * mobilectrl_id again and is counted, so tests can tell how many messages went out twice.
+ * What the SMS Pro simulator was sent. The specification calls request_id a "customer defined ID" and promises
+ * nothing of one sent again, so a request with a request_id seen before is taken again (a new mobilectrl_id, sent
+ * again to the handset) and counted as a duplicate: what tests read to count messages sent twice on the wire.
  *
- * <p>Like a real provider it remembers across its own restarts: every accepted request and every duplicate
- * is appended to {@code smshub-simulator/smspro-ledger.txt} in the server's data directory and read back at
- * start, so a test that kills the server mid-batch still counts what reached the provider before the kill.
- * Messages accepted before a restart are taken as delivered since (their reports were lost with the process).
+ * <p>Like a real provider it remembers across its own restarts: every accepted request, every duplicate and every
+ * final report acknowledged is appended to {@code smshub-simulator/smspro-ledger.txt} in the server's data
+ * directory and read back at start, so a test that kills the server mid-batch still counts what reached the
+ * provider before the kill; a message taken before the restart is delivered since, and its report, not yet
+ * acknowledged, is pushed again after it ({@link #unreported}).
  */
 final class SmsProLedger {
 
@@ -38,6 +40,8 @@ final class SmsProLedger {
 
     private static final Map<String, Sent> BY_ID = new ConcurrentHashMap<>();
     private static final Map<String, String> BY_REQUEST = new ConcurrentHashMap<>();
+    /** Taken before this start, final report not acknowledged yet. */
+    private static final Map<String, Sent> UNREPORTED = new ConcurrentHashMap<>();
     private static final AtomicLong SEQUENCE = new AtomicLong(0x7ffe);
     static final AtomicLong ACCEPTED = new AtomicLong();
     static final AtomicLong DUPLICATES = new AtomicLong();
@@ -58,7 +62,6 @@ final class SmsProLedger {
     private SmsProLedger() {
     }
 
-    /** The id of an earlier request with this request_id, or null. */
     /**
      * The octets of the last {@code <message>} each recipient was sent, as they came on the wire (ISO-8859-1),
      * for the last 10,000 recipients (a benchmark's hundred thousand would only fill memory).
@@ -109,26 +112,36 @@ final class SmsProLedger {
         return MESSAGE_OCTETS.getOrDefault(recipient, "");
     }
 
-    static String duplicateOf(String requestId) {
-        return requestId == null ? null : BY_REQUEST.get(requestId.strip());
-    }
-
     static String newId() {
         return "57:5aa434:eac0a56a0b:" + Long.toHexString(SEQUENCE.incrementAndGet());
     }
 
+    /** Takes a request, counted as a duplicate where its request_id came before. */
     static void record(Sent sent) {
         BY_ID.put(sent.mobilectrlId(), sent);
-        if (sent.requestId() != null) {
-            BY_REQUEST.put(sent.requestId().strip(), sent.mobilectrlId());
+        if (sent.requestId() != null && !sent.requestId().isBlank()
+                && BY_REQUEST.putIfAbsent(sent.requestId().strip(), sent.mobilectrlId()) != null) {
+            duplicate(sent.requestId());
         }
         ACCEPTED.incrementAndGet();
         RECIPIENTS.addAndGet(sent.recipients().size());
         if (sent.deliveryUrl() != null) {
             lastDeliveryUrl = sent.deliveryUrl();
         }
-        append("A " + sent.mobilectrlId() + " " + (sent.requestId() == null ? "-" : sent.requestId().strip()) + " "
-                + sent.recipients().size());
+        append("A " + sent.mobilectrlId() + " " + (sent.requestId() == null || sent.requestId().isBlank() ? "-" : sent.requestId().strip())
+                + " " + sent.recipients().size() + " " + (sent.deliveryUrl() == null ? "-" : sent.deliveryUrl().strip().replace(" ", "%20"))
+                + " " + sent.outcome());
+    }
+
+    /** The final report of this message was acknowledged: it is not pushed again after a restart. */
+    static void reported(String mobilectrlId) {
+        UNREPORTED.remove(mobilectrlId);
+        append("R " + mobilectrlId);
+    }
+
+    /** Messages taken before this start whose final report was never acknowledged: pushed again now. */
+    static List<Sent> unreported() {
+        return List.copyOf(UNREPORTED.values());
     }
 
     /** A charge Billing Pro made (öre, negative for a credit): journaled, so that a restart still knows it. */
@@ -150,6 +163,7 @@ final class SmsProLedger {
         MESSAGES_TO.clear();
         BY_ID.clear();
         BY_REQUEST.clear();
+        UNREPORTED.clear();
         ACCEPTED.set(0);
         DUPLICATES.set(0);
         RECIPIENTS.set(0);
@@ -192,16 +206,25 @@ final class SmsProLedger {
                 if (part[0].equals("B") && part.length == 4) {
                     SmsProBilling.restore(part[1], part[2], Long.parseLong(part[3]));
                 }
-                if (part[0].equals("A") && part.length == 4) {
-                    BY_ID.put(part[1], new Sent(part[1], part[2], List.of(), null, 0, 0));
+                if (part[0].equals("A") && part.length >= 4) {
+                    String url = part.length > 4 && !part[4].equals("-") ? part[4] : null;
+                    int outcome = part.length > 5 ? Integer.parseInt(part[5]) : 0;
+                    // delivered since the restart, its outcome as it was to be
+                    Sent sent = new Sent(part[1], part[2], List.of(), url, outcome, 0);
+                    BY_ID.put(part[1], sent);
+                    if (url != null && outcome != 1) {
+                        UNREPORTED.put(part[1], sent);
+                    }
                     if (!part[2].equals("-")) {
-                        BY_REQUEST.put(part[2], part[1]);
+                        BY_REQUEST.putIfAbsent(part[2], part[1]);
                     }
                     ACCEPTED.incrementAndGet();
                     RECIPIENTS.addAndGet(Integer.parseInt(part[3]));
                     highest = Math.max(highest, Long.parseLong(part[1].substring(part[1].lastIndexOf(':') + 1), 16));
                 } else if (part[0].equals("D")) {
                     DUPLICATES.incrementAndGet();
+                } else if (part[0].equals("R") && part.length == 2) {
+                    UNREPORTED.remove(part[1]);
                 }
             }
             SEQUENCE.set(highest);

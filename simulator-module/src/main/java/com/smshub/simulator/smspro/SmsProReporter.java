@@ -48,6 +48,15 @@ final class SmsProReporter {
         }
     }
 
+    /**
+     * A report a restart left unacknowledged: pushed again, patiently (every 2 s for two minutes), since the
+     * gateway restarts beside the simulator and takes a while to listen again.
+     */
+    static void again(ScheduledExecutorService scheduler, SmsProLedger.Sent sent) {
+        scheduler.schedule(() -> push(scheduler, sent, sent.outcome(), -60), 2, TimeUnit.SECONDS);
+    }
+
+    /** One push; {@code attempt} counts up to 5, or from a negative number up to 0 for a patient push (every 2 s). */
     private static void push(ScheduledExecutorService scheduler, SmsProLedger.Sent sent, int deliveryStatus, int attempt) {
         MobilectrlDeliveryStatus report = new MobilectrlDeliveryStatus();
         report.setMobilectrlId(sent.mobilectrlId());
@@ -66,13 +75,18 @@ final class SmsProReporter {
             int status = post(sent.deliveryUrl(), body);
             if (status == 200) {
                 PUSHED.incrementAndGet();
+                if (deliveryStatus != 1) {
+                    SmsProLedger.reported(sent.mobilectrlId());
+                }
                 return;
             }
             LOG.info(() -> "Report for " + sent.mobilectrlId() + " answered HTTP " + status);
         } catch (Exception e) {
             LOG.info(() -> "Report for " + sent.mobilectrlId() + " failed: " + e);
         }
-        if (attempt < 5) {
+        if (attempt < 0) {
+            scheduler.schedule(() -> push(scheduler, sent, deliveryStatus, attempt + 1), 2000L, TimeUnit.MILLISECONDS);
+        } else if (attempt > 0 && attempt < 5) {
             scheduler.schedule(() -> push(scheduler, sent, deliveryStatus, attempt + 1), 1000L * attempt, TimeUnit.MILLISECONDS);
         }
     }

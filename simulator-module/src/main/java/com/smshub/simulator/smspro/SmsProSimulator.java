@@ -45,7 +45,8 @@ import com.smshub.provider.xml.ProviderXml;
  * the system properties {@code smshub.simulator.smspro.customer} and {@code ...password} say otherwise.
  * {@link SmsProSimulatorControl} makes it misbehave.
  */
-@WebServlet(urlPatterns = "/smspro/services/*")
+// started with the deployment: reports a restart left unacknowledged go out again at once (SmsProLedger)
+@WebServlet(urlPatterns = "/smspro/services/*", loadOnStartup = 1)
 public class SmsProSimulator extends HttpServlet {
 
     private static final Logger LOG = Logger.getLogger(SmsProSimulator.class.getName());
@@ -72,6 +73,11 @@ public class SmsProSimulator extends HttpServlet {
             System.setProperty("http.maxConnections", Integer.toString(count));
         }
         pushers = Executors.newScheduledThreadPool(count, threads);
+        List<SmsProLedger.Sent> unreported = SmsProLedger.unreported();
+        if (!unreported.isEmpty()) {
+            LOG.info(() -> unreported.size() + " reports unacknowledged before the restart are pushed again");
+            unreported.forEach(sent -> SmsProReporter.again(pushers, sent));
+        }
     }
 
     @Override
@@ -140,13 +146,9 @@ public class SmsProSimulator extends HttpServlet {
             default -> {
             }
         }
-        String duplicate = SmsProLedger.duplicateOf(requestId);
         String mobilectrlId;
-        if (duplicate != null) {
-            SmsProLedger.duplicate(requestId);
-            LOG.info(() -> "Duplicate request_id " + requestId + " answered with " + duplicate);
-            mobilectrlId = duplicate;
-        } else {
+        {
+            // a request_id seen before is taken again: the specification promises no deduplication (SmsProLedger)
             mobilectrlId = SmsProLedger.newId();
             List<String> recipients = new ArrayList<>();
             for (Object message : sms.getPayload().getSmsOrRawSms()) {
