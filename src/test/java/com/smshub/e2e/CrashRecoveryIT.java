@@ -16,7 +16,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,16 +30,24 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import com.smshub.gateway.v1.GetMessageStatus;
+import com.smshub.gateway.v1.MessageState;
+import com.smshub.gateway.v1.MessageStatus;
+
 /**
- * kill -9 of WildFly in the middle of a 10,000-message batch, then a restart: every accepted message still
- * reaches the provider, and the only messages sent twice are ones that were in flight at the kill, each
- * with the same reference (SMS Pro request_id) both times; and, with charges in flight at the kill, no charge
- * made twice, each known or UNKNOWN and reconciled. Prints the counts. Runs on its own server
- * process, after the Arquillian suite (a failsafe execution of its own), because it kills it.
+ * kill -9 of WildFly in mid-stream through every provider, then a restart, twice: once with every account's policy
+ * for ambiguous attempts at HOLD (the default), once at RESEND. 5,000 messages go to SMS Pro (SendSms calls of 1,000 recipients) while
+ * MyMobileAPI, Masiv, MOBIPACE and myMSP (SMPP) each take a stream of SendSms calls, every simulator answering slowly
+ * so that requests are in flight at the kill. No provider here deduplicates (docs/reliability.md): each simulator
+ * counts what reached it again. With HOLD nothing is sent twice and nothing is silently lost: every accepted message
+ * is DELIVERED, or UNKNOWN with the reason (an attempt the kill cut off, which no later report settled). With RESEND
+ * every accepted message is DELIVERED, and the only duplicates are attempts the kill cut off. The first round also
+ * has charges in flight: none made twice, each known or UNKNOWN and reconciled. Prints a table per round (copied
+ * into docs/reliability.md). Runs on its own server process, after the Arquillian suite (a failsafe execution of its
+ * own), because it kills it.
  */
 class CrashRecoveryIT {
 
-    private static final int MESSAGES = 10_000;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String AUTH = "Basic " + Base64.getEncoder().encodeToString("demo:demo-password".getBytes());
 
@@ -48,46 +60,265 @@ class CrashRecoveryIT {
         }
     }
 
+    /** A provider as this test drives it: its demo account, its simulator's control address and its numbers. */
+    private enum Provider {
+        SMSPRO("smspro-simulator", "smspro", "+4673%07d"),
+        MYMOBILEAPI("mymobileapi-simulator", "mymobileapi", "+2782%07d"),
+        MASIV("masiv-simulator", "masiv", "+57316%07d"),
+        MOBIPACE("mobipace-simulator", "mobipace", "+7925%07d"),
+        MYMSP("mymsp-simulator", "smsc", "+474%07d");
+
+        final String account;
+        final String control;
+        final String numbers;
+
+        Provider(String account, String control, String numbers) {
+            this.account = account;
+            this.control = control;
+            this.numbers = numbers;
+        }
+
+        Map<String, String> simulator(String query) throws IOException, InterruptedException {
+            return parse(post(Gateway.SIMULATOR + "/" + control + "/control" + (query.isEmpty() ? "" : "?" + query), "", null).body());
+        }
+
+        long counter(String name) throws IOException, InterruptedException {
+            return Long.parseLong(simulator("").getOrDefault(name, "0"));
+        }
+
+        /** The simulator answers slowly, so that requests are in flight whenever the kill comes. */
+        String slow() {
+            return this == MYMSP ? "responseDelayMillis=300" : this == SMSPRO ? "sendFailure=SLOW&slowMillis=300" : "slowMillis=300";
+        }
+    }
+
     @Test
-    void killDuringBatchLosesNothingAndDuplicatesOnlyWhatWasInFlight() throws Exception {
+    void killMidStreamThroughEveryProviderSendsNothingTwiceAndLosesNothing() throws Exception {
         Path home = Path.of(System.getProperty("jboss.home"));
         Path deployments = home.resolve("standalone/deployments");
         Files.copy(Path.of(System.getProperty("smshub.ear")), deployments.resolve("smshub.ear"), StandardCopyOption.REPLACE_EXISTING);
         Files.copy(Path.of(System.getProperty("smshub.simulator.war")), deployments.resolve("smshub-simulator.war"),
                 StandardCopyOption.REPLACE_EXISTING);
+        Map<Provider, String> accounts = new EnumMap<>(Provider.class);
         try {
             server = start(home, 1);
-            // what the suite before left in the outbox (the same database) goes out first, before the count starts
+            // what the suite before left in the outbox (the same database) goes out first, before the counts start
             Simulator.settledCounter("accepted");
-            post(Gateway.SIMULATOR + "/smspro/control?reset=true", "", null);
+            for (Provider provider : Provider.values()) {
+                accounts.put(provider, account(provider.account));
+            }
 
-            post(Gateway.SIMULATOR + "/smspro/control?billingDelayMillis=300", "", null);
-            String batchId = sendBatch();
-            Chargers chargers = new Chargers();
-            awaitCounter("accepted", 1500, Duration.ofSeconds(120));
+            Round hold = new Round("HOLD", 5_000, 1000);
+            Chargers chargers = hold.begin();
+            hold.awaitMidStream();
             chargers.stop();
             kill(server, true);
+            hold.stop();
             chargers.join();
             server = start(home, 2);
-            long reachedBeforeKill = Simulator.counter("accepted"); // the simulator's ledger, read back at restart
-
-            long[] finished = awaitBatch(batchId, Duration.ofMinutes(6));
-            long unique = Simulator.counter("accepted");
-            long duplicates = Simulator.counter("duplicates");
-            System.out.printf("kill -9 during a %,d-message batch: %,d had reached the SMS Pro simulator at the kill; "
-                    + "after restart %,d finished, %,d DELIVERED; the simulator saw %,d distinct messages and %,d sent "
-                    + "twice (same request_id; at most the 16 dispatches in flight)%n",
-                    MESSAGES, reachedBeforeKill, finished[0], finished[1], unique, duplicates);
-            assertTrue(reachedBeforeKill < MESSAGES, "the kill came in the middle of the batch");
-            assertEquals(MESSAGES, finished[0], "every accepted message reached a final status");
-            assertEquals(MESSAGES, finished[1], "and it is DELIVERED");
-            assertEquals(MESSAGES, unique, "every accepted message reached the provider, once by its reference");
-            assertTrue(duplicates <= 16, "only messages in flight at the kill went twice: " + duplicates);
-
+            hold.settle();
+            hold.print();
+            for (Provider provider : Provider.values()) {
+                Tally t = hold.tallies.get(provider);
+                assertEquals(0, t.twice, provider + ": with HOLD nothing is sent twice");
+                assertEquals(t.accepted, t.delivered + t.held, provider + ": every message DELIVERED or UNKNOWN with its reason "
+                        + t.others);
+            }
             chargers.checkAfterRestart();
+
+            for (Provider provider : Provider.values()) {
+                putAccount(accounts.get(provider), "RESEND");
+            }
+            Round resend = new Round("RESEND", 3_000, 500);
+            resend.begin();
+            resend.awaitMidStream();
+            kill(server, true);
+            resend.stop();
+            server = start(home, 3);
+            resend.settle();
+            resend.print();
+            for (Provider provider : Provider.values()) {
+                Tally t = resend.tallies.get(provider);
+                assertEquals(t.accepted, t.delivered, provider + ": with RESEND every message is DELIVERED " + t.others);
+                assertTrue(t.twice <= t.cutOff, provider + ": only attempts the kill cut off went twice: " + t.twice
+                        + " sent twice, " + t.cutOff + " cut off");
+            }
         } finally {
+            if (server != null && server.isAlive()) {
+                accounts.values().forEach(original -> {
+                    try {
+                        putAccount(original, null);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+            }
             Files.deleteIfExists(deployments.resolve("smshub.ear"));
             Files.deleteIfExists(deployments.resolve("smshub-simulator.war"));
+        }
+    }
+
+    /** What became of one provider's accepted messages after the restart. */
+    private static final class Tally {
+        long accepted;
+        long delivered;
+        /** UNKNOWN with the reason of an ambiguous attempt: held, never sent again. */
+        long held;
+        /** Attempts the kill cut off: those the restarted node's journal resolved (its counters). */
+        long cutOff;
+        long twice;
+        final Map<String, Long> others = new TreeMap<>();
+    }
+
+    /**
+     * One round: the SMS Pro batch and the four streams started, the kill awaited in mid-stream, and after the
+     * restart every accepted message read back until nothing is left in flight.
+     */
+    private static final class Round {
+        private final String policy;
+        private final int batchSize;
+        private final long smsProAtKill;
+        private final Map<Provider, List<String>> ids = new EnumMap<>(Provider.class);
+        private final Map<Provider, Tally> tallies = new EnumMap<>(Provider.class);
+        private final AtomicBoolean stopped = new AtomicBoolean();
+        private final List<Thread> streams = new ArrayList<>();
+
+        Round(String policy, int batchSize, long smsProAtKill) {
+            this.policy = policy;
+            this.batchSize = batchSize;
+            this.smsProAtKill = smsProAtKill;
+        }
+
+        /** Simulators reset and slowed down, the batch sent, the streams started; the chargers in the first round. */
+        Chargers begin() throws Exception {
+            for (Provider provider : Provider.values()) {
+                provider.simulator("reset=true");
+                provider.simulator(provider.slow());
+                ids.put(provider, Collections.synchronizedList(new ArrayList<>()));
+            }
+            Chargers chargers = null;
+            if (policy.equals("HOLD")) {
+                Provider.SMSPRO.simulator("billingDelayMillis=300");
+                chargers = new Chargers();
+            }
+            int offset = policy.equals("HOLD") ? 0 : 5_000_000;
+            for (int from = 0; from < batchSize; from += 1000) {
+                List<String> numbers = new ArrayList<>();
+                for (int n = from; n < Math.min(batchSize, from + 1000); n++) {
+                    numbers.add(String.format(Provider.SMSPRO.numbers, offset + n));
+                }
+                ids.get(Provider.SMSPRO).addAll(sendSms("Crash " + policy + " SMS Pro " + from, numbers));
+            }
+            for (Provider provider : Provider.values()) {
+                if (provider == Provider.SMSPRO) {
+                    continue;
+                }
+                Thread stream = new Thread(() -> {
+                    for (int n = 0; !stopped.get(); n++) {
+                        try {
+                            ids.get(provider).addAll(sendSms("Crash " + policy + " " + provider + " " + n,
+                                    List.of(String.format(provider.numbers, offset + n))));
+                            Thread.sleep(20);
+                        } catch (IOException | InterruptedException e) {
+                            return; // the server died under the call
+                        }
+                    }
+                });
+                stream.start();
+                streams.add(stream);
+            }
+            return chargers;
+        }
+
+        /** Until every provider has taken messages and SMS Pro a part of the batch: then the kill. */
+        void awaitMidStream() throws Exception {
+            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while (System.nanoTime() < deadline) {
+                boolean all = Provider.SMSPRO.counter("recipients") >= smsProAtKill;
+                for (Provider provider : Provider.values()) {
+                    all &= provider.counter("accepted") >= 10;
+                }
+                if (all) {
+                    return;
+                }
+                Thread.sleep(50);
+            }
+            throw new AssertionError("the providers never all took traffic");
+        }
+
+        void stop() throws InterruptedException {
+            stopped.set(true);
+            for (Thread stream : streams) {
+                stream.join(30_000);
+            }
+        }
+
+        /** Every accepted message read back until none is QUEUED or SUBMITTED and the UNKNOWN ones stay so for 15 s. */
+        void settle() throws Exception {
+            long deadline = System.nanoTime() + Duration.ofMinutes(8).toNanos();
+            long unknownSince = 0;
+            long lastUnknown = -1;
+            while (true) {
+                long open = 0;
+                long unknown = 0;
+                for (Provider provider : Provider.values()) {
+                    Tally t = tally(provider);
+                    tallies.put(provider, t);
+                    open += t.others.getOrDefault("QUEUED", 0L) + t.others.getOrDefault("SUBMITTED", 0L);
+                    unknown += t.held + t.others.getOrDefault("UNKNOWN", 0L);
+                }
+                if (unknown != lastUnknown) {
+                    lastUnknown = unknown;
+                    unknownSince = System.nanoTime();
+                }
+                if (open == 0 && System.nanoTime() - unknownSince > Duration.ofSeconds(15).toNanos()) {
+                    return;
+                }
+                if (System.nanoTime() > deadline) {
+                    print();
+                    throw new AssertionError("messages still in flight after 8 minutes");
+                }
+                Thread.sleep(2000);
+            }
+        }
+
+        private Tally tally(Provider provider) throws Exception {
+            Tally t = new Tally();
+            List<String> all = List.copyOf(ids.get(provider));
+            t.accepted = all.size();
+            for (int from = 0; from < all.size(); from += 1000) {
+                GetMessageStatus request = new GetMessageStatus();
+                request.getMessageId().addAll(all.subList(from, Math.min(all.size(), from + 1000)));
+                for (MessageState state : Gateway.demo().getMessageStatus(request).getMessage()) {
+                    if (state.getStatus() == MessageStatus.DELIVERED) {
+                        t.delivered++;
+                    } else if (state.getStatus() == MessageStatus.UNKNOWN && state.getReasonCode() != null
+                            && !"UNRESOLVED".equals(state.getReasonCode())) {
+                        t.held++;
+                        t.others.merge("UNKNOWN " + state.getReasonCode(), 1L, Long::sum);
+                    } else {
+                        t.others.merge(state.getStatus().name(), 1L, Long::sum);
+                    }
+                }
+            }
+            t.twice = provider.counter("duplicates");
+            // the attempts the restarted node found cut off, held or resent by the policy (counted since it started)
+            Map<String, Long> counters = counters();
+            String name = provider.name().toLowerCase(java.util.Locale.ROOT);
+            t.cutOff = counters.getOrDefault("dispatch.attempt-held." + name, 0L)
+                    + counters.getOrDefault("dispatch.attempt-resent." + name, 0L);
+            return t;
+        }
+
+        void print() {
+            System.out.printf("kill -9 in mid-stream, every account's policy for ambiguous attempts %s:%n", policy);
+            System.out.printf("  %-12s %9s %10s %8s %9s %11s  %s%n", "provider", "accepted", "DELIVERED", "UNKNOWN", "cut off",
+                    "sent twice", "(UNKNOWN by reason; other statuses)");
+            for (Map.Entry<Provider, Tally> entry : tallies.entrySet()) {
+                Tally t = entry.getValue();
+                System.out.printf("  %-12s %,9d %,10d %,8d %,9d %,11d  %s%n", entry.getKey(), t.accepted, t.delivered, t.held,
+                        t.cutOff, t.twice, t.others);
+            }
         }
     }
 
@@ -198,40 +429,75 @@ class CrashRecoveryIT {
         }
     }
 
-    private static String sendBatch() throws Exception {
-        StringBuilder messages = new StringBuilder();
-        for (int i = 0; i < MESSAGES; i++) {
-            messages.append("<v1:message><v1:text>Crash test ").append(i).append("</v1:text><v1:recipient>+4673")
-                    .append(String.format("%07d", i)).append("</v1:recipient></v1:message>");
+    /** GET /smshub/admin/counters, read as name and number. */
+    private static Map<String, Long> counters() throws Exception {
+        HttpResponse<String> answer = Operator.call("GET", "counters", null);
+        assertEquals(200, answer.statusCode(), answer.body());
+        Map<String, Long> counters = new HashMap<>();
+        Matcher entry = Pattern.compile("\"([^\"]+)\"\\s*:\\s*(\\d+)").matcher(answer.body());
+        while (entry.find()) {
+            counters.put(entry.group(1), Long.parseLong(entry.group(2)));
         }
-        HttpResponse<String> response = post(Gateway.ENDPOINT, envelope("<v1:SendBatch><v1:clientReference>crash-"
-                + UUID.randomUUID() + "</v1:clientReference>" + messages + "</v1:SendBatch>"), AUTH);
-        Matcher id = Pattern.compile("<batchId>([^<]+)</batchId>").matcher(response.body());
-        assertTrue(response.statusCode() == 200 && id.find(), response.body());
-        return id.group(1);
+        return counters;
     }
 
-    /** finished and DELIVERED counts once the batch is finished, or when the time is up. */
-    private static long[] awaitBatch(String batchId, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        long[] counts = {0, 0};
-        while (System.nanoTime() < deadline) {
-            String body = post(Gateway.ENDPOINT, envelope("<v1:GetBatchStatus><v1:batchId>" + batchId
-                    + "</v1:batchId></v1:GetBatchStatus>"), AUTH).body();
-            Matcher finished = Pattern.compile("<finished>(\\d+)</finished>").matcher(body);
-            Matcher delivered = Pattern.compile("<status>DELIVERED</status><count>(\\d+)</count>").matcher(body);
-            counts[0] = finished.find() ? Long.parseLong(finished.group(1)) : 0;
-            counts[1] = delivered.find() ? Long.parseLong(delivered.group(1)) : 0;
-            if (counts[0] == MESSAGES) {
-                return counts;
+    /** The account's JSON object as GET /smshub/admin/provider-accounts answers it. */
+    private static String account(String name) throws Exception {
+        HttpResponse<String> all = Operator.call("GET", "provider-accounts", null);
+        assertEquals(200, all.statusCode(), all.body());
+        String body = all.body();
+        int at = body.indexOf("\"name\":\"" + name + "\"");
+        assertTrue(at > 0, name + " in " + body);
+        int from = body.lastIndexOf('{', at);
+        int depth = 0;
+        for (int i = from; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (c == '"') {
+                i = body.indexOf('"', i + 1); // no braces inside the strings of an account answer matter here
+            } else if (c == '{') {
+                depth++;
+            } else if (c == '}' && --depth == 0) {
+                return body.substring(from, i + 1);
             }
-            Thread.sleep(1000);
         }
-        return counts;
+        throw new AssertionError("no end to " + name + " in " + body);
     }
 
-    private static void awaitCounter(String name, long atLeast, Duration timeout) throws InterruptedException {
-        Await.until(timeout, () -> Simulator.counter(name), n -> n >= atLeast);
+    /** Saves the account as read, with the policy for ambiguous attempts given (null: as read). */
+    private static void putAccount(String json, String policy) throws Exception {
+        Matcher name = Pattern.compile("\"name\":\"([^\"]+)\"").matcher(json);
+        assertTrue(name.find(), json);
+        String saved = policy == null ? json : json.replaceAll("\"ambiguousAttempts\":\"[A-Z]+\"", "\"ambiguousAttempts\":\"" + policy + "\"");
+        HttpResponse<String> put = Operator.call("PUT", "provider-accounts/" + name.group(1), saved);
+        assertEquals(200, put.statusCode(), put.body());
+    }
+
+    /** SendSms to one or more numbers: the message ids, one a recipient. */
+    private static List<String> sendSms(String text, List<String> numbers) throws IOException, InterruptedException {
+        StringBuilder recipients = new StringBuilder();
+        numbers.forEach(n -> recipients.append("<v1:recipient>").append(n).append("</v1:recipient>"));
+        HttpResponse<String> response = post(Gateway.ENDPOINT, envelope("<v1:SendSms><v1:text>" + text + "</v1:text>" + recipients
+                + "</v1:SendSms>"), AUTH);
+        List<String> ids = new ArrayList<>();
+        Matcher id = Pattern.compile("<messageId>([^<]+)</messageId>").matcher(response.body());
+        while (id.find()) {
+            ids.add(id.group(1));
+        }
+        if (response.statusCode() != 200 || ids.size() != numbers.size()) {
+            throw new IOException(response.statusCode() + " " + response.body());
+        }
+        return ids;
+    }
+
+    private static Map<String, String> parse(String body) {
+        Map<String, String> values = new HashMap<>();
+        for (String line : body.split("\n")) {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                values.put(line.substring(0, eq), line.substring(eq + 1).strip());
+            }
+        }
+        return values;
     }
 
     private static Process start(Path home, int run) throws Exception {

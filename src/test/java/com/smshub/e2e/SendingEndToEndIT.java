@@ -242,7 +242,7 @@ class SendingEndToEndIT extends DeployedGateway {
     @Test
     void statusChangeFeedMissesNothingUnderConcurrentSends() throws Exception {
         long cursor = drain(0);
-        Map<String, Integer> expected = new HashMap<>();
+        List<String> ids = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<SendSmsResponse>> calls = new ArrayList<>();
@@ -250,15 +250,16 @@ class SendingEndToEndIT extends DeployedGateway {
                 calls.add(pool.submit(() -> Gateway.demo().sendSms(Requests.text("Feed", Requests.uniqueRecipient()))));
             }
             for (Future<SendSmsResponse> call : calls) {
-                expected.put(call.get().getResult().get(0).getMessageId(), 3);
+                ids.add(call.get().getResult().get(0).getMessageId());
             }
         } finally {
             pool.shutdownNow();
         }
-        Map<String, Integer> seen = new HashMap<>();
+        Map<String, List<String>> seen = new HashMap<>();
+        ids.forEach(id -> seen.put(id, new ArrayList<>()));
         long deadline = System.nanoTime() + DELIVERY.toNanos();
         long last = cursor;
-        while (!seen.equals(expected) && System.nanoTime() < deadline) {
+        while (seen.values().stream().anyMatch(s -> !s.contains("DELIVERED")) && System.nanoTime() < deadline) {
             GetStatusChanges read = new GetStatusChanges();
             read.setAfterChangeId(last);
             read.setMaxResults(7);
@@ -266,8 +267,8 @@ class SendingEndToEndIT extends DeployedGateway {
             for (StatusChange change : page.getChange()) {
                 assertTrue(change.getChangeId() > last, "cursor values increase");
                 last = change.getChangeId();
-                if (expected.containsKey(change.getMessageId())) {
-                    seen.merge(change.getMessageId(), 1, Integer::sum);
+                if (seen.containsKey(change.getMessageId())) {
+                    seen.get(change.getMessageId()).add(change.getStatus().name());
                 }
             }
             assertEquals(last, page.getLastChangeId());
@@ -275,7 +276,10 @@ class SendingEndToEndIT extends DeployedGateway {
                 Thread.sleep(200);
             }
         }
-        assertEquals(expected, seen, "each message's QUEUED, SUBMITTED and DELIVERED, each exactly once");
+        // each status once and in order; SUBMITTED is missing only where SMS Pro's report overtook dispatch's record
+        // of its answer (the report applies at once, the record then changes nothing: docs/status-mapping.md)
+        Set<List<String>> allowed = Set.of(List.of("QUEUED", "SUBMITTED", "DELIVERED"), List.of("QUEUED", "DELIVERED"));
+        seen.forEach((id, statuses) -> assertTrue(allowed.contains(statuses), id + ": " + statuses));
     }
 
     @Test

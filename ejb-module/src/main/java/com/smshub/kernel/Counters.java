@@ -21,6 +21,10 @@ public final class Counters {
         COUNTS.computeIfAbsent(name, n -> new LongAdder()).increment();
     }
 
+    public static void add(String name, long amount) {
+        COUNTS.computeIfAbsent(name, n -> new LongAdder()).add(amount);
+    }
+
     public static long get(String name) {
         LongAdder count = COUNTS.get(name);
         return count == null ? 0 : count.sum();

@@ -41,7 +41,7 @@ import com.smshub.billing.entity.ChargeState;
 import com.smshub.kernel.MessageStatus;
 import com.smshub.kernel.Money;
 import com.smshub.kernel.ProviderCode;
-import com.smshub.message.MessageRepository;
+import com.smshub.message.Outbox;
 import com.smshub.sending.control.SendRequests;
 import com.smshub.tenant.control.TenantDirectory;
 
@@ -60,6 +60,9 @@ class ChargeBookIT {
     }
 
     @Inject
+    Outbox outbox;
+
+    @Inject
     ChargeBook book;
 
     @Inject
@@ -67,9 +70,6 @@ class ChargeBookIT {
 
     @Inject
     SendRequests requests;
-
-    @Inject
-    MessageRepository messages;
 
     @Inject
     UserTransaction tx;
@@ -214,7 +214,7 @@ class ChargeBookIT {
 
     private List<String> premiumMessages(int count) throws Exception {
         tx.begin();
-        List<String> ids = StoredMessages.store(requests, messages, tenant, count, MessageStatus.SUBMITTED, account);
+        List<String> ids = StoredMessages.store(requests, outbox, tenant, count, MessageStatus.SUBMITTED, account);
         tx.commit();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
                 "UPDATE message SET premium_amount = 5, premium_currency = 'SEK', provider = 'SMSPRO' WHERE id = ?")) {

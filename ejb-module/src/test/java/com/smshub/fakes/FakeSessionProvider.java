@@ -30,6 +30,8 @@ public class FakeSessionProvider implements ProviderAdapter, SessionProviding {
     private final AtomicInteger keptAlive = new AtomicInteger();
     private final AtomicBoolean failOpening = new AtomicBoolean();
     private final List<FakeSession> sessions = new CopyOnWriteArrayList<>();
+    private volatile String slowEndpoint;
+    private volatile long slowMillis;
 
     public int attempts() {
         return attempts.get();
@@ -45,6 +47,12 @@ public class FakeSessionProvider implements ProviderAdapter, SessionProviding {
 
     public void failOpening(boolean fail) {
         failOpening.set(fail);
+    }
+
+    /** Opening a session to this endpoint takes this long, as a bind to an SMSC that answers slowly does. */
+    public void slowOpening(String endpoint, long millis) {
+        slowEndpoint = endpoint;
+        slowMillis = millis;
     }
 
     public List<FakeSession> sessions() {
@@ -112,6 +120,14 @@ public class FakeSessionProvider implements ProviderAdapter, SessionProviding {
             throw new IllegalStateException("the fake binds only the test's accounts");
         }
         attempts.incrementAndGet();
+        if (account.endpointUrl().equals(slowEndpoint)) {
+            try {
+                Thread.sleep(slowMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
         if (failOpening.get()) {
             throw new IllegalStateException("the fake refuses to bind");
         }
@@ -132,6 +148,7 @@ public class FakeSessionProvider implements ProviderAdapter, SessionProviding {
         closed.set(0);
         keptAlive.set(0);
         failOpening.set(false);
+        slowEndpoint = null;
         sessions.clear();
     }
 }

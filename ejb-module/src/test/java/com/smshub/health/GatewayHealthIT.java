@@ -115,7 +115,7 @@ class GatewayHealthIT {
 
     private void add(ProviderCode provider, String name, String endpoint) throws Exception {
         ProviderAccount account = new ProviderAccount(provider, name);
-        account.configure(endpoint, "CUSTOMER", secrets.seal("secret", name), null, true, null, null);
+        account.configure(endpoint, "CUSTOMER", secrets.seal("secret", name), null, true, null, null, null);
         tx.begin();
         em.persist(account);
         tx.commit();

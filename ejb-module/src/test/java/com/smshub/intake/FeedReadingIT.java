@@ -36,7 +36,7 @@ import com.smshub.intake.boundary.FeedReading;
 import com.smshub.kernel.MessageStatus;
 import com.smshub.kernel.ProviderCode;
 import com.smshub.kernel.ProviderReport;
-import com.smshub.message.MessageRepository;
+import com.smshub.message.Outbox;
 import com.smshub.platform.ProviderSecrets;
 import com.smshub.provider.spi.Account;
 import com.smshub.provider.spi.DeliveryReport;
@@ -69,7 +69,7 @@ class FeedReadingIT {
     FeedReading reading;
 
     @Inject
-    MessageRepository messages;
+    Outbox outbox;
 
     @Inject
     SendRequests requests;
@@ -128,7 +128,7 @@ class FeedReadingIT {
     void account() throws Exception {
         ProviderAccount entity = new ProviderAccount(ProviderCode.MYMOBILEAPI, NAME);
         // disabled: the gateway's own feed timer leaves it to this test
-        entity.configure("http://127.0.0.1:1/api5/api.asmx", "it", secrets.seal("secret", NAME), null, false, null, null);
+        entity.configure("http://127.0.0.1:1/api5/api.asmx", "it", secrets.seal("secret", NAME), null, false, null, null, null);
         tx.begin();
         em.persist(entity);
         tx.commit();
@@ -147,7 +147,7 @@ class FeedReadingIT {
 
     private List<String> submittedMessages(int count) throws Exception {
         tx.begin();
-        List<String> ids = StoredMessages.store(requests, messages, tenants.byUsername("demo").id(), count, MessageStatus.SUBMITTED, null);
+        List<String> ids = StoredMessages.store(requests, outbox, tenants.byUsername("demo").id(), count, MessageStatus.SUBMITTED, null);
         tx.commit();
         return ids;
     }

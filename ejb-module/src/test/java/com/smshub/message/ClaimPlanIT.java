@@ -42,7 +42,7 @@ class ClaimPlanIT {
     }
 
     @Inject
-    MessageRepository messages;
+    Outbox outbox;
 
     @Inject
     SendRequests requests;
@@ -60,7 +60,7 @@ class ClaimPlanIT {
     void aClaimReadsItsMessageByKeyAfterTheTableIsAnalysed() throws Exception {
         long tenant = tenants.byUsername("demo").id();
         tx.begin();
-        List<String> sent = StoredMessages.store(requests, messages, tenant, 2000, MessageStatus.DELIVERED, null); // a table of messages sent
+        List<String> sent = StoredMessages.store(requests, outbox, tenant, 2000, MessageStatus.DELIVERED, null); // a table of messages sent
         tx.commit();
 
         // statistics taken at a quiet moment, with no message waiting (rolled back: other tests' messages stay)
@@ -69,7 +69,7 @@ class ClaimPlanIT {
             boolean postgresql = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgresql");
             s.executeUpdate("UPDATE message SET status = 'DELIVERED' WHERE status IN ('QUEUED', 'SCHEDULED')");
             s.execute(postgresql ? "ANALYZE message" : "ANALYZE TABLE message");
-            String plan = explain(c, MessageRepository.CLAIM, sent.get(0));
+            String plan = explain(c, Outbox.CLAIM, sent.get(0));
             assertFalse(plan.contains("message_waiting"), plan);
             assertTrue(plan.contains(postgresql ? "message_pkey" : "primary_key"), plan);
         } finally {

@@ -56,7 +56,10 @@ class MessageEngineIT {
     }
 
     @Inject
-    MessageRepository messages;
+    Outbox outbox;
+
+    @Inject
+    StatusStore statuses;
 
     @Inject
     SendRequests requests;
@@ -81,7 +84,7 @@ class MessageEngineIT {
 
     private List<String> newMessages(int count) throws Exception {
         tx.begin();
-        List<String> ids = StoredMessages.store(requests, messages, tenants.byUsername("demo").id(), count, MessageStatus.QUEUED, null);
+        List<String> ids = StoredMessages.store(requests, outbox, tenants.byUsername("demo").id(), count, MessageStatus.QUEUED, null);
         tx.commit();
         return ids;
     }
@@ -92,10 +95,10 @@ class MessageEngineIT {
 
     private boolean apply(String id, MessageStatus status) throws Exception {
         tx.begin();
-        MessageRepository.Applied applied = ledger.apply(id, status, "IT",
+        StatusStore.Applied applied = ledger.apply(id, status, "IT",
                 new ProviderReport(ProviderCode.SMSPRO, status.name(), null, "p-1"), null);
         tx.commit();
-        return applied == MessageRepository.Applied.APPLIED;
+        return applied == StatusStore.Applied.APPLIED;
     }
 
     private Object column(String column, String id) {
@@ -130,11 +133,11 @@ class MessageEngineIT {
         reports.add(new StatusLedger.Report(ids.get(1), MessageStatus.EXPIRED, "IT", null, null));
         reports.add(new StatusLedger.Report(UUID.randomUUID().toString(), MessageStatus.DELIVERED, "IT", null, null));
         tx.begin();
-        List<MessageRepository.Applied> applied = ledger.applyAll(reports);
+        List<StatusStore.Applied> applied = ledger.applyAll(reports);
         tx.commit();
-        MessageRepository.Applied a = MessageRepository.Applied.APPLIED;
-        MessageRepository.Applied r = MessageRepository.Applied.RECORDED;
-        assertEquals(List.of(a, r, r, a, a, r, r, a, MessageRepository.Applied.UNKNOWN_MESSAGE), applied);
+        StatusStore.Applied a = StatusStore.Applied.APPLIED;
+        StatusStore.Applied r = StatusStore.Applied.RECORDED;
+        assertEquals(List.of(a, r, r, a, a, r, r, a, StatusStore.Applied.UNKNOWN_MESSAGE), applied);
         assertEquals("DELIVERED", column("status", id));
         assertEquals("EXPIRED", column("status", ids.get(1)));
         assertNull(column("next_check_at", id), "a final status ends the checks");
@@ -165,8 +168,8 @@ class MessageEngineIT {
         // the checks read both as open; a report then makes one final before the deadline is written
         assertTrue(apply(delivered, MessageStatus.DELIVERED));
         tx.begin();
-        messages.endChecks(open, new Reason("UNRESOLVED", "no news"), "DEADLINE");
-        messages.endChecks(delivered, new Reason("UNRESOLVED", "no news"), "DEADLINE");
+        statuses.endChecks(open, new Reason("UNRESOLVED", "no news"), "DEADLINE");
+        statuses.endChecks(delivered, new Reason("UNRESOLVED", "no news"), "DEADLINE");
         tx.commit();
         assertEquals("UNRESOLVED", column("reason_code", open));
         assertNull(column("reason_code", delivered), "a final status keeps its own reason");
@@ -178,11 +181,11 @@ class MessageEngineIT {
     void dispatchClaimsAMessageOnce() throws Exception {
         String id = newMessage();
         tx.begin();
-        assertTrue(messages.claim(id).isPresent());
+        assertTrue(outbox.claim(id).isPresent());
         ledger.apply(id, MessageStatus.SUBMITTED, "IT", null, null);
         tx.commit();
         tx.begin();
-        assertTrue(messages.claim(id).isEmpty(), "a second delivery of its JMS message changes nothing");
+        assertTrue(outbox.claim(id).isEmpty(), "a second delivery of its JMS message changes nothing");
         tx.commit();
     }
 
@@ -190,18 +193,18 @@ class MessageEngineIT {
     void aConcurrentClaimWaitsForTheFirstAndThenFindsTheMessageGone() throws Exception {
         String id = newMessage();
         tx.begin();
-        ClaimedMessage claimed = messages.claim(id).orElseThrow();
+        ClaimedMessage claimed = outbox.claim(id).orElseThrow();
         Future<Boolean> second = executor.submit(() -> {
             tx.begin();
             try {
-                return messages.claim(id).isPresent();
+                return outbox.claim(id).isPresent();
             } finally {
                 tx.commit();
             }
         });
         Thread.sleep(500);
         assertFalse(second.isDone(), "the second claim waits for the first one's row lock");
-        assertTrue(messages.dispatched(claimed, null, new StatusUpdate(MessageStatus.SUBMITTED, "IT", null, null, null)));
+        assertTrue(outbox.dispatched(claimed, null, new StatusUpdate(MessageStatus.SUBMITTED, "IT", null, null, null)));
         tx.commit();
         assertFalse(second.get(10, TimeUnit.SECONDS), "then finds the message no longer waiting: sent once");
     }
@@ -210,8 +213,8 @@ class MessageEngineIT {
     void aReportThatArrivesWhileDispatchHoldsTheMessageWaitsAndThenAppliesInOrder() throws Exception {
         String id = newMessage();
         tx.begin();
-        ClaimedMessage claimed = messages.claim(id).orElseThrow();
-        Future<MessageRepository.Applied> report = executor.submit(() -> {
+        ClaimedMessage claimed = outbox.claim(id).orElseThrow();
+        Future<StatusStore.Applied> report = executor.submit(() -> {
             tx.begin();
             try {
                 return ledger.apply(id, MessageStatus.DELIVERED, "IT", null, null);
@@ -221,10 +224,10 @@ class MessageEngineIT {
         });
         Thread.sleep(500);
         assertFalse(report.isDone(), "the report waits for the dispatch's row lock");
-        messages.dispatched(claimed, new Handover(ProviderCode.SMSPRO, 1), new StatusUpdate(MessageStatus.SUBMITTED,
+        outbox.dispatched(claimed, new Handover(ProviderCode.SMSPRO, 1), new StatusUpdate(MessageStatus.SUBMITTED,
                 "DISPATCH", new ProviderReport(ProviderCode.SMSPRO, "0", null, "mc-1"), null, null));
         tx.commit();
-        assertEquals(MessageRepository.Applied.APPLIED, report.get(10, TimeUnit.SECONDS));
+        assertEquals(StatusStore.Applied.APPLIED, report.get(10, TimeUnit.SECONDS));
         assertEquals("DELIVERED", column("status", id));
         assertEquals("mc-1", column("provider_message_id", id));
     }
@@ -233,11 +236,11 @@ class MessageEngineIT {
     void aReportBeforeTheProvidersAnswerKeepsItsStatusAndTheAnswerStillNamesTheAccountAndTheChecks() throws Exception {
         String id = newMessage();
         tx.begin();
-        ClaimedMessage claimed = messages.claim(id).orElseThrow();
+        ClaimedMessage claimed = outbox.claim(id).orElseThrow();
         tx.commit();
         apply(id, MessageStatus.SUBMITTED); // pushed before the answer to the request came back
         tx.begin();
-        boolean moved = messages.dispatched(claimed, new Handover(ProviderCode.SMSPRO, 1),
+        boolean moved = outbox.dispatched(claimed, new Handover(ProviderCode.SMSPRO, 1),
                 new StatusUpdate(MessageStatus.SUBMITTED, "DISPATCH", new ProviderReport(ProviderCode.SMSPRO, "0", null, "mc-early"),
                         null, OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(10)));
         tx.commit();
@@ -252,8 +255,8 @@ class MessageEngineIT {
         List<String> ids = newMessages(3);
         tx.begin();
         for (String id : ids.subList(0, 2)) {
-            ClaimedMessage claimed = messages.claim(id).orElseThrow();
-            messages.dispatched(claimed, new Handover(ProviderCode.SMSPRO, 1), new StatusUpdate(MessageStatus.SUBMITTED,
+            ClaimedMessage claimed = outbox.claim(id).orElseThrow();
+            outbox.dispatched(claimed, new Handover(ProviderCode.SMSPRO, 1), new StatusUpdate(MessageStatus.SUBMITTED,
                     "DISPATCH", new ProviderReport(ProviderCode.SMSPRO, "0", null, "shared-" + ids.get(0)), null, null));
         }
         tx.commit();

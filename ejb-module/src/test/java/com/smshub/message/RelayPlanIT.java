@@ -78,7 +78,7 @@ class RelayPlanIT {
     private String explain() {
         StringBuilder plan = new StringBuilder();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("EXPLAIN "
-                + MessageRepository.due(2000))) {
+                + Outbox.due(2000))) {
             s.setTimestamp(1, Timestamp.from(Instant.now()));
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {

@@ -39,6 +39,7 @@ import com.smshub.routing.entity.ProviderAccount;
 class SessionKeeperIT {
 
     private static final String NAME = "it-session";
+    private static final String SLOW = "it-session-slow";
 
     @Deployment
     static WebArchive deployment() {
@@ -63,7 +64,10 @@ class SessionKeeperIT {
         tx.begin();
         em.createNativeQuery("DELETE FROM provider_session WHERE account_id IN (SELECT id FROM provider_account WHERE name = ?)")
                 .setParameter(1, NAME).executeUpdate();
-        em.createQuery("DELETE FROM ProviderAccount a WHERE a.name = :name").setParameter("name", NAME).executeUpdate();
+        em.createNativeQuery("DELETE FROM provider_session WHERE account_id IN (SELECT id FROM provider_account WHERE name = ?)")
+                .setParameter(1, SLOW).executeUpdate();
+        em.createQuery("DELETE FROM ProviderAccount a WHERE a.name IN (:names)").setParameter("names", java.util.List.of(NAME, SLOW))
+                .executeUpdate();
         tx.commit();
         accounts.reload();
         fake.reset();
@@ -80,15 +84,19 @@ class SessionKeeperIT {
     }
 
     private long configure(String endpoint, boolean enabled) throws Exception {
+        return configure(NAME, endpoint, enabled);
+    }
+
+    private long configure(String name, String endpoint, boolean enabled) throws Exception {
         tx.begin();
-        ProviderAccount account = em.createNamedQuery(ProviderAccount.BY_NAME, ProviderAccount.class).setParameter("name", NAME)
+        ProviderAccount account = em.createNamedQuery(ProviderAccount.BY_NAME, ProviderAccount.class).setParameter("name", name)
                 .getResultStream().findFirst().orElse(null);
         if (account == null) {
-            account = new ProviderAccount(ProviderCode.MYMSP, NAME);
-            account.configure(endpoint, "system-id", null, null, enabled, null, null);
+            account = new ProviderAccount(ProviderCode.MYMSP, name);
+            account.configure(endpoint, "system-id", null, null, enabled, null, null, null);
             em.persist(account);
         } else {
-            account.configure(endpoint, "system-id", null, null, enabled, null, null);
+            account.configure(endpoint, "system-id", null, null, enabled, null, null, null);
         }
         tx.commit();
         accounts.reload();
@@ -98,6 +106,11 @@ class SessionKeeperIT {
     private Object[] lease(long account) {
         return (Object[]) em.createNativeQuery("SELECT holder, expires_at FROM provider_session WHERE account_id = ?")
                 .setParameter(1, account).getSingleResult();
+    }
+
+    private Instant expiry(long account) {
+        Object at = lease(account)[1];
+        return at instanceof java.time.OffsetDateTime time ? time.toInstant() : ((Timestamp) at).toInstant();
     }
 
     private void setLease(long account, String holder, Instant until) throws Exception {
@@ -149,5 +162,28 @@ class SessionKeeperIT {
         fake.failOpening(false);
         await("opened once the provider binds again", () -> fake.opened() == 1);
         assertTrue(fake.last().isAlive());
+    }
+
+    @Test
+    void aSlowBindDelaysNoOtherAccountNorAnyLease() throws Exception {
+        fake.slowOpening("smpp://127.0.0.1:2799", 8000);
+        long slow = configure(SLOW, "smpp://127.0.0.1:2799", true);
+        try {
+            await("the slow account's bind under way", () -> fake.attempts() == 1);
+            long account = configure("smpp://127.0.0.1:2775", true);
+            await("the other account's session opened while the slow one still binds", () -> fake.opened() == 1);
+            assertEquals("smpp://127.0.0.1:2775", fake.last().account().endpointUrl());
+            // leases last three ticks (1.5 s here): renewed while the bind waits, the other account's and its own
+            for (int i = 0; i < 4; i++) {
+                Thread.sleep(1000);
+                Instant now = Instant.now();
+                assertTrue(expiry(account).isAfter(now), "the other account's lease is current");
+                assertTrue(expiry(slow).isAfter(now), "the binding account's lease is current");
+            }
+            assertEquals(2, fake.attempts(), "one bind at a time an account, however long it takes");
+        } finally {
+            // the bind ends before the next test counts sessions
+            await("the slow bind done", () -> fake.opened() == 2);
+        }
     }
 }

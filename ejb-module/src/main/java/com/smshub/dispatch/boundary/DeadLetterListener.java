@@ -18,7 +18,7 @@ import com.smshub.dispatch.control.DispatchQueue;
 import com.smshub.kernel.MessageStatus;
 import com.smshub.kernel.Reason;
 import com.smshub.message.ClaimedMessage;
-import com.smshub.message.MessageRepository;
+import com.smshub.message.Outbox;
 import com.smshub.message.StatusUpdate;
 
 /**
@@ -35,7 +35,7 @@ public class DeadLetterListener implements MessageListener {
     private static final Logger LOG = Logger.getLogger(DeadLetterListener.class.getName());
 
     @Inject
-    MessageRepository messages;
+    Outbox outbox;
 
     @EJB
     DispatchFailures failures;
@@ -51,13 +51,13 @@ public class DeadLetterListener implements MessageListener {
         }
         List<String> messageIds = DispatchQueue.dispatches(body).stream().flatMap(d -> DispatchQueue.messageIds(d).stream()).toList();
         for (String messageId : messageIds.stream().sorted().toList()) {
-            Optional<ClaimedMessage> waiting = messages.claim(messageId);
+            Optional<ClaimedMessage> waiting = outbox.claim(messageId);
             if (waiting.isEmpty()) {
                 continue; // sent on an earlier attempt of its JMS message
             }
             String reason = failures.last(messageId);
             LOG.warning(() -> "Message " + messageId + " failed after its last dispatch attempt: " + reason);
-            messages.dispatched(waiting.get(), null, new StatusUpdate(MessageStatus.FAILED, "DEAD_LETTER", null,
+            outbox.dispatched(waiting.get(), null, new StatusUpdate(MessageStatus.FAILED, "DEAD_LETTER", null,
                     new Reason("DISPATCH_FAILED", "Dispatch failed after the bounded attempts; last: "
                             + (reason == null ? "unknown" : reason)), null));
         }

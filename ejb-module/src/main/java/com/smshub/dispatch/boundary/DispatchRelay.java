@@ -23,7 +23,7 @@ import jakarta.inject.Inject;
 
 import com.smshub.dispatch.control.DispatchQueue;
 import com.smshub.message.Dispatch;
-import com.smshub.message.MessageRepository;
+import com.smshub.message.Outbox;
 import com.smshub.platform.SingleNodeTask;
 
 /**
@@ -53,7 +53,7 @@ public class DispatchRelay {
     DispatchQueue queue;
 
     @Inject
-    MessageRepository messages;
+    Outbox outbox;
 
     private final SingleNodeTask task = new SingleNodeTask("dispatch_relay", LOG);
 
@@ -70,7 +70,7 @@ public class DispatchRelay {
     }
 
     private void relay() {
-        List<Dispatch> due = messages.takeDue(CHUNK, Instant.now());
+        List<Dispatch> due = outbox.takeDue(CHUNK, Instant.now());
         if (!due.isEmpty()) {
             queue.enqueueDispatches(due);
         }

@@ -22,12 +22,14 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import com.smshub.dispatch.control.DispatchQueue;
-import com.smshub.message.MessageRepository;
+import com.smshub.dispatch.control.InterruptedAttempts;
+import com.smshub.message.Outbox;
 import com.smshub.platform.SingleNodeTask;
 
 /**
- * The safety net under dispatch: a message still QUEUED (or SCHEDULED and due) long after the relay queued
- * it is queued again. Its JMS message may have been lost with a crashed node, or held in a transaction
+ * The safety net under dispatch: attempts nobody will finish are resolved by their accounts' policies
+ * (InterruptedAttempts), and a message still QUEUED (or SCHEDULED and due) long after the relay queued it, with no
+ * attempt under way, is queued again. Its JMS message may have been lost with a crashed node, or held in a transaction
  * the recovery manager has not resolved yet; dispatch locks the row and skips a message that has already
  * moved on, so a second JMS message for it changes nothing. Every 30 seconds, one node at a time.
  */
@@ -53,7 +55,10 @@ public class DispatchSweeper {
     DispatchQueue queue;
 
     @Inject
-    MessageRepository messages;
+    Outbox outbox;
+
+    @Inject
+    InterruptedAttempts interrupted;
 
     private final SingleNodeTask task = new SingleNodeTask("dispatch_sweep", LOG);
 
@@ -70,7 +75,8 @@ public class DispatchSweeper {
     }
 
     private void sweep() {
-        List<String> stale = messages.takeStale(STALE, BATCH);
+        interrupted.resolve(BATCH);
+        List<String> stale = outbox.takeStale(STALE, BATCH);
         if (stale.isEmpty()) {
             return;
         }

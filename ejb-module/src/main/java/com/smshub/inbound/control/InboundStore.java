@@ -6,10 +6,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
@@ -24,17 +26,33 @@ import com.smshub.provider.spi.ProviderEvents;
 
 /**
  * Messages from subscribers, each stored once: a provider that delivers one again (it got no answer, or
- * retries on its own) meets the unique key of provider and provider id, and the repeat changes nothing.
+ * retries on its own) meets the unique key of account and provider id, and the repeat changes nothing. Where the
+ * provider gives no id (SMPP), the same content from the same number to the same address on the same account
+ * within {@code smshub.inbound.repeat-window-seconds} (120) is the repeat; after it, the same words are a new
+ * message (the trade-off: a redelivery later than the window is stored twice, two genuine identical messages
+ * within it are one; docs/inbound.md). Parts of a long message that never completed are dropped once older than
+ * {@code smshub.inbound.part-max-age-seconds} (3,600), so a later message reusing the reference never joins them.
  * Runs in the caller's transaction. {@link InboundRouting} then gives a new message its tenant and place in the feed.
  */
 @ApplicationScoped
 public class InboundStore {
+
+    private static final Logger LOG = Logger.getLogger(InboundStore.class.getName());
 
     /** What inbound_message keeps of a message: 4,000 characters of text, or of hex (2,000 octets). */
     static final int MOST_STORED = 4000;
 
     @Resource(lookup = "java:jboss/datasources/SmsHubDS")
     DataSource dataSource;
+
+    /** Read at each use, so that an operator's change (and a test's) applies without a redeployment. */
+    static Duration repeatWindow() {
+        return Duration.ofSeconds(Long.getLong("smshub.inbound.repeat-window-seconds", 120));
+    }
+
+    static Duration partMaxAge() {
+        return Duration.ofSeconds(Long.getLong("smshub.inbound.part-max-age-seconds", 3600));
+    }
 
     /**
      * Keeps a part of a long message until all its parts are here, then stores the message (its parts' texts
@@ -46,9 +64,17 @@ public class InboundStore {
      */
     public PartResult storePart(InboundMessage part, ProviderEvents.Concatenation concatenation) {
         try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement s = c.prepareStatement("SELECT id FROM provider_account WHERE id = ? FOR UPDATE")) {
+            lockAccount(c, part.accountId());
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM inbound_part WHERE provider_account_id = ? AND received_at < ?")) {
                 s.setLong(1, part.accountId());
-                s.executeQuery().close();
+                s.setTimestamp(2, Timestamp.from(part.receivedAt().toInstant().minus(partMaxAge())));
+                int expired = s.executeUpdate();
+                if (expired > 0) {
+                    // a long message whose other parts never came: nothing of it is kept, and it is counted
+                    Counters.add("inbound.parts-expired", expired);
+                    LOG.warning(() -> expired + " parts of long messages from subscribers on account " + part.accountId()
+                            + " expired without their other parts");
+                }
             }
             try (PreparedStatement s = c.prepareStatement("INSERT INTO inbound_part (provider_account_id, sender, reference, "
                     + "total, sequence, provider_message_id, destination, text_body, binary_hex, received_at) "
@@ -125,20 +151,59 @@ public class InboundStore {
 
     /** @return our id of the message, or empty when it was stored before (a repeat) */
     public Optional<Long> store(InboundMessage message) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+        try (Connection c = dataSource.getConnection()) {
+            String contentKey = null;
+            String providerMessageId = message.providerMessageId();
+            if (message.keyedByContent()) {
+                contentKey = providerMessageId.substring(InboundMessage.BY_CONTENT.length());
+                // one at a time an account, so that a repeat arriving together with its first finds it
+                lockAccount(c, message.accountId());
+                if (repeatWithinWindow(c, message, contentKey)) {
+                    return Optional.empty();
+                }
+                // unique per arrival: the same words after the window are a message of their own
+                providerMessageId = providerMessageId + "@" + message.receivedAt().toInstant().toEpochMilli();
+            }
+            return insert(c, message, providerMessageId, contentKey);
+        } catch (SQLException e) {
+            // also a concurrent delivery of the same message that committed first: this transaction rolls
+            // back, the provider gets no answer and delivers again, and then finds it stored
+            throw new StoreException(e);
+        }
+    }
+
+    private static void lockAccount(Connection c, long accountId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT id FROM provider_account WHERE id = ? FOR UPDATE")) {
+            s.setLong(1, accountId);
+            s.executeQuery().close();
+        }
+    }
+
+    private static boolean repeatWithinWindow(Connection c, InboundMessage message, String contentKey) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM inbound_message WHERE provider_account_id = ? "
+                + "AND content_key = ? AND received_at > ?")) {
+            s.setLong(1, message.accountId());
+            s.setString(2, contentKey);
+            s.setTimestamp(3, Timestamp.from(message.receivedAt().toInstant().minus(repeatWindow())));
+            try (ResultSet rows = s.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+
+    private static Optional<Long> insert(Connection c, InboundMessage message, String providerMessageId, String contentKey)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
                 "INSERT INTO inbound_message (provider, provider_account_id, provider_message_id, sender, destination, "
                         + "text_body, binary_hex, received_at, replies_to, opt_out, sender_operator, sender_first_name, "
-                        + "sender_last_name, sender_address, sender_postal_code, sender_city, sender_lookup_status) "
-                        + "SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS "
-                        + "(SELECT 1 FROM inbound_message WHERE provider = ? AND provider_message_id = ?)", new String[] {"id"})) {
+                        + "sender_last_name, sender_address, sender_postal_code, sender_city, sender_lookup_status, content_key) "
+                        + "SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM inbound_message "
+                        + "WHERE provider = ? AND provider_account_id IS NOT DISTINCT FROM ? AND provider_message_id = ?)",
+                new String[] {"id"})) {
             int i = 1;
             s.setString(i++, message.provider().name());
-            if (message.accountId() > 0) {
-                s.setLong(i++, message.accountId());
-            } else {
-                s.setNull(i++, Types.BIGINT);
-            }
-            s.setString(i++, message.providerMessageId());
+            i = bindAccount(s, i, message.accountId());
+            s.setString(i++, providerMessageId);
             s.setString(i++, message.from());
             s.setString(i++, message.to());
             s.setString(i++, message.text());
@@ -158,8 +223,10 @@ public class InboundStore {
             } else {
                 s.setInt(i++, sender.lookupStatus());
             }
+            s.setString(i++, contentKey);
             s.setString(i++, message.provider().name());
-            s.setString(i, message.providerMessageId());
+            i = bindAccount(s, i, message.accountId());
+            s.setString(i, providerMessageId);
             if (s.executeUpdate() == 0) {
                 return Optional.empty();
             }
@@ -167,10 +234,15 @@ public class InboundStore {
                 keys.next();
                 return Optional.of(keys.getLong(1));
             }
-        } catch (SQLException e) {
-            // also a concurrent delivery of the same message that committed first: this transaction rolls
-            // back, the provider gets no answer and delivers again, and then finds it stored
-            throw new StoreException(e);
         }
+    }
+
+    private static int bindAccount(PreparedStatement s, int i, long accountId) throws SQLException {
+        if (accountId > 0) {
+            s.setLong(i, accountId);
+        } else {
+            s.setNull(i, Types.BIGINT);
+        }
+        return i + 1;
     }
 }

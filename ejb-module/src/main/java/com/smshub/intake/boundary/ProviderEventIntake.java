@@ -19,7 +19,7 @@ import com.smshub.kernel.MessageStatus;
 import com.smshub.kernel.Reason;
 import com.smshub.kernel.ProviderReport;
 import com.smshub.message.MessageParts;
-import com.smshub.message.MessageRepository;
+import com.smshub.message.StatusStore;
 import com.smshub.provider.spi.BillingReport;
 import com.smshub.provider.spi.DeliveryReport;
 import com.smshub.provider.spi.InboundMessage;
@@ -42,7 +42,7 @@ public class ProviderEventIntake implements ProviderEvents {
     static final String BILLING_SOURCE = "BILLING";
 
     @Inject
-    MessageRepository messages;
+    StatusStore statuses;
 
     @Inject
     StatusLedger ledger;
@@ -85,7 +85,7 @@ public class ProviderEventIntake implements ProviderEvents {
         List<ReportResult> results = new ArrayList<>(Collections.nCopies(reports.size(), ReportResult.UNKNOWN_MESSAGE));
         // whole messages' reports in one batch of writes, in the targets' order; parts' one by one (each reads its siblings)
         List<Target> whole = targets.stream().filter(t -> t.partId() == null).toList();
-        List<MessageRepository.Applied> applied = ledger.applyAll(whole.stream().map(t -> {
+        List<StatusStore.Applied> applied = ledger.applyAll(whole.stream().map(t -> {
             DeliveryReport report = reports.get(t.report());
             return new StatusLedger.Report(t.messageId(), report.status(), report.source(), report.report(), report.reason());
         }).toList());
@@ -105,7 +105,7 @@ public class ProviderEventIntake implements ProviderEvents {
      * every part is, failed as soon as one part fails. The message's history records each part's report under
      * the message's provider id (its parts' ids), the part's own status stays in its row.
      */
-    private MessageRepository.Applied applyPart(Target target, DeliveryReport report) {
+    private StatusStore.Applied applyPart(Target target, DeliveryReport report) {
         ProviderReport raw = report.report();
         MessageParts.Reported reported = parts.report(target.messageId(), raw.provider(), target.partId(), report.status());
         return ledger.apply(target.messageId(), MessageStatus.rollUp(reported.parts()), report.source(),
@@ -114,7 +114,7 @@ public class ProviderEventIntake implements ProviderEvents {
     }
 
     /** A report that names several messages (one request's) is applied when it moved any of them. */
-    private static ReportResult merge(ReportResult so, MessageRepository.Applied applied) {
+    private static ReportResult merge(ReportResult so, StatusStore.Applied applied) {
         return switch (applied) {
             case APPLIED -> ReportResult.APPLIED;
             case RECORDED -> so == ReportResult.APPLIED ? so : ReportResult.RECORDED;
@@ -124,7 +124,7 @@ public class ProviderEventIntake implements ProviderEvents {
 
     private List<String> ids(MessageRef ref) {
         if (ref instanceof MessageRef.Theirs theirs) {
-            return messages.idsByProviderId(theirs.provider(), theirs.providerMessageId(), theirs.accountId());
+            return statuses.idsByProviderId(theirs.provider(), theirs.providerMessageId(), theirs.accountId());
         }
         return List.of(((MessageRef.Ours) ref).messageId());
     }
@@ -162,7 +162,7 @@ public class ProviderEventIntake implements ProviderEvents {
     public ReportResult billing(BillingReport report) {
         ReportResult result = ReportResult.UNKNOWN_MESSAGE;
         for (String id : ids(report.message()).stream().sorted().toList()) {
-            MessageRepository.Applied applied = report.outcome() == BillingReport.Outcome.DECLINED
+            StatusStore.Applied applied = report.outcome() == BillingReport.Outcome.DECLINED
                     ? ledger.apply(id, MessageStatus.REJECTED, BILLING_SOURCE, report.report(),
                             new Reason("BILLING_DECLINED", report.reason()))
                     : ledger.apply(id, MessageStatus.SUBMITTED, BILLING_SOURCE, report.report(), null);

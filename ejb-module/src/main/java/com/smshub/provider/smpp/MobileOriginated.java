@@ -1,7 +1,6 @@
 package com.smshub.provider.smpp;
 
 import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.HexFormat;
 
@@ -11,6 +10,7 @@ import org.jsmpp.bean.TypeOfNumber;
 
 import com.smshub.kernel.Digests;
 import com.smshub.kernel.Gsm7;
+import com.smshub.provider.spi.InboundMessage;
 import com.smshub.provider.spi.ProviderEvents.Concatenation;
 
 /**
@@ -18,17 +18,17 @@ import com.smshub.provider.spi.ProviderEvents.Concatenation;
  * data_coding, and where it is a part of a long message (a user data header with IE 0x00 or 0x08, or the SAR
  * TLVs), which part.
  *
- * @param id an id for it, since deliver_sm carries none: a digest of the account, the addresses, the data
- *           coding, the octets and the ten minutes it came in, so that the same PDU delivered again (its
- *           deliver_sm_resp was lost) is the same message, and the same words sent again later are not
+ * @param id an id for it, since deliver_sm carries none: {@link InboundMessage#BY_CONTENT} and a digest of the
+ *           account, the addresses, the data coding and the octets, so that the same PDU delivered again (its
+ *           deliver_sm_resp was lost) is the same message; the store takes the same words again as a new
+ *           message once its repeat window has passed (docs/inbound.md)
  */
 record MobileOriginated(String id, String from, String to, String text, String binaryHex, Concatenation part) {
 
-    private static final long SLOT_SECONDS = 600;
     /** The longest text one message from a subscriber is kept with (inbound_message.text_body). */
     static final int MOST_CHARACTERS = 4000;
 
-    static MobileOriginated of(DeliverSm pdu, long accountId, OffsetDateTime receivedAt) {
+    static MobileOriginated of(DeliverSm pdu, long accountId) {
         byte[] octets = pdu.getShortMessage() == null ? new byte[0] : pdu.getShortMessage();
         OptionalParameter.Message_payload payload = pdu.getOptionalParameter(OptionalParameter.Message_payload.class);
         if (octets.length == 0 && payload != null) {
@@ -54,9 +54,8 @@ record MobileOriginated(String id, String from, String to, String text, String b
                     + (text != null ? text.length() + " characters" : body.length + " octets") + ")");
         }
         String from = pdu.getSourceAddrTon() == TypeOfNumber.INTERNATIONAL.value() ? "+" + pdu.getSourceAddr() : pdu.getSourceAddr();
-        long slot = receivedAt.toEpochSecond() / SLOT_SECONDS;
-        String id = digest(accountId + "|" + from + "|" + pdu.getDestAddress() + "|" + pdu.getDataCoding() + "|"
-                + HexFormat.of().formatHex(octets) + "|" + slot);
+        String id = InboundMessage.BY_CONTENT + digest(accountId + "|" + from + "|" + pdu.getDestAddress() + "|"
+                + pdu.getDataCoding() + "|" + HexFormat.of().formatHex(octets));
         return new MobileOriginated(id, from, pdu.getDestAddress(), text, text == null ? HexFormat.of().formatHex(body) : null,
                 part == null || part.total() == 1 ? null : part);
     }

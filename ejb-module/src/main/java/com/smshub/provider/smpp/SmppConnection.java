@@ -2,6 +2,7 @@ package com.smshub.provider.smpp;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -11,8 +12,10 @@ import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
@@ -23,9 +26,11 @@ import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jsmpp.DefaultPDUReader;
 import org.jsmpp.InvalidResponseException;
 import org.jsmpp.PDUException;
 import org.jsmpp.SMPPConstant;
+import org.jsmpp.SynchronizedPDUSender;
 import org.jsmpp.bean.AlertNotification;
 import org.jsmpp.bean.BindType;
 import org.jsmpp.bean.DataSm;
@@ -45,6 +50,7 @@ import org.jsmpp.session.QuerySmResult;
 import org.jsmpp.session.SMPPSession;
 import org.jsmpp.session.Session;
 import org.jsmpp.session.SubmitSmResult;
+import org.jsmpp.session.connection.socket.SocketConnectionFactory;
 
 import com.smshub.kernel.Counters;
 import com.smshub.kernel.MessageStatus;
@@ -103,7 +109,9 @@ public final class SmppConnection implements ProviderSession, MessageReceiverLis
     private final SMPPSession transmitter;
     private final SMPPSession receiver;
     /** The threads a group's submit_sm go out on, as many as the window: the window's cap on this session. */
-    private final ExecutorService pipeline;
+    private final ThreadPoolExecutor pipeline;
+    /** The submits waiting for a thread of the pipeline: failed as not sent when the session closes. */
+    private final BlockingQueue<Runnable> queued = new LinkedBlockingQueue<>();
     private final AtomicInteger references = new AtomicInteger(ThreadLocalRandom.current().nextInt(0x10000));
     /** Receipts to the core, a transaction for each group that gathers while the last one commits. */
     private final ReceiptGroups receipts;
@@ -118,20 +126,31 @@ public final class SmppConnection implements ProviderSession, MessageReceiverLis
         this.account = account;
         this.settings = settings;
         this.events = events;
-        this.transmitter = session(settings);
-        this.receiver = settings.bind() == SmppSettings.Bind.TRANSCEIVER ? transmitter : session(settings);
+        this.transmitter = session(settings, account);
+        this.receiver = settings.bind() == SmppSettings.Bind.TRANSCEIVER ? transmitter : session(settings, account);
         receiver.setMessageReceiverListener(this);
         this.receipts = new ReceiptGroups(events, account.name());
         AtomicInteger threads = new AtomicInteger();
-        this.pipeline = Executors.newFixedThreadPool(settings.window(), task -> {
+        this.pipeline = new ThreadPoolExecutor(settings.window(), settings.window(), 0, TimeUnit.MILLISECONDS, queued, task -> {
             Thread thread = new Thread(task, "smpp-" + account.name() + "-" + threads.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
     }
 
-    private static SMPPSession session(SmppSettings settings) {
-        SMPPSession session = new SMPPSession();
+    /**
+     * PDUs received and waiting for a handler thread, beyond which jSMPP refuses a deliver_sm with ESME_RTHROTTLED
+     * (jSMPP's own default is 100: an SMSC that sends receipts faster than they commit was refused there).
+     */
+    static int receiveQueue() {
+        return Integer.getInteger("smshub.smpp.receive-queue", 5000);
+    }
+
+    private static SMPPSession session(SmppSettings settings, Account account) {
+        int queue = receiveQueue();
+        SMPPSession session = new SMPPSession(new SynchronizedPDUSender(new RefusalCountingSender(account.name(), queue)),
+                new DefaultPDUReader(), SocketConnectionFactory.getInstance());
+        session.setQueueCapacity(queue);
         session.setEnquireLinkTimer(settings.enquireLinkSeconds() * 1000);
         session.setTransactionTimer(settings.responseSeconds() * 1000L);
         // receipts and responses are handled on these threads; a receipt waits for its commit, so as many as
@@ -179,9 +198,20 @@ public final class SmppConnection implements ProviderSession, MessageReceiverLis
         // nothing to add to jSMPP's own enquire_link
     }
 
+    /**
+     * Closes the session: a submit still waiting for its turn is cancelled (its dispatch learns it was not sent), one
+     * under way ends as the unbind cuts it off (its outcome unknown), so no dispatch thread waits on a closed session.
+     */
     @Override
     public void close() {
-        pipeline.shutdownNow();
+        pipeline.shutdown();
+        List<Runnable> waiting = new ArrayList<>();
+        queued.drainTo(waiting);
+        for (Runnable submit : waiting) {
+            if (submit instanceof Future<?> future) {
+                future.cancel(false);
+            }
+        }
         receipts.close();
         for (SMPPSession session : transmitter == receiver ? List.of(transmitter) : List.of(receiver, transmitter)) {
             try {
@@ -229,13 +259,16 @@ public final class SmppConnection implements ProviderSession, MessageReceiverLis
             }
         }
         return parts.size() == 1 ? new SendOutcome.Accepted(ids.get(0), "0")
-                : new SendOutcome.Accepted(String.join(",", ids), "0", true, ids);
+                : new SendOutcome.Accepted(SendOutcome.Accepted.joined(ids), "0", true, ids);
     }
 
     /**
      * Hands a dispatch group's messages (or one message) to the SMSC pipelined, never more than the window at
-     * once on this session, each waiting for its own submit_sm_resp; one outcome a message, in order. A message not yet started when the dispatch thread
-     * is interrupted was not sent (retried); one under way is waited for.
+     * once on this session, each waiting for its own submit_sm_resp; one outcome a message, in order. A message not
+     * yet started when the dispatch thread is interrupted, when the session closes or when the wait's bound passes
+     * was not sent (retried); one under way is waited for until the bound, then its outcome is unknown. The bound
+     * ({@link #waitBound}) leaves room for every message's parts and the SMSC's pauses: it only ends a wait that
+     * nothing else would.
      */
     public List<SendOutcome> submitAll(List<OutboundMessage> messages) {
         // a message alone goes through the same threads: the window holds for every dispatch at once
@@ -249,10 +282,11 @@ public final class SmppConnection implements ProviderSession, MessageReceiverLis
         }
         List<SendOutcome> outcomes = new ArrayList<>(messages.size());
         boolean interrupted = false;
+        long deadline = System.nanoTime() + waitBound(messages.size()).toNanos();
         for (Future<SendOutcome> outcome : pending) {
             while (true) {
                 try {
-                    outcomes.add(outcome.get());
+                    outcomes.add(outcome.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
                     break;
                 } catch (InterruptedException e) {
                     interrupted = true;
@@ -260,6 +294,10 @@ public final class SmppConnection implements ProviderSession, MessageReceiverLis
                         outcomes.add(new SendOutcome.Retry("interrupted before sending"));
                         break;
                     }
+                } catch (TimeoutException e) {
+                    outcomes.add(outcome.cancel(false) ? new SendOutcome.Retry("not started within " + waitBound(messages.size()))
+                            : new SendOutcome.Unknown("no outcome within " + waitBound(messages.size())));
+                    break;
                 } catch (CancellationException e) {
                     outcomes.add(new SendOutcome.Retry("the session closed before sending"));
                     break;
@@ -273,6 +311,19 @@ public final class SmppConnection implements ProviderSession, MessageReceiverLis
             Thread.currentThread().interrupt();
         }
         return outcomes;
+    }
+
+    /** The most parts a long message has (1,600 characters of UCS-2 in 67-character parts: 24). */
+    private static final int MOST_PARTS = 24;
+
+    /**
+     * How long a dispatch waits for its messages' outcomes: each round of the window, every part of the longest
+     * message may wait its response and be offered again after the SMSC's longest pause; at least a minute.
+     */
+    Duration waitBound(int messages) {
+        long rounds = (messages + settings.window() - 1) / settings.window();
+        long perPart = settings.responseSeconds() * 1000L + LONGEST_PAUSE_MILLIS;
+        return Duration.ofMillis(Math.max(60_000, rounds * MOST_PARTS * perPart));
     }
 
     private SendOutcome submit(OutboundMessage message, Submission part) {
@@ -331,14 +382,14 @@ public final class SmppConnection implements ProviderSession, MessageReceiverLis
             return answers;
         }
         for (StatusPolling.Query query : queries) {
-            if (query.providerMessageId() == null) {
+            if (query.ids().isEmpty()) {
                 continue;
             }
             List<MessageStatus> parts = new ArrayList<>();
             String stat = null;
             String error = null;
             try {
-                for (String id : query.providerMessageId().split(",")) {
+                for (String id : query.ids()) {
                     QuerySmResult result = transmitter.queryShortMessage(id, TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, "");
                     stat = SmppCodes.statOfMessageState(result.getMessageState().value());
                     error = String.valueOf(result.getErrorCode() & 0xFF);
@@ -369,7 +420,7 @@ public final class SmppConnection implements ProviderSession, MessageReceiverLis
         if (!deliverSm.isSmscDeliveryReceipt()) {
             MobileOriginated message;
             try {
-                message = MobileOriginated.of(deliverSm, account.id(), OffsetDateTime.now(ZoneOffset.UTC));
+                message = MobileOriginated.of(deliverSm, account.id());
             } catch (RuntimeException e) {
                 throw malformed("message from a subscriber", e);
             }
@@ -402,6 +453,7 @@ public final class SmppConnection implements ProviderSession, MessageReceiverLis
                 Thread.sleep(EARLY_RECEIPT_PAUSE_MILLIS);
             }
         } catch (InterruptedException e) {
+            // the session closes under it: refused (and counted by the sender), for the SMSC to deliver again
             Thread.currentThread().interrupt();
         } catch (ExecutionException | RuntimeException e) {
             LOG.log(Level.WARNING, "Receipt on " + account + " not recorded; the SMSC is asked to deliver it again", e);

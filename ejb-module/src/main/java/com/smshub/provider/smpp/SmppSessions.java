@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import com.smshub.kernel.ProviderCode;
 import com.smshub.provider.spi.Account;
@@ -15,13 +16,15 @@ import com.smshub.provider.spi.OutboundMessage;
 import com.smshub.provider.spi.PolledStatus;
 import com.smshub.provider.spi.ProviderEvents;
 import com.smshub.provider.spi.SendOutcome;
+import com.smshub.provider.spi.SessionHolders;
 import com.smshub.provider.spi.SessionProviding.ProviderSession;
 import com.smshub.provider.spi.StatusPolling;
 
 /**
  * The SMPP sessions this node holds, by account: the session keeper opens them (one node per account), and
- * dispatch sends through them. A message dispatched on a node that does not hold its account's session is
- * retried, and its redelivery may reach the node that does.
+ * dispatch sends through them. A message dispatched on a node that does not hold its account's session waits
+ * (Throttled: no attempt spent) while another node holds the session's lease, until a redelivery reaches that
+ * node; where no node holds it, it is retried like any passing failure, spending its bounded attempts.
  */
 @ApplicationScoped
 public class SmppSessions {
@@ -33,6 +36,9 @@ public class SmppSessions {
     public static final Object ANY_MESSAGE = "smpp";
 
     private final Map<Long, SmppConnection> open = new ConcurrentHashMap<>();
+
+    @Inject
+    SessionHolders holders;
 
     /** Binds a session for the account and keeps it for sending until the keeper closes it. */
     public ProviderSession open(ProviderCode provider, Account account, SmppSettings settings, ProviderEvents events,
@@ -78,8 +84,8 @@ public class SmppSessions {
     public List<SendOutcome> submitAll(List<OutboundMessage> messages, Account account) {
         SmppConnection connection = open.get(account.id());
         if (connection == null || !connection.isAlive()) {
-            SendOutcome retry = new SendOutcome.Retry("no bound SMPP session of " + account.name() + " on this node");
-            return messages.stream().map(m -> retry).toList();
+            SendOutcome notHere = notHere(account);
+            return messages.stream().map(m -> notHere).toList();
         }
         return connection.submitAll(messages);
     }
@@ -88,8 +94,15 @@ public class SmppSessions {
     public SendOutcome submit(OutboundMessage message, Account account) {
         SmppConnection connection = open.get(account.id());
         if (connection == null || !connection.isAlive()) {
-            return new SendOutcome.Retry("no bound SMPP session of " + account.name() + " on this node");
+            return notHere(account);
         }
         return connection.submitAll(List.of(message)).get(0);
+    }
+
+    /** Without a session here: waits for the node that holds it, or is retried when none does. */
+    SendOutcome notHere(Account account) {
+        return holders.elsewhere(account.id()).<SendOutcome>map(node -> new SendOutcome.Throttled("the SMPP session of "
+                + account.name() + " is held by node " + node + "; waiting for a dispatch there"))
+                .orElseGet(() -> new SendOutcome.Retry("no bound SMPP session of " + account.name() + " on this node"));
     }
 }

@@ -9,8 +9,10 @@ import com.smshub.kernel.ProviderCode;
  * A message from a subscriber as a provider delivered it.
  *
  * @param accountId         the account it came in on
- * @param providerMessageId the provider's id of it, exactly as given; with the provider, what makes a
- *                          repeated delivery a duplicate
+ * @param providerMessageId the provider's id of it, exactly as given; with the account, what makes a
+ *                          repeated delivery a duplicate. Where the provider gives none (SMPP's deliver_sm),
+ *                          {@link #BY_CONTENT} and a digest of the account, addresses and content: a repeat
+ *                          is then recognised only within a short window (docs/inbound.md)
  * @param from              the subscriber's number, E.164 where the provider gave it so, else as given
  * @param to                the number or short code it was sent to, as given
  * @param text              its text, decoded; null for binary content
@@ -21,6 +23,14 @@ import com.smshub.kernel.ProviderCode;
  */
 public record InboundMessage(ProviderCode provider, long accountId, String providerMessageId, String from, String to,
         String text, String binaryHex, OffsetDateTime receivedAt, String repliesTo, boolean optOut, Sender sender) {
+
+    /** Starts an id the provider did not give, made of the message's content (see providerMessageId). */
+    public static final String BY_CONTENT = "content:";
+
+    /** Whether the provider gave no id: the message is known by its content within a window only. */
+    public boolean keyedByContent() {
+        return providerMessageId.startsWith(BY_CONTENT);
+    }
 
     /** A message whose provider tells nothing of its sender but the number. */
     public InboundMessage(ProviderCode provider, long accountId, String providerMessageId, String from, String to,

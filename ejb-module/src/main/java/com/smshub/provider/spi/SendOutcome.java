@@ -34,6 +34,29 @@ public sealed interface SendOutcome {
         public Accepted(String providerMessageId, String rawStatus) {
             this(providerMessageId, rawStatus, true);
         }
+
+        /** The longest provider id a message keeps (its column); a longer one could not be recorded. */
+        public static final int MOST_ID_CHARACTERS = 255;
+
+        /**
+         * A long message's id as it is shown: its parts' ids joined with commas, as many whole ones as fit in
+         * {@link #MOST_ID_CHARACTERS} and then ",…" (twelve parts of 36-character ids do not fit). Only shown: each
+         * part's report finds the message by the part's own id, kept whole, and a question asks by every part's id.
+         */
+        public static String joined(List<String> partIds) {
+            String all = String.join(",", partIds);
+            if (all.length() <= MOST_ID_CHARACTERS) {
+                return all;
+            }
+            StringBuilder shown = new StringBuilder();
+            for (String id : partIds) {
+                if (shown.length() + id.length() + 1 + 2 > MOST_ID_CHARACTERS) {
+                    break;
+                }
+                shown.append(shown.isEmpty() ? "" : ",").append(id);
+            }
+            return shown.append(",…").toString();
+        }
     }
 
     /**

@@ -11,8 +11,27 @@ import java.util.Map;
  */
 public interface StatusPolling {
 
-    /** One message to ask about: our id, which it carried to the provider as its reference, and the provider's, if known. */
-    record Query(String messageId, String providerMessageId) {
+    /**
+     * One message to ask about: our id, which it carried to the provider as its reference, and the provider's, if
+     * known.
+     *
+     * @param partIds the provider's ids of the message's parts, in order, where it went as several requests with an
+     *                id each (SMPP concatenation); empty otherwise
+     */
+    record Query(String messageId, String providerMessageId, List<String> partIds) {
+
+        public Query {
+            partIds = partIds == null ? List.of() : List.copyOf(partIds);
+        }
+
+        public Query(String messageId, String providerMessageId) {
+            this(messageId, providerMessageId, List.of());
+        }
+
+        /** The ids to ask by: each part's, or the message's one. */
+        public List<String> ids() {
+            return !partIds.isEmpty() ? partIds : providerMessageId == null ? List.of() : List.of(providerMessageId);
+        }
     }
 
     /**

@@ -87,7 +87,7 @@ public class RoutingAdministration {
         account.configure(definition.endpointUrl(), definition.username(),
                 definition.secret() == null ? null : secrets.seal(definition.secret(), name),
                 SettingsJson.write(definition.settings()), definition.enabled(), definition.maxPerSecond(),
-                definition.maxConcurrent());
+                definition.maxConcurrent(), definition.ambiguity());
         AccountDefinition.Push push = definition.push();
         if (push.username() != null && push.password() == null && account.getSealedPushPassword() == null) {
             throw new InvalidValueException("pushUsername needs a pushPassword");
@@ -109,7 +109,8 @@ public class RoutingAdministration {
             views.add(new AccountView(a.getName(), a.getProvider(), a.getEndpointUrl(), a.getUsername(),
                     a.getSealedSecret() != null, a.isEnabled(), a.getMaxPerSecond(), a.getMaxConcurrent(),
                     SettingsJson.read(a.getSettings()), a.getPushUsername(),
-                    a.getPushAllowFrom() == null ? List.of() : List.of(a.getPushAllowFrom().split(","))));
+                    a.getPushAllowFrom() == null ? List.of() : List.of(a.getPushAllowFrom().split(",")),
+                    a.getAmbiguousAttempts()));
         }
         return views;
     }

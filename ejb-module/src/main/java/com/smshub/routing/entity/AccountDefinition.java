@@ -19,9 +19,11 @@ import com.smshub.kernel.ProviderCode;
  * @param maxConcurrent at most this many requests at once from this node, or null for no limit
  * @param settings      the provider's own settings (docs/providers/<provider>.md), names and values
  * @param push          how the provider's pushes to the account authenticate beyond the key in their address
+ * @param ambiguity     what becomes of a message whose attempt was cut off before its outcome was recorded
+ *                      (docs/reliability.md); HOLD where not given
  */
 public record AccountDefinition(ProviderCode provider, String endpointUrl, String username, String secret, boolean enabled,
-        Integer maxPerSecond, Integer maxConcurrent, Map<String, String> settings, Push push) {
+        Integer maxPerSecond, Integer maxConcurrent, Map<String, String> settings, Push push, AmbiguityPolicy ambiguity) {
 
     /**
      * What a push to the account must show beyond the key in its address (docs/security.md).
@@ -83,5 +85,6 @@ public record AccountDefinition(ProviderCode provider, String endpointUrl, Strin
         }
         settings = settings == null ? Map.of() : Map.copyOf(settings);
         push = push == null ? Push.NONE : push;
+        ambiguity = ambiguity == null ? AmbiguityPolicy.HOLD : ambiguity;
     }
 }

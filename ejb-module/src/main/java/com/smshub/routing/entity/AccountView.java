@@ -11,5 +11,5 @@ import com.smshub.kernel.ProviderCode;
  */
 public record AccountView(String name, ProviderCode provider, String endpointUrl, String username, boolean secretSet,
         boolean enabled, Integer maxPerSecond, Integer maxConcurrent, Map<String, String> settings, String pushUsername,
-        List<String> pushAllowFrom) {
+        List<String> pushAllowFrom, AmbiguityPolicy ambiguousAttempts) {
 }

@@ -75,6 +75,10 @@ public class ProviderAccount {
     private String sealedPushPassword;
 
     /** Comma-separated CIDR blocks pushes may come from; null for anywhere. */
+    @Column(name = "ambiguous_attempts", nullable = false)
+    @Enumerated(EnumType.STRING)
+    private AmbiguityPolicy ambiguousAttempts = AmbiguityPolicy.HOLD;
+
     @Column(name = "push_allow_from")
     private String pushAllowFrom;
 
@@ -147,6 +151,10 @@ public class ProviderAccount {
         return sealedPushPassword;
     }
 
+    public AmbiguityPolicy getAmbiguousAttempts() {
+        return ambiguousAttempts;
+    }
+
     public String getPushAllowFrom() {
         return pushAllowFrom;
     }
@@ -176,7 +184,8 @@ public class ProviderAccount {
 
     /** Takes what an operator configured; a null sealed secret keeps the stored one. */
     public void configure(String endpointUrl, String username, String sealedSecret, String settings, boolean enabled,
-            Integer maxPerSecond, Integer maxConcurrent) {
+            Integer maxPerSecond, Integer maxConcurrent, AmbiguityPolicy ambiguousAttempts) {
+        this.ambiguousAttempts = ambiguousAttempts == null ? AmbiguityPolicy.HOLD : ambiguousAttempts;
         this.endpointUrl = endpointUrl;
         this.username = username;
         if (sealedSecret != null) {

@@ -12,7 +12,7 @@ import jakarta.inject.Inject;
 
 import com.smshub.kernel.NotFoundException;
 import com.smshub.message.BatchCounts;
-import com.smshub.message.MessageRepository;
+import com.smshub.message.MessageReads;
 import com.smshub.sending.control.SendRequests;
 import com.smshub.sending.entity.BatchState;
 import com.smshub.sending.entity.NotATenantException;
@@ -40,7 +40,7 @@ public class Batches {
     SendRequests requests;
 
     @Inject
-    MessageRepository messages;
+    MessageReads reads;
 
     /** @throws NotFoundException when the tenant has no such batch */
     @RolesAllowed("tenant")
@@ -55,7 +55,7 @@ public class Batches {
         }
         SendRequests.StoredBatch batch = requests.batch(tenant, requestId)
                 .orElseThrow(() -> new NotFoundException("batchId", "No batch " + batchId + " for this tenant."));
-        BatchCounts counts = messages.batchCounts(requestId);
+        BatchCounts counts = reads.batchCounts(requestId);
         return new BatchState(batchId, batch.messageCount(), counts.byStatus(), counts.settled(), batch.acceptedAt());
     }
 

@@ -13,7 +13,8 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
 import com.smshub.kernel.StoreException;
-import com.smshub.message.MessageRepository;
+import com.smshub.message.MessageReads;
+import com.smshub.message.Outbox;
 import com.smshub.message.RecipientOutcome;
 import com.smshub.sending.control.Acceptance;
 import com.smshub.sending.control.Pricing;
@@ -50,7 +51,10 @@ public class SmsSending {
     SendRequests requests;
 
     @Inject
-    MessageRepository messages;
+    Outbox outbox;
+
+    @Inject
+    MessageReads reads;
 
     @Inject
     Pricing pricing;
@@ -79,7 +83,7 @@ public class SmsSending {
                 if (!prior.get().hash().equals(hash)) {
                     throw new IdempotencyConflictException(command.clientReference());
                 }
-                return new SendReceipt(prior.get().id(), prior.get().createdAt(), messages.firstOutcomes(prior.get().id()));
+                return new SendReceipt(prior.get().id(), prior.get().createdAt(), reads.firstOutcomes(prior.get().id()));
             }
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
@@ -94,7 +98,7 @@ public class SmsSending {
             throw e;
         }
         // the stored messages are the outbox: DispatchRelay hands them to the dispatch queue
-        messages.insert(requestId, verdicts.stream().map(Acceptance.Verdict::message).toList(), now,
+        outbox.insert(requestId, verdicts.stream().map(Acceptance.Verdict::message).toList(), now,
                 command.kind() == SendCommand.Kind.SMS ? "SendSms" : "SendBatch");
         return new SendReceipt(requestId, now, verdicts.stream().map(v -> v.message().outcome()).toList());
     }

@@ -1,11 +1,11 @@
 package com.smshub.session.boundary;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -23,6 +23,7 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 
 import com.smshub.provider.spi.Account;
@@ -42,6 +43,11 @@ import com.smshub.session.control.SessionLeases;
  * opening fails), opens afresh one whose account was reconfigured, and closes a session whose account was
  * disabled or whose lease another node holds. At shutdown it closes every session cleanly and gives its
  * leases up, so that another node takes them over at once. No transaction: it waits on the network.
+ *
+ * <p>The tick itself only renews leases, a quick write each; what waits on the network (a bind, an
+ * enquire_link, an unbind) runs as a task of its own account on the managed executor, one at a time an account.
+ * A slow bind thus never delays another account's renewal, nor its own: its lease is renewed while it binds,
+ * so no second node binds the same account meanwhile.
  */
 @Singleton
 @Startup
@@ -57,6 +63,9 @@ public class SessionKeeper {
     @Resource
     TimerService timers;
 
+    @Resource
+    ManagedExecutorService executor;
+
     @Inject
     AccountDirectory accounts;
 
@@ -70,8 +79,7 @@ public class SessionKeeper {
     ProviderEvents events;
 
     private final Duration interval = Duration.ofMillis(Long.getLong("smshub.sessions.interval-ms", 5000));
-    /** This node's name in the leases: unique per node (WildFly's jboss.node.name, the host name by default). */
-    private final String node = System.getProperty("jboss.node.name", "smshub");
+    private final String node = SessionLeases.THIS_NODE;
 
     private record Held(Account account, ProviderSession session) {
     }
@@ -80,8 +88,11 @@ public class SessionKeeper {
     private record Backoff(long notBeforeNanos, Duration delay) {
     }
 
-    private final Map<Long, Held> held = new HashMap<>();
-    private final Map<Long, Backoff> backoffs = new HashMap<>();
+    private final Map<Long, Held> held = new ConcurrentHashMap<>();
+    private final Map<Long, Backoff> backoffs = new ConcurrentHashMap<>();
+    /** Accounts with a task under way: a tick renews their lease and leaves them to it. */
+    private final Set<Long> busy = ConcurrentHashMap.newKeySet();
+    private volatile boolean stopping;
 
     @PostConstruct
     void start() {
@@ -90,6 +101,9 @@ public class SessionKeeper {
 
     @Timeout
     synchronized void tick() {
+        if (stopping) {
+            return;
+        }
         Set<Long> wanted = new HashSet<>();
         for (Account account : accounts.enabled()) {
             Optional<SessionProviding> provider = providers.capability(account.provider(), SessionProviding.class);
@@ -99,25 +113,46 @@ public class SessionKeeper {
             }
             wanted.add(account.id());
             try {
-                maintain(account, provider.get());
+                boolean ours = leases.acquire(account.id(), node, interval.multipliedBy(3));
+                inTurn(account.id(), ours ? () -> maintain(account, provider.get()) : () -> close(account.id(),
+                        "another node holds its lease"));
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Session of " + account + " not maintained; the next tick tries again", e);
             }
         }
         for (Long id : Set.copyOf(held.keySet())) {
             if (!wanted.contains(id)) {
-                close(id, "its account is disabled or no longer keeps a session");
-                leases.release(id, node);
+                inTurn(id, () -> {
+                    close(id, "its account is disabled or no longer keeps a session");
+                    leases.release(id, node);
+                });
             }
+        }
+    }
+
+    /** Runs the account's task unless one is under way (the next tick comes back to it). */
+    private void inTurn(long accountId, Runnable task) {
+        if (!busy.add(accountId)) {
+            return;
+        }
+        try {
+            executor.execute(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "Session of account " + accountId + " not maintained; the next tick tries again", e);
+                } finally {
+                    busy.remove(accountId);
+                }
+            });
+        } catch (RuntimeException e) {
+            busy.remove(accountId);
+            throw e;
         }
     }
 
     private void maintain(Account account, SessionProviding provider) {
         long id = account.id();
-        if (!leases.acquire(id, node, interval.multipliedBy(3))) {
-            close(id, "another node holds its lease");
-            return;
-        }
         Held current = held.get(id);
         if (current != null && !current.account().equals(account)) {
             close(id, "its account was reconfigured");
@@ -135,7 +170,12 @@ public class SessionKeeper {
             return;
         }
         try {
-            held.put(id, new Held(account, provider.open(account, events)));
+            ProviderSession session = provider.open(account, events);
+            if (stopping) {
+                session.close(); // the server stopped while it bound
+                return;
+            }
+            held.put(id, new Held(account, session));
             backoffs.remove(id);
             LOG.info(() -> "Session of " + account + " opened on " + node);
         } catch (Exception e) {
@@ -156,6 +196,7 @@ public class SessionKeeper {
 
     @PreDestroy
     synchronized void stop() {
+        stopping = true;
         for (Long id : Set.copyOf(held.keySet())) {
             close(id, "the server stops");
             try {

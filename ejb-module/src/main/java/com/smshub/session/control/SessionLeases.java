@@ -2,10 +2,12 @@ package com.smshub.session.control;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -13,6 +15,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.smshub.kernel.StoreException;
+import com.smshub.provider.spi.SessionHolders;
 
 /**
  * Which node holds an account's long-lived session: a row per account in {@code provider_session}, its holder
@@ -21,7 +24,10 @@ import com.smshub.kernel.StoreException;
  * commits on its own (callers run without a transaction: they wait on the network).
  */
 @ApplicationScoped
-public class SessionLeases {
+public class SessionLeases implements SessionHolders {
+
+    /** This node's name in the leases: unique per node (WildFly's jboss.node.name, the host name by default). */
+    public static final String THIS_NODE = System.getProperty("jboss.node.name", "smshub");
 
     @Resource(lookup = "java:jboss/datasources/SmsHubDS")
     DataSource dataSource;
@@ -62,6 +68,21 @@ public class SessionLeases {
             s.setLong(1, accountId);
             s.setString(2, node);
             s.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    @Override
+    public Optional<String> elsewhere(long accountId) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT holder FROM provider_session WHERE account_id = ? AND holder IS NOT NULL AND holder <> ? AND expires_at > ?")) {
+            s.setLong(1, accountId);
+            s.setString(2, THIS_NODE);
+            s.setTimestamp(3, Timestamp.from(Instant.now()));
+            try (ResultSet rows = s.executeQuery()) {
+                return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
+            }
         } catch (SQLException e) {
             throw new StoreException(e);
         }

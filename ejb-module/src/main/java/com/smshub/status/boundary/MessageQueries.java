@@ -12,7 +12,7 @@ import jakarta.inject.Inject;
 
 import com.smshub.kernel.NotFoundException;
 import com.smshub.message.ChangePage;
-import com.smshub.message.MessageRepository;
+import com.smshub.message.MessageReads;
 import com.smshub.message.MessageView;
 import com.smshub.tenant.control.TenantDirectory;
 
@@ -29,11 +29,11 @@ public class MessageQueries {
     TenantDirectory tenants;
 
     @Inject
-    MessageRepository messages;
+    MessageReads reads;
 
     /** @throws NotFoundException when an id is not the tenant's */
     public List<MessageView> byIds(List<String> ids) {
-        List<MessageView> found = messages.byIds(tenant(), ids);
+        List<MessageView> found = reads.byIds(tenant(), ids);
         if (found.size() < ids.size()) {
             List<String> known = found.stream().map(MessageView::messageId).toList();
             for (int i = 0; i < ids.size(); i++) {
@@ -47,7 +47,7 @@ public class MessageQueries {
 
     /** @throws NotFoundException when no reference matches a message of the tenant */
     public List<MessageView> byClientReferences(List<String> references) {
-        List<MessageView> found = messages.byClientReferences(tenant(), references);
+        List<MessageView> found = reads.byClientReferences(tenant(), references);
         if (found.isEmpty()) {
             throw new NotFoundException("clientReference", "No message sent with these client references.");
         }
@@ -55,7 +55,7 @@ public class MessageQueries {
     }
 
     public ChangePage changes(long afterChangeId, int maxResults) {
-        return messages.changes(tenant(), afterChangeId, maxResults);
+        return reads.changes(tenant(), afterChangeId, maxResults);
     }
 
     private long tenant() {

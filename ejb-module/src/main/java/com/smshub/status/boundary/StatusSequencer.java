@@ -19,7 +19,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
-import com.smshub.message.MessageRepository;
+import com.smshub.message.StatusStore;
 import com.smshub.platform.SingleNodeTask;
 
 /**
@@ -45,7 +45,7 @@ public class StatusSequencer {
     DataSource dataSource;
 
     @Inject
-    MessageRepository messages;
+    StatusStore statuses;
 
     private final SingleNodeTask task = new SingleNodeTask("status_change", LOG);
 
@@ -62,6 +62,6 @@ public class StatusSequencer {
 
     /** Sequences up to one chunk of changes; a busy feed catches up over the following ticks. */
     private void sequence() {
-        messages.sequenceChanges(CHUNK);
+        statuses.sequenceChanges(CHUNK);
     }
 }

@@ -17,7 +17,8 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import com.smshub.message.DueCheck;
-import com.smshub.message.MessageRepository;
+import com.smshub.message.MessageParts;
+import com.smshub.message.StatusStore;
 import com.smshub.platform.SingleNodeTask;
 import com.smshub.provider.spi.Account;
 import com.smshub.provider.spi.Capabilities;
@@ -41,7 +42,10 @@ public class DueChecks {
     public static final int ROUND = 100;
 
     @Inject
-    MessageRepository messages;
+    StatusStore statuses;
+
+    @Inject
+    MessageParts parts;
 
     @Inject
     StatusLedger ledger;
@@ -63,7 +67,7 @@ public class DueChecks {
     public int round() {
         SingleNodeTask.indexScansOnly(dataSource);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        List<DueCheck> due = messages.dueChecks(now, ROUND);
+        List<DueCheck> due = statuses.dueChecks(now, ROUND);
         Map<Long, List<DueCheck>> byAccount = new LinkedHashMap<>();
         for (DueCheck check : due) {
             byAccount.computeIfAbsent(check.accountId() == null ? -1 : check.accountId(), a -> new ArrayList<>()).add(check);
@@ -80,10 +84,10 @@ public class DueChecks {
                 }
                 CheckPolicy.Next next = CheckPolicy.after(check, now);
                 if (next.reason() != null) {
-                    messages.endChecks(check.messageId(), next.reason(), "DEADLINE");
+                    statuses.endChecks(check.messageId(), next.reason(), "DEADLINE");
                     LOG.info(() -> "Checks of " + check.messageId() + " ended: " + next.reason().code());
                 } else {
-                    messages.countPoll(check.messageId(), next.at());
+                    statuses.countPoll(check.messageId(), next.at());
                 }
             }
         }
@@ -97,8 +101,10 @@ public class DueChecks {
             return Map.of();
         }
         Capabilities capabilities = providers.capabilities(account.get());
-        List<StatusPolling.Query> queries = checks.stream().filter(c -> CheckPolicy.canAsk(c, capabilities))
-                .map(c -> new StatusPolling.Query(c.messageId(), c.providerMessageId())).toList();
+        List<DueCheck> askable = checks.stream().filter(c -> CheckPolicy.canAsk(c, capabilities)).toList();
+        Map<String, List<String>> partIds = parts.partIds(askable.stream().map(DueCheck::messageId).toList());
+        List<StatusPolling.Query> queries = askable.stream()
+                .map(c -> new StatusPolling.Query(c.messageId(), c.providerMessageId(), partIds.get(c.messageId()))).toList();
         Optional<StatusPolling> polling = providers.capability(account.get().provider(), StatusPolling.class);
         if (queries.isEmpty() || polling.isEmpty()) {
             return Map.of();

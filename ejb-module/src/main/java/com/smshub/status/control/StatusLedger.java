@@ -10,25 +10,25 @@ import jakarta.inject.Inject;
 import com.smshub.kernel.MessageStatus;
 import com.smshub.kernel.ProviderReport;
 import com.smshub.kernel.Reason;
-import com.smshub.message.MessageRepository;
+import com.smshub.message.StatusStore;
 import com.smshub.message.StatusUpdate;
 
 /**
  * Where what providers report moves a message's status, and what it means for the status poller. A status
  * only moves forward; a report that would move it backwards or repeat it (a duplicate, a late report) is
- * recorded and changes nothing (MessageRepository#apply). A final status ends the checks; an UNKNOWN is
+ * recorded and changes nothing (StatusStore#apply). A final status ends the checks; an UNKNOWN is
  * asked about again soon, since only asking resolves it; any other status leaves the checks as they were.
  */
 @ApplicationScoped
 public class StatusLedger {
 
     @Inject
-    MessageRepository messages;
+    StatusStore statuses;
 
     /** Applies one report to one message of ours. */
-    public MessageRepository.Applied apply(String messageId, MessageStatus status, String source, ProviderReport report,
+    public StatusStore.Applied apply(String messageId, MessageStatus status, String source, ProviderReport report,
             Reason reason) {
-        return messages.apply(messageId, new StatusUpdate(status, source, report, reason,
+        return statuses.apply(messageId, new StatusUpdate(status, source, report, reason,
                 nextCheck(status, OffsetDateTime.now(ZoneOffset.UTC))));
     }
 
@@ -37,9 +37,9 @@ public class StatusLedger {
     }
 
     /** Applies reports as {@link #apply} does, together: one batch of writes for all of them, in the order given. */
-    public List<MessageRepository.Applied> applyAll(List<Report> reports) {
+    public List<StatusStore.Applied> applyAll(List<Report> reports) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        return messages.applyAll(reports.stream().map(r -> new MessageRepository.Change(r.messageId(),
+        return statuses.applyAll(reports.stream().map(r -> new StatusStore.Change(r.messageId(),
                 new StatusUpdate(r.status(), r.source(), r.report(), r.reason(), nextCheck(r.status(), now)))).toList());
     }
 

@@ -1,13 +1,22 @@
 package com.smshub.provider.smpp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -19,9 +28,19 @@ import jakarta.transaction.UserTransaction;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jsmpp.PDUStringException;
 import org.jsmpp.SMPPConstant;
 import org.jsmpp.bean.Alphabet;
 import org.jsmpp.bean.BindType;
+import org.jsmpp.bean.BroadcastSm;
+import org.jsmpp.bean.CancelBroadcastSm;
+import org.jsmpp.bean.CancelSm;
+import org.jsmpp.bean.DataSm;
+import org.jsmpp.bean.QueryBroadcastSm;
+import org.jsmpp.bean.QuerySm;
+import org.jsmpp.bean.ReplaceSm;
+import org.jsmpp.bean.SubmitMulti;
+import org.jsmpp.bean.SubmitSm;
 import org.jsmpp.bean.ESMClass;
 import org.jsmpp.bean.GeneralDataCoding;
 import org.jsmpp.bean.NumberingPlanIndicator;
@@ -29,6 +48,15 @@ import org.jsmpp.bean.OptionalParameter;
 import org.jsmpp.bean.RegisteredDelivery;
 import org.jsmpp.bean.TypeOfNumber;
 import org.jsmpp.extra.NegativeResponseException;
+import org.jsmpp.extra.ProcessRequestException;
+import org.jsmpp.session.BroadcastSmResult;
+import org.jsmpp.session.DataSmResult;
+import org.jsmpp.session.QueryBroadcastSmResult;
+import org.jsmpp.session.QuerySmResult;
+import org.jsmpp.session.ServerMessageReceiverListener;
+import org.jsmpp.session.SubmitMultiResult;
+import org.jsmpp.session.SubmitSmResult;
+import org.jsmpp.util.MessageId;
 import org.jsmpp.session.BindRequest;
 import org.jsmpp.session.SMPPServerSession;
 import org.jsmpp.session.SMPPServerSessionListener;
@@ -38,10 +66,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.smshub.Deployments;
+import com.smshub.kernel.Counters;
 import com.smshub.kernel.Gsm7;
+import com.smshub.kernel.Msisdn;
+import com.smshub.kernel.SmsContent;
 import com.smshub.kernel.ProviderCode;
 import com.smshub.platform.ProviderSecrets;
 import com.smshub.provider.spi.Account;
+import com.smshub.provider.spi.OutboundMessage;
+import com.smshub.provider.spi.SendOutcome;
 import com.smshub.provider.spi.ProviderEvents;
 import com.smshub.provider.spi.Settings;
 import com.smshub.routing.entity.ProviderAccount;
@@ -70,6 +103,9 @@ class SmppInboundIT {
     ProviderSecrets secrets;
 
     @Inject
+    SmppSessions sessions;
+
+    @Inject
     UserTransaction tx;
 
     @Resource
@@ -78,6 +114,7 @@ class SmppInboundIT {
     @PersistenceContext(unitName = "smshub")
     EntityManager em;
 
+    private final Submits submits = new Submits();
     private SMPPServerSessionListener listener;
     private SMPPServerSession smsc;
     private SmppConnection connection;
@@ -87,17 +124,25 @@ class SmppInboundIT {
     void bind() throws Exception {
         ProviderAccount entity = new ProviderAccount(ProviderCode.MYMSP, NAME);
         // disabled: the gateway's session keeper leaves it to this test
-        entity.configure("smpp://127.0.0.1:" + PORT, "it", secrets.seal("it-pw", NAME), null, false, null, null);
+        entity.configure("smpp://127.0.0.1:" + PORT, "it", secrets.seal("it-pw", NAME), null, false, null, null, null);
         tx.begin();
         em.persist(entity);
         tx.commit();
-        account = new Account(entity.getId(), NAME, ProviderCode.MYMSP, entity.getEndpointUrl(), "it", "it-pw", Settings.NONE, null);
+        // a window of one: a second submit waits for the first's turn
+        account = new Account(entity.getId(), NAME, ProviderCode.MYMSP, entity.getEndpointUrl(), "it", "it-pw",
+                new Settings(Map.of("window", "1")), null);
         listener = new SMPPServerSessionListener(PORT);
+        connect();
+    }
+
+    /** The gateway's connection bound to the test's SMSC. */
+    private void connect() throws Exception {
         Future<SMPPServerSession> bound = executor.submit(() -> {
             SMPPServerSession session = listener.accept();
             BindRequest request = session.waitForBind(10_000);
             assertEquals(BindType.BIND_TRX, request.getBindType());
             request.accept("IT");
+            session.setMessageReceiverListener(submits);
             return session;
         });
         connection = SmppConnection.open(ProviderCode.MYMSP, account,
@@ -111,9 +156,11 @@ class SmppInboundIT {
         smsc.close();
         listener.close();
         tx.begin();
-        em.createNativeQuery("DELETE FROM parked_report WHERE code = '99999999999999999999999999999999'").executeUpdate();
+        em.createNativeQuery("DELETE FROM parked_report WHERE code = '99999999999999999999999999999999' "
+                + "OR provider_message_id LIKE '9999999999%'").executeUpdate();
         em.createNativeQuery("DELETE FROM inbound_message WHERE provider_account_id = ?").setParameter(1, account.id()).executeUpdate();
         em.createNativeQuery("DELETE FROM inbound_part WHERE provider_account_id = ?").setParameter(1, account.id()).executeUpdate();
+        em.createNativeQuery("DELETE FROM provider_session WHERE account_id = ?").setParameter(1, account.id()).executeUpdate();
         em.createQuery("DELETE FROM ProviderAccount a WHERE a.name = :name").setParameter("name", NAME).executeUpdate();
         tx.commit();
     }
@@ -185,6 +232,157 @@ class SmppInboundIT {
 
         // an err: longer than the history keeps is cut, and the receipt taken (parked here: no message has the id)
         receipt("id:4f2a9c sub:001 dlvrd:001 submit date:2612030000 done date:2612030001 stat:UNDELIV err:" + "9".repeat(100));
+    }
+
+    @Test
+    void aDeliverSmRefusedForAFullReceiveQueueIsCountedForTheSmscToDeliverAgain() throws Exception {
+        // the session again, with a receive queue of one PDU beside its three handler threads (window 1)
+        connection.close();
+        smsc.close();
+        System.setProperty("smshub.smpp.receive-queue", "1");
+        try {
+            connect();
+        } finally {
+            System.clearProperty("smshub.smpp.receive-queue");
+        }
+        smsc.setTransactionTimer(15_000); // a receipt taken waits for a handler thread, and then for its parking
+        long before = Counters.get("smpp.deliver-sm-refused.throttled");
+        // receipts for ids no message has: each holds its handler about 750 ms before it is parked
+        ExecutorService smscSide = Executors.newFixedThreadPool(12);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                String id = "9999999999" + String.format("%02d", i) + UUID.randomUUID().toString().substring(0, 8);
+                answers.add(smscSide.submit(() -> {
+                    try {
+                        receipt("id:" + id + " sub:001 dlvrd:001 submit date:2612030000 done date:2612030001 stat:DELIVRD err:000");
+                        return SMPPConstant.STAT_ESME_ROK;
+                    } catch (NegativeResponseException e) {
+                        return e.getCommandStatus();
+                    }
+                }));
+            }
+            int throttled = 0;
+            for (Future<Integer> answer : answers) {
+                int status = answer.get(30, TimeUnit.SECONDS);
+                assertTrue(status == SMPPConstant.STAT_ESME_ROK || status == SMPPConstant.STAT_ESME_RTHROTTLED, "status " + status);
+                throttled += status == SMPPConstant.STAT_ESME_RTHROTTLED ? 1 : 0;
+            }
+            assertTrue(throttled > 0, "a full queue refuses (jSMPP's own answer, which no listener of ours sees)");
+            assertEquals(throttled, Counters.get("smpp.deliver-sm-refused.throttled") - before, "every refusal counted");
+        } finally {
+            smscSide.shutdownNow();
+        }
+    }
+
+    @Test
+    void closingTheSessionEndsEveryWaitingSubmitAndNoDispatchWaitsOnIt() throws Exception {
+        submits.hold = new CountDownLatch(1);
+        List<OutboundMessage> messages = List.of(outbound("first"), outbound("second"), outbound("third"));
+        Future<List<SendOutcome>> outcomes = executor.submit(() -> connection.submitAll(messages));
+        assertTrue(submits.arrived.await(10, TimeUnit.SECONDS), "the first submit_sm reached the SMSC, which holds it");
+        connection.close();
+        List<SendOutcome> ended = outcomes.get(10, TimeUnit.SECONDS); // before: the second and third waited for good
+        submits.hold.countDown();
+        assertEquals(3, ended.size());
+        assertInstanceOf(SendOutcome.Unknown.class, ended.get(0), "under way when the session closed: may have been taken");
+        assertInstanceOf(SendOutcome.Retry.class, ended.get(1), "never sent: " + ended.get(1));
+        assertInstanceOf(SendOutcome.Retry.class, ended.get(2), "never sent: " + ended.get(2));
+        assertEquals(1, submits.count.get(), "only the first reached the SMSC");
+    }
+
+    @Test
+    void onANodeWithoutTheSessionAMessageWaitsForTheNodeThatHoldsIt() throws Exception {
+        // this node's SmppSessions holds no session of the account (the test's connection is its own)
+        assertInstanceOf(SendOutcome.Retry.class, sessions.submit(outbound("nobody"), account),
+                "no node holds the session: a passing failure, retried within its attempts");
+        lease("another-node", java.time.Instant.now().plusSeconds(60));
+        SendOutcome waiting = sessions.submit(outbound("elsewhere"), account);
+        assertInstanceOf(SendOutcome.Throttled.class, waiting, "held by another node: waits for it, spending no attempt");
+        assertTrue(((SendOutcome.Throttled) waiting).reason().contains("another-node"), waiting.toString());
+        assertEquals(List.of(waiting.getClass()), sessions.submitAll(List.of(outbound("a group")), account).stream()
+                .map(Object::getClass).toList(), "a dispatch group likewise");
+        lease("another-node", java.time.Instant.now().minusSeconds(1));
+        assertInstanceOf(SendOutcome.Retry.class, sessions.submit(outbound("expired"), account), "an expired lease is nobody's");
+        assertEquals(0, submits.count.get(), "nothing went through the test's own session");
+    }
+
+    private void lease(String holder, java.time.Instant until) throws Exception {
+        tx.begin();
+        em.createNativeQuery("DELETE FROM provider_session WHERE account_id = ?").setParameter(1, account.id()).executeUpdate();
+        em.createNativeQuery("INSERT INTO provider_session (account_id, holder, expires_at) VALUES (?, ?, ?)")
+                .setParameter(1, account.id()).setParameter(2, holder).setParameter(3, java.sql.Timestamp.from(until)).executeUpdate();
+        tx.commit();
+    }
+
+    private static OutboundMessage outbound(String text) {
+        return new OutboundMessage(UUID.randomUUID().toString(), new Msisdn("+4791234567"), SmsContent.text(text).build());
+    }
+
+    /** The SMSC's side of submit_sm: counted, answered with an id, or held until released. */
+    private static final class Submits implements ServerMessageReceiverListener {
+        final AtomicInteger count = new AtomicInteger();
+        final CountDownLatch arrived = new CountDownLatch(1);
+        volatile CountDownLatch hold;
+
+        @Override
+        public SubmitSmResult onAcceptSubmitSm(SubmitSm submitSm, SMPPServerSession source) throws ProcessRequestException {
+            count.incrementAndGet();
+            arrived.countDown();
+            try {
+                if (hold != null && !hold.await(30, TimeUnit.SECONDS)) {
+                    throw new ProcessRequestException("held too long", SMPPConstant.STAT_ESME_RSYSERR);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            try {
+                return new SubmitSmResult(new MessageId(Integer.toHexString(count.get())), new OptionalParameter[0]);
+            } catch (PDUStringException e) {
+                throw new ProcessRequestException(e.getMessage(), SMPPConstant.STAT_ESME_RSYSERR);
+            }
+        }
+
+        @Override
+        public SubmitMultiResult onAcceptSubmitMulti(SubmitMulti submitMulti, SMPPServerSession source) throws ProcessRequestException {
+            throw new ProcessRequestException("not taken", SMPPConstant.STAT_ESME_RINVCMDID);
+        }
+
+        @Override
+        public QuerySmResult onAcceptQuerySm(QuerySm querySm, SMPPServerSession source) throws ProcessRequestException {
+            throw new ProcessRequestException("not taken", SMPPConstant.STAT_ESME_RINVCMDID);
+        }
+
+        @Override
+        public void onAcceptReplaceSm(ReplaceSm replaceSm, SMPPServerSession source) throws ProcessRequestException {
+            throw new ProcessRequestException("not taken", SMPPConstant.STAT_ESME_RINVCMDID);
+        }
+
+        @Override
+        public void onAcceptCancelSm(CancelSm cancelSm, SMPPServerSession source) throws ProcessRequestException {
+            throw new ProcessRequestException("not taken", SMPPConstant.STAT_ESME_RINVCMDID);
+        }
+
+        @Override
+        public BroadcastSmResult onAcceptBroadcastSm(BroadcastSm broadcastSm, SMPPServerSession source) throws ProcessRequestException {
+            throw new ProcessRequestException("not taken", SMPPConstant.STAT_ESME_RINVCMDID);
+        }
+
+        @Override
+        public void onAcceptCancelBroadcastSm(CancelBroadcastSm cancelBroadcastSm, SMPPServerSession source) throws ProcessRequestException {
+            throw new ProcessRequestException("not taken", SMPPConstant.STAT_ESME_RINVCMDID);
+        }
+
+        @Override
+        public QueryBroadcastSmResult onAcceptQueryBroadcastSm(QueryBroadcastSm queryBroadcastSm, SMPPServerSession source)
+                throws ProcessRequestException {
+            throw new ProcessRequestException("not taken", SMPPConstant.STAT_ESME_RINVCMDID);
+        }
+
+        @Override
+        public DataSmResult onAcceptDataSm(DataSm dataSm, org.jsmpp.session.Session source) throws ProcessRequestException {
+            throw new ProcessRequestException("not taken", SMPPConstant.STAT_ESME_RINVCMDID);
+        }
     }
 
     @Test

@@ -21,6 +21,7 @@ import com.smshub.kernel.InvalidValueException;
 import com.smshub.kernel.NotFoundException;
 import com.smshub.kernel.ProviderCode;
 import com.smshub.routing.boundary.RoutingAdministration;
+import com.smshub.routing.entity.AmbiguityPolicy;
 import com.smshub.routing.entity.AccountDefinition;
 import com.smshub.routing.entity.AccountView;
 
@@ -42,7 +43,7 @@ public class ProviderAccountResource {
      */
     public record Account(String name, String provider, String endpointUrl, String username, String secret,
             Boolean secretSet, Boolean enabled, Integer maxPerSecond, Integer maxConcurrent, Map<String, Object> settings,
-            String pushUsername, String pushPassword, List<String> pushAllowFrom) {
+            String pushUsername, String pushPassword, List<String> pushAllowFrom, String ambiguousAttempts) {
     }
 
     @EJB
@@ -70,7 +71,7 @@ public class ProviderAccountResource {
             boolean created = routing.saveAccount(name, new AccountDefinition(provider, body.endpointUrl(), body.username(),
                     body.secret(), body.enabled() == null || body.enabled(), body.maxPerSecond(), body.maxConcurrent(),
                     settings(body.settings()), new AccountDefinition.Push(body.pushUsername(), body.pushPassword(),
-                            body.pushAllowFrom())));
+                            body.pushAllowFrom()), ambiguity(body.ambiguousAttempts())));
             return Response.status(created ? Response.Status.CREATED : Response.Status.OK).build();
         } catch (InvalidValueException e) {
             return Problems.badRequest(e);
@@ -97,6 +98,15 @@ public class ProviderAccountResource {
         }
     }
 
+    /** HOLD (the default) or RESEND (docs/reliability.md). */
+    private static AmbiguityPolicy ambiguity(String value) {
+        try {
+            return value == null ? null : AmbiguityPolicy.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidValueException("ambiguousAttempts is HOLD or RESEND, not " + value);
+        }
+    }
+
     /** Settings as text: a number or true/false is kept as written. */
     private static Map<String, String> settings(Map<String, Object> json) {
         Map<String, String> settings = new TreeMap<>();
@@ -114,6 +124,6 @@ public class ProviderAccountResource {
     private static Account json(AccountView view) {
         return new Account(view.name(), view.provider().name(), view.endpointUrl(), view.username(), null, view.secretSet(),
                 view.enabled(), view.maxPerSecond(), view.maxConcurrent(), Map.copyOf(view.settings()), view.pushUsername(), null,
-                view.pushAllowFrom());
+                view.pushAllowFrom(), view.ambiguousAttempts().name());
     }
 }

@@ -1,0 +1,237 @@
+package com.smshub.dispatch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.UserTransaction;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.smshub.Deployments;
+import com.smshub.StoredMessages;
+import com.smshub.dispatch.boundary.DispatchAttempt;
+import com.smshub.dispatch.control.AttemptOwner;
+import com.smshub.dispatch.control.InterruptedAttempts;
+import com.smshub.fakes.FakeSendingProvider;
+import com.smshub.kernel.MessageStatus;
+import com.smshub.kernel.ProviderCode;
+import com.smshub.message.Attempts;
+import com.smshub.message.Outbox;
+import com.smshub.routing.boundary.RoutingAdministration;
+import com.smshub.routing.entity.AccountDefinition;
+import com.smshub.routing.entity.AmbiguityPolicy;
+import com.smshub.routing.entity.RouteDefinition;
+import com.smshub.sending.control.SendRequests;
+import com.smshub.tenant.control.TenantDirectory;
+
+/**
+ * Dispatch's attempt journal inside the provisioned WildFly, on the real database, against a provider that
+ * counts every arrival (FakeSendingProvider, standing in for MOBIPACE): an attempt cut off before its outcome was
+ * recorded is resolved by the account's policy and never sent again blindly, and an outcome the database refuses
+ * to record leaves the message UNKNOWN, never queued for a second send.
+ */
+@ExtendWith(ArquillianExtension.class)
+class AttemptJournalIT {
+
+    /** Not "it-..." (other tests delete those accounts), since its messages stay: disabled after each test. */
+    private static final String ACCOUNT = "journal-it";
+    private static final String PREFIX = "+4799988";
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.ejbModule("attempt-journal-it")
+                .deleteClass("com.smshub.provider.mobipace.MobipaceAdapter").addClasses(FakeSendingProvider.class)
+                // the test configures its account as an operator would, without logging in as one
+                .addAsWebInfResource(new StringAsset("<ejb-jar xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"4.0\">"
+                        + "<assembly-descriptor><method-permission><unchecked/><method><ejb-name>RoutingAdministration</ejb-name>"
+                        + "<method-name>*</method-name></method></method-permission></assembly-descriptor></ejb-jar>"), "ejb-jar.xml");
+    }
+
+    @Inject
+    FakeSendingProvider provider;
+
+    @EJB
+    DispatchAttempt dispatch;
+
+    @EJB
+    RoutingAdministration routing;
+
+    @Inject
+    InterruptedAttempts interrupted;
+
+    @Inject
+    Attempts attempts;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    SendRequests requests;
+
+    @Inject
+    TenantDirectory tenants;
+
+    @Inject
+    UserTransaction tx;
+
+    @PersistenceContext(unitName = "smshub")
+    EntityManager em;
+
+    private Long route;
+
+    private long account(AmbiguityPolicy policy) {
+        routing.saveAccount(ACCOUNT, new AccountDefinition(ProviderCode.MOBIPACE, "https://fake.example/api", "it", "it-pw",
+                true, null, null, Map.of(), null, policy));
+        if (route == null) {
+            route = routing.addRoute(new RouteDefinition(null, PREFIX, null, ACCOUNT, 0, false, false, null, true)).id();
+        }
+        return ((Number) em.createNativeQuery("SELECT id FROM provider_account WHERE name = ?").setParameter(1, ACCOUNT)
+                .getSingleResult()).longValue();
+    }
+
+    @AfterEach
+    void removeRoute() {
+        if (route != null) {
+            routing.removeRoute(route);
+            route = null;
+            routing.saveAccount(ACCOUNT, new AccountDefinition(ProviderCode.MOBIPACE, "https://fake.example/api", "it", "it-pw",
+                    false, null, null, Map.of(), null, null));
+        }
+    }
+
+    /** A message to this test's route, stored QUEUED and not due: only the test dispatches it. */
+    private String stored(long account, String recipient) {
+        return StoredMessages.store(requests, outbox, tenants.byUsername("demo").id(), 1, MessageStatus.QUEUED, recipient,
+                ProviderCode.MOBIPACE, account).get(0);
+    }
+
+    /** A message stored with its attempt already open, as a dispatcher that is gone left it, in one transaction. */
+    private String cutOff(long account, String owner) throws Exception {
+        tx.begin();
+        String id = stored(account, PREFIX + "0001");
+        attempts.open(List.of(outbox.claim(id).orElseThrow()), account, owner, Instant.now());
+        tx.commit();
+        return id;
+    }
+
+    /** What the dispatch sweeper does every few seconds, now. */
+    private void resolve() throws Exception {
+        tx.begin();
+        interrupted.resolve(1000);
+        tx.commit();
+    }
+
+    private Object column(String column, String id) {
+        return em.createNativeQuery("SELECT " + column + " FROM message WHERE id = ?").setParameter(1, id).getSingleResult();
+    }
+
+    private static <T> T await(Supplier<T> read, java.util.function.Predicate<T> done) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        T value = read.get();
+        while (!done.test(value)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Not within 15 s; last " + value);
+            }
+            Thread.sleep(100);
+            value = read.get();
+        }
+        return value;
+    }
+
+    @Test
+    void anAttemptCutOffByAnEarlierBootIsHeldUnknownAndNeverSentAgain() throws Exception {
+        long account = account(AmbiguityPolicy.HOLD);
+        String id = cutOff(account, AttemptOwner.NODE + "/an-earlier-boot");
+        dispatch.dispatch(List.of(id));
+        assertEquals(0, provider.arrivals(id), "an attempt under way is not claimed again");
+        resolve(); // or the sweeper did, as it does every few seconds
+        assertEquals("UNKNOWN", column("status", id));
+        assertEquals("ATTEMPT_INTERRUPTED", column("reason_code", id));
+        assertEquals("MOBIPACE", column("provider", id), "at the account it went to, where a later report finds it");
+        assertNull(column("attempt_started_at", id), "resolved: the attempt is closed");
+        assertNotNull(column("next_check_at", id), "asked about where the provider answers by our id");
+        dispatch.dispatch(List.of(id));
+        assertEquals(0, provider.arrivals(id), "held: never sent again");
+        assertEquals(1L, ((Number) em.createNativeQuery("SELECT COUNT(*) FROM status_change WHERE message_id = ? "
+                + "AND source = 'ATTEMPT_JOURNAL' AND status = 'UNKNOWN'").setParameter(1, id).getSingleResult()).longValue());
+    }
+
+    @Test
+    void withTheResendPolicyACutOffAttemptIsSentAgainOnce() throws Exception {
+        long account = account(AmbiguityPolicy.RESEND);
+        String id = cutOff(account, AttemptOwner.NODE + "/an-earlier-boot");
+        resolve();
+        // back in the outbox: the relay queues it and dispatch sends it
+        await(() -> column("status", id), "SUBMITTED"::equals);
+        assertEquals(1, provider.arrivals(id));
+        assertEquals(2, ((Number) column("attempts", id)).intValue(), "the second attempt");
+        assertEquals(1L, ((Number) em.createNativeQuery("SELECT COUNT(*) FROM status_change WHERE message_id = ? "
+                + "AND code = 'ATTEMPT_RESENT'").setParameter(1, id).getSingleResult()).longValue());
+    }
+
+    @Test
+    void anAttemptOfALiveDispatcherIsLeftToIt() throws Exception {
+        long account = account(AmbiguityPolicy.HOLD);
+        String mine = cutOff(account, AttemptOwner.ME);
+        String anotherNodes = cutOff(account, "another-node/its-boot");
+        resolve();
+        for (String id : List.of(mine, anotherNodes)) {
+            assertEquals("QUEUED", column("status", id), "young and owned by someone alive: left alone");
+            assertNotNull(column("attempt_started_at", id));
+        }
+        // cleaned up as the stale bound would, long after
+        tx.begin();
+        attempts.close(List.of(mine, anotherNodes));
+        em.joinTransaction();
+        em.createNativeQuery("UPDATE message SET status = 'FAILED' WHERE id IN (?, ?)").setParameter(1, mine)
+                .setParameter(2, anotherNodes).executeUpdate();
+        tx.commit();
+    }
+
+    @Test
+    void anOutcomeTheDatabaseRefusesLeavesTheMessageUnknownAndItIsNeverSentAgain() throws Exception {
+        long account = account(AmbiguityPolicy.RESEND); // even where a duplicate is preferred: the provider answered
+        String recipient = PREFIX + "0666";
+        tx.begin();
+        em.joinTransaction();
+        // the record of this recipient's submission fails, as a write too long for its column did
+        em.createNativeQuery("ALTER TABLE message ADD CONSTRAINT it_outcome_refused CHECK (status <> 'SUBMITTED' "
+                + "OR recipient <> '" + recipient + "')").executeUpdate();
+        tx.commit();
+        try {
+            String id = stored(account, recipient);
+            dispatch.dispatch(List.of(id));
+            assertEquals(1, provider.arrivals(id), "the provider took it");
+            assertEquals("UNKNOWN", column("status", id));
+            assertEquals("OUTCOME_NOT_RECORDED", column("reason_code", id));
+            assertNull(column("attempt_started_at", id));
+            // a redelivery of its JMS message, the sweeper, the resolver: none sends it again
+            dispatch.dispatch(List.of(id));
+            resolve();
+            dispatch.dispatch(List.of(id));
+            assertEquals(1, provider.arrivals(id), "never sent a second time");
+        } finally {
+            tx.begin();
+            em.joinTransaction();
+            em.createNativeQuery("ALTER TABLE message DROP CONSTRAINT it_outcome_refused").executeUpdate();
+            tx.commit();
+        }
+    }
+}
