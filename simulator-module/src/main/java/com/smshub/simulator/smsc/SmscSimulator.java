@@ -68,7 +68,8 @@ import com.smshub.simulator.WireCount;
  * {@code /smshub-simulator/smsc/control}: the credentials, the receipt's outcome and delay, a command_status
  * to answer submit_sm with, responses held back (no submit_sm_resp at all) or late, receipts sent twice, sent
  * before the response, or not at all (then query_sm tells), and every connection dropped at once. A receipt
- * the gateway refuses is delivered again a second later, up to ten times, as an SMSC does. Binds as a
+ * the gateway refuses is delivered again after 1, 2, 4 ... 30 s, ten times in all (about three minutes), as an
+ * SMSC does, and then given up, counted ({@code receiptsAbandoned}) and owed to the next bind. Binds as a
  * transceiver, or as a transmitter and a receiver (receipts and messages from subscribers then go to a
  * receiver). {@code /smshub-simulator/smsc/mo} sends a message from a subscriber ({@link SmscMoServlet}).
  *
@@ -356,7 +357,11 @@ public class SmscSimulator implements ServletContextListener, ServerMessageRecei
             SWITCHES.count("receiptsRefused");
             LOG.log(Level.FINE, "receipt " + id + " not taken", e);
             if (attempt < RECEIPT_TRIES && running == this) {
-                receipts.schedule(() -> receipt(source, receipt, attempt + 1), RECEIPT_RETRY_MILLIS, TimeUnit.MILLISECONDS);
+                long wait = Math.min(RECEIPT_RETRY_MILLIS << (attempt - 1), 30_000);
+                receipts.schedule(() -> receipt(source, receipt, attempt + 1), wait, TimeUnit.MILLISECONDS);
+            } else if (running == this) {
+                SWITCHES.count("receiptsAbandoned");
+                LOG.warning(() -> "receipt " + id + " refused " + attempt + " times; given up (owed to the next bind)");
             }
         }
     }
