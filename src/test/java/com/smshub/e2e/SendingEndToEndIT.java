@@ -268,7 +268,7 @@ class SendingEndToEndIT extends DeployedGateway {
                 assertTrue(change.getChangeId() > last, "cursor values increase");
                 last = change.getChangeId();
                 if (seen.containsKey(change.getMessageId())) {
-                    seen.get(change.getMessageId()).add(change.getStatus().name());
+                    seen.get(change.getMessageId()).add(change.getEvent().getStatus().name());
                 }
             }
             assertEquals(last, page.getLastChangeId());
