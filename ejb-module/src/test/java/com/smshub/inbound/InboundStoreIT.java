@@ -151,4 +151,25 @@ class InboundStoreIT {
                 .setParameter(1, a).getSingleResult();
         assertEquals(0, left.intValue());
     }
+
+    @Test
+    void partsOfAnAccountThatReceivesNoMoreAreSweptToo() throws Exception {
+        long b = accounts.get(1);
+        // in the future, so that the gateway's own sweep (once a minute, by the clock) leaves it to this test
+        OffsetDateTime later = OffsetDateTime.parse("2030-01-01T00:00:00Z");
+        assertTrue(part(message(b, InboundMessage.BY_CONTENT + "mo-alone", "never ", later), new Concatenation(9, 2, 1)).isNew());
+        tx.begin();
+        store.expireParts(later.plusMinutes(30).toInstant());
+        tx.commit();
+        assertEquals(1, parts(b), "younger than the bound: kept");
+        tx.begin();
+        store.expireParts(later.plusHours(2).toInstant());
+        tx.commit();
+        assertEquals(0, parts(b), "older than the bound: dropped, though no other part came on its account");
+    }
+
+    private int parts(long account) {
+        return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM inbound_part WHERE provider_account_id = ?")
+                .setParameter(1, account).getSingleResult()).intValue();
+    }
 }

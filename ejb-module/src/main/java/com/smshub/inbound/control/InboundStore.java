@@ -31,7 +31,8 @@ import com.smshub.provider.spi.ProviderEvents;
  * within {@code smshub.inbound.repeat-window-seconds} (120) is the repeat; after it, the same words are a new
  * message (the trade-off: a redelivery later than the window is stored twice, two genuine identical messages
  * within it are one; docs/inbound.md). Parts of a long message that never completed are dropped once older than
- * {@code smshub.inbound.part-max-age-seconds} (3,600), so a later message reusing the reference never joins them.
+ * {@code smshub.inbound.part-max-age-seconds} (3,600), so a later message reusing the reference never joins them:
+ * those of the account when its next part comes, every account's once a minute (ParkedReportMatcher).
  * Runs in the caller's transaction. {@link InboundRouting} then gives a new message its tenant and place in the feed.
  */
 @ApplicationScoped
@@ -68,13 +69,7 @@ public class InboundStore {
             try (PreparedStatement s = c.prepareStatement("DELETE FROM inbound_part WHERE provider_account_id = ? AND received_at < ?")) {
                 s.setLong(1, part.accountId());
                 s.setTimestamp(2, Timestamp.from(part.receivedAt().toInstant().minus(partMaxAge())));
-                int expired = s.executeUpdate();
-                if (expired > 0) {
-                    // a long message whose other parts never came: nothing of it is kept, and it is counted
-                    Counters.add("inbound.parts-expired", expired);
-                    LOG.warning(() -> expired + " parts of long messages from subscribers on account " + part.accountId()
-                            + " expired without their other parts");
-                }
+                expired(s.executeUpdate(), "on account " + part.accountId());
             }
             try (PreparedStatement s = c.prepareStatement("INSERT INTO inbound_part (provider_account_id, sender, reference, "
                     + "total, sequence, provider_message_id, destination, text_body, binary_hex, received_at) "
@@ -134,6 +129,31 @@ public class InboundStore {
             return new PartResult(true, stored, stored == null ? null : whole);
         } catch (SQLException e) {
             throw new StoreException(e);
+        }
+    }
+
+    /**
+     * Drops the parts of every account older than the bound (those of an account that received no part since);
+     * answers how many.
+     */
+    public int expireParts(java.time.Instant now) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("DELETE FROM inbound_part WHERE received_at < ?")) {
+            s.setTimestamp(1, Timestamp.from(now.minus(partMaxAge())));
+            int expired = s.executeUpdate();
+            expired(expired, "");
+            return expired;
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    /** A long message whose other parts never came: nothing of it is kept, and that is counted and logged. */
+    private static void expired(int parts, String where) {
+        if (parts > 0) {
+            Counters.add("inbound.parts-expired", parts);
+            LOG.warning(() -> parts + " parts of long messages from subscribers " + where + (where.isEmpty() ? "" : " ")
+                    + "expired without their other parts (smshub.inbound.part-max-age-seconds)");
         }
     }
 

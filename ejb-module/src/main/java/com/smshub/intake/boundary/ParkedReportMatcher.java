@@ -22,13 +22,16 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
+import com.smshub.inbound.control.InboundStore;
 import com.smshub.intake.control.ParkedReports;
 import com.smshub.platform.SingleNodeTask;
 
 /**
  * Applies parked reports once their message is known, every second (one node at a time), in the same
  * transaction that forgets them; and deletes, with a warning, those that no message of ours has claimed in
- * two days (a message's status checks end long before: {@code smshub.status.deadline-seconds}).
+ * two days (a message's status checks end long before: {@code smshub.status.deadline-seconds}). Once a minute it
+ * also drops the parts of long messages from subscribers that never completed (InboundStore#expireParts): the
+ * same kind of leftover a provider's traffic leaves, on the same one-node job.
  */
 @Singleton
 @Startup
@@ -53,6 +56,11 @@ public class ParkedReportMatcher {
     @Inject
     ProviderEventIntake events;
 
+    @Inject
+    InboundStore inbound;
+
+    private volatile long partsSweptAtMillis;
+
     private final SingleNodeTask task = new SingleNodeTask("parked_reports", LOG);
 
     @PostConstruct
@@ -76,6 +84,10 @@ public class ParkedReportMatcher {
         int expired = parked.expire(Instant.now().minus(KEPT));
         if (expired > 0) {
             LOG.warning(() -> expired + " parked reports named no message of ours for " + KEPT.toDays() + " days; deleted");
+        }
+        if (System.currentTimeMillis() - partsSweptAtMillis > 60_000) {
+            partsSweptAtMillis = System.currentTimeMillis();
+            inbound.expireParts(Instant.now());
         }
     }
 }

@@ -55,7 +55,7 @@ public final class MyMobileApiLedger {
      */
     private static final AtomicLong CHANGE_IDS = new AtomicLong(System.currentTimeMillis());
     private static final AtomicLong SENT_IDS = new AtomicLong(System.currentTimeMillis());
-    private static final AtomicLong EVENT_IDS = new AtomicLong(27_105_067);
+    private static final AtomicLong EVENT_IDS = new AtomicLong(System.currentTimeMillis()); // never repeated by a redeployment
     private static final DateTimeFormatter STATUS_DATE = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
     private static final Journal JOURNAL = new Journal("mymobileapi");

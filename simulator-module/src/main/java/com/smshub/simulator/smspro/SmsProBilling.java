@@ -58,7 +58,7 @@ final class SmsProBilling {
     /** Öre debited less öre credited, per subscriber. */
     private static final Map<String, AtomicLong> BALANCE = new ConcurrentHashMap<>();
     static final AtomicLong PREMIUM_RESULTS = new AtomicLong();
-    private static final AtomicLong SEQUENCE = new AtomicLong(0x8000);
+    private static final AtomicLong SEQUENCE = new AtomicLong(System.currentTimeMillis()); // never repeated by a redeployment
 
     private SmsProBilling() {
     }

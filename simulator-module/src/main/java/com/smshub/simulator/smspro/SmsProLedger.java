@@ -42,7 +42,11 @@ final class SmsProLedger {
     private static final Map<String, String> BY_REQUEST = new ConcurrentHashMap<>();
     /** Taken before this start, final report not acknowledged yet. */
     private static final Map<String, Sent> UNREPORTED = new ConcurrentHashMap<>();
-    private static final AtomicLong SEQUENCE = new AtomicLong(0x7ffe);
+    /**
+     * From the clock, as SMS Pro's ids never repeat: a redeployed simulator (a test suite deploys it more than once,
+     * against the same gateway database) must not give a new message the id of an old one.
+     */
+    private static final AtomicLong SEQUENCE = new AtomicLong(System.currentTimeMillis());
     static final AtomicLong ACCEPTED = new AtomicLong();
     static final AtomicLong DUPLICATES = new AtomicLong();
     static final AtomicLong RECIPIENTS = new AtomicLong();
