@@ -108,7 +108,7 @@ class CrashRecoveryIT {
                 accounts.put(provider, account(provider.account));
             }
 
-            Round hold = new Round("HOLD", 5_000, 1000);
+            Round hold = new Round("HOLD", 3_000, 500);
             Chargers chargers = hold.begin();
             hold.awaitMidStream();
             chargers.stop();
@@ -129,7 +129,7 @@ class CrashRecoveryIT {
             for (Provider provider : Provider.values()) {
                 putAccount(accounts.get(provider), "RESEND");
             }
-            Round resend = new Round("RESEND", 3_000, 500);
+            Round resend = new Round("RESEND", 2_000, 300);
             resend.begin();
             resend.awaitMidStream();
             kill(server, true);
@@ -232,18 +232,23 @@ class CrashRecoveryIT {
 
         /** Until every provider has taken messages and SMS Pro a part of the batch: then the kill. */
         void awaitMidStream() throws Exception {
-            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+            Map<Provider, Long> taken = new EnumMap<>(Provider.class);
             while (System.nanoTime() < deadline) {
-                boolean all = Provider.SMSPRO.counter("recipients") >= smsProAtKill;
                 for (Provider provider : Provider.values()) {
-                    all &= provider.counter("accepted") >= 10;
+                    taken.put(provider, provider.counter(provider == Provider.SMSPRO ? "recipients" : "accepted"));
+                }
+                boolean all = taken.get(Provider.SMSPRO) >= smsProAtKill;
+                for (Provider provider : Provider.values()) {
+                    all &= taken.get(provider) >= 10;
                 }
                 if (all) {
+                    System.out.printf("kill -9 (%s) with the providers at %s%n", policy, taken);
                     return;
                 }
                 Thread.sleep(50);
             }
-            throw new AssertionError("the providers never all took traffic");
+            throw new AssertionError("the providers never all took traffic: " + taken);
         }
 
         void stop() throws InterruptedException {
