@@ -79,7 +79,7 @@ class CrashRecoveryIT {
         }
 
         Map<String, String> simulator(String query) throws IOException, InterruptedException {
-            return parse(post(Gateway.SIMULATOR + "/" + control + "/control" + (query.isEmpty() ? "" : "?" + query), "", null).body());
+            return Simulator.parse(post(Gateway.SIMULATOR + "/" + control + "/control" + (query.isEmpty() ? "" : "?" + query), "", null).body());
         }
 
         long counter(String name) throws IOException, InterruptedException {
@@ -492,17 +492,6 @@ class CrashRecoveryIT {
             throw new IOException(response.statusCode() + " " + response.body());
         }
         return ids;
-    }
-
-    private static Map<String, String> parse(String body) {
-        Map<String, String> values = new HashMap<>();
-        for (String line : body.split("\n")) {
-            int eq = line.indexOf('=');
-            if (eq > 0) {
-                values.put(line.substring(0, eq), line.substring(eq + 1).strip());
-            }
-        }
-        return values;
     }
 
     private static Process start(Path home, int run) throws Exception {

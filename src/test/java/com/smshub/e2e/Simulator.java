@@ -67,7 +67,8 @@ final class Simulator {
         set("reset=true");
     }
 
-    private static Map<String, String> parse(String body) {
+    /** A control endpoint's answer (any simulator's): one {@code name=value} a line. */
+    static Map<String, String> parse(String body) {
         Map<String, String> values = new HashMap<>();
         for (String line : body.split("\n")) {
             int eq = line.indexOf('=');
