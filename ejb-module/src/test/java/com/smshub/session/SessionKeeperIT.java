@@ -110,7 +110,9 @@ class SessionKeeperIT {
 
     private Instant expiry(long account) {
         Object at = lease(account)[1];
-        return at instanceof java.time.OffsetDateTime time ? time.toInstant() : ((Timestamp) at).toInstant();
+        // as each database's driver answers a timestamp with time zone
+        return at instanceof Instant instant ? instant
+                : at instanceof java.time.OffsetDateTime time ? time.toInstant() : ((Timestamp) at).toInstant();
     }
 
     private void setLease(long account, String holder, Instant until) throws Exception {
