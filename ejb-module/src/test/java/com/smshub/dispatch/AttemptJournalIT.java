@@ -187,6 +187,21 @@ class AttemptJournalIT {
     }
 
     @Test
+    void withTheResendPolicyAMessageThatUsedItsAttemptsIsHeldNotSentAgain() throws Exception {
+        long account = account(AmbiguityPolicy.RESEND);
+        String id = cutOff(account, AttemptOwner.NODE + "/an-earlier-boot");
+        tx.begin();
+        // as though this cut-off attempt were its fifth (smshub.dispatch.most-attempts)
+        em.createNativeQuery("UPDATE message SET attempts = 5 WHERE id = ?").setParameter(1, id).executeUpdate();
+        tx.commit();
+        resolve();
+        assertEquals("UNKNOWN", column("status", id), "the bound reached: held as with HOLD");
+        assertEquals("ATTEMPT_INTERRUPTED", column("reason_code", id));
+        Thread.sleep(1500); // the relay's turn, had it been queued again
+        assertEquals(0, provider.arrivals(id), "never sent a sixth time");
+    }
+
+    @Test
     void anAttemptOfALiveDispatcherIsLeftToIt() throws Exception {
         long account = account(AmbiguityPolicy.HOLD);
         String mine = cutOff(account, AttemptOwner.ME);
