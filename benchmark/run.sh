@@ -40,8 +40,11 @@ export LAUNCH_JBOSS_IN_BACKGROUND=1
 SERVER=$!
 stop_server() {
   kill "$SERVER" 2>/dev/null || true
-  for _ in $(seq 1 30); do pgrep -f "$JBOSS_HOME/jboss-modules.jar" >/dev/null || return 0; sleep 1; done
+  for _ in $(seq 1 30); do pgrep -f "$JBOSS_HOME/jboss-modules.jar" >/dev/null || break; sleep 1; done
   pkill -9 -f "$JBOSS_HOME/jboss-modules.jar" || true
+  # the provisioned server is the test suite's too: what this run deployed must not be deployed in the next test run
+  rm -f "$JBOSS_HOME"/standalone/deployments/smshub.ear* "$JBOSS_HOME"/standalone/deployments/smshub-simulator.war* \
+    "$JBOSS_HOME"/standalone/deployments/smshub-floor.war*
 }
 trap stop_server EXIT
 
