@@ -28,6 +28,7 @@ import com.smshub.Deployments;
 import com.smshub.StoredMessages;
 import com.smshub.dispatch.boundary.DispatchAttempt;
 import com.smshub.dispatch.control.AttemptOwner;
+import com.smshub.dispatch.control.Dispatcher;
 import com.smshub.dispatch.control.InterruptedAttempts;
 import com.smshub.fakes.FakeSendingProvider;
 import com.smshub.kernel.MessageStatus;
@@ -246,6 +247,80 @@ class AttemptJournalIT {
             tx.begin();
             em.joinTransaction();
             em.createNativeQuery("ALTER TABLE message DROP CONSTRAINT it_outcome_refused").executeUpdate();
+            tx.commit();
+        }
+    }
+
+    @Test
+    void dispatchesInARunOpenEachAttemptOnlyWhileItsOwnCallIsUnderWay() throws Exception {
+        long account = account(AmbiguityPolicy.HOLD);
+        List<String> ids = List.of(stored(account, PREFIX + "0101"), stored(account, PREFIX + "0102"),
+                stored(account, PREFIX + "0103"));
+        // read in a transaction of its own while each message is with the provider: which of the run have attempts open
+        provider.whileSending(sending -> em.createNativeQuery("SELECT id FROM message WHERE id IN (?, ?, ?) "
+                + "AND attempt_started_at IS NOT NULL").setParameter(1, ids.get(0)).setParameter(2, ids.get(1))
+                .setParameter(3, ids.get(2)).getResultList());
+        try {
+            Dispatcher.Run run = dispatch.dispatchAll(ids.stream().map(List::of).toList(), () -> true);
+            assertEquals(3, run.taken());
+            assertEquals(List.of(), run.failed());
+            for (String id : ids) {
+                assertEquals(List.of(id), provider.seen(id), "its own attempt open while it is sent, no other");
+                assertEquals(1, provider.arrivals(id));
+                assertEquals("SUBMITTED", column("status", id));
+                assertNull(column("attempt_started_at", id), "closed by its outcome");
+                assertEquals(1, ((Number) column("attempts", id)).intValue());
+            }
+        } finally {
+            provider.whileSending(null);
+        }
+    }
+
+    @Test
+    void aRunStopsTakingOnDispatchesOutOfTimeAndLeavesThemWaiting() throws Exception {
+        long account = account(AmbiguityPolicy.HOLD);
+        List<String> ids = List.of(stored(account, PREFIX + "0201"), stored(account, PREFIX + "0202"));
+        Dispatcher.Run run = dispatch.dispatchAll(ids.stream().map(List::of).toList(), () -> false);
+        assertEquals(1, run.taken(), "the first always goes, the rest are the caller's to queue again");
+        assertEquals("SUBMITTED", column("status", ids.get(0)));
+        assertEquals("QUEUED", column("status", ids.get(1)));
+        assertNull(column("attempt_started_at", ids.get(1)), "no attempt opened for what was not taken on");
+        assertEquals(0, provider.arrivals(ids.get(1)));
+        dispatch.dispatch(List.of(ids.get(1))); // as the queue would, later
+    }
+
+    @Test
+    void anOutcomeRefusedInTheMiddleOfARunHoldsThatMessageAndTheOthersGoOnce() throws Exception {
+        long account = account(AmbiguityPolicy.RESEND);
+        String refusedTo = PREFIX + "0667";
+        tx.begin();
+        em.joinTransaction();
+        // the record of this recipient's submission fails; it shares its commit with the next message's attempt
+        em.createNativeQuery("ALTER TABLE message ADD CONSTRAINT it_outcome_refused_in_run CHECK (status <> 'SUBMITTED' "
+                + "OR recipient <> '" + refusedTo + "')").executeUpdate();
+        tx.commit();
+        try {
+            List<String> ids = List.of(stored(account, PREFIX + "0301"), stored(account, refusedTo),
+                    stored(account, PREFIX + "0302"));
+            Dispatcher.Run run = dispatch.dispatchAll(ids.stream().map(List::of).toList(), () -> true);
+            assertEquals(3, run.taken());
+            assertEquals(List.of(), run.failed());
+            assertEquals("SUBMITTED", column("status", ids.get(0)));
+            assertEquals("UNKNOWN", column("status", ids.get(1)));
+            assertEquals("OUTCOME_NOT_RECORDED", column("reason_code", ids.get(1)));
+            assertEquals("SUBMITTED", column("status", ids.get(2)), "its attempt opened on its own after the shared commit failed");
+            for (String id : ids) {
+                assertEquals(1, provider.arrivals(id), "sent once");
+                assertNull(column("attempt_started_at", id));
+            }
+            dispatch.dispatchAll(ids.stream().map(List::of).toList(), () -> true); // a redelivery of their JMS message
+            for (String id : ids) {
+                assertEquals(1, provider.arrivals(id), "never sent a second time");
+            }
+        } finally {
+            tx.begin();
+            em.joinTransaction();
+            em.createNativeQuery("ALTER TABLE message DROP CONSTRAINT it_outcome_refused_in_run").executeUpdate();
             tx.commit();
         }
     }

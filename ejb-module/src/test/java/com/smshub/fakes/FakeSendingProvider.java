@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -27,6 +28,19 @@ public class FakeSendingProvider implements ProviderAdapter, MessageSending {
 
     private final Map<String, AtomicInteger> arrivals = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
+    private final Map<String, Object> seen = new ConcurrentHashMap<>();
+    private volatile Function<String, Object> probe;
+
+    /** What {@code probe} reads while each later message is being sent (by our id), for {@link #seen}; null: nothing. */
+    public void whileSending(Function<String, Object> probe) {
+        this.probe = probe;
+        seen.clear();
+    }
+
+    /** What the probe read while the message with our id was being sent, or null. */
+    public Object seen(String messageId) {
+        return seen.get(messageId);
+    }
 
     /** How often the message with our id reached this provider. */
     public int arrivals(String messageId) {
@@ -37,6 +51,10 @@ public class FakeSendingProvider implements ProviderAdapter, MessageSending {
     @Override
     public SendOutcome send(OutboundMessage message, Account account) {
         arrivals.computeIfAbsent(message.messageId(), id -> new AtomicInteger()).incrementAndGet();
+        Function<String, Object> reading = probe;
+        if (reading != null) {
+            seen.put(message.messageId(), reading.apply(message.messageId()));
+        }
         return new SendOutcome.Accepted("fake-" + ids.incrementAndGet(), "0", false);
     }
 

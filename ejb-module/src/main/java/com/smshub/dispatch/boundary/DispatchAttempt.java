@@ -1,6 +1,7 @@
 package com.smshub.dispatch.boundary;
 
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
@@ -12,10 +13,10 @@ import com.smshub.dispatch.control.DispatchRetryException;
 import com.smshub.dispatch.control.Dispatcher;
 
 /**
- * One dispatch (one provider request) outside the JMS delivery's transaction: the claim that opens the attempt,
- * the call and the outcome each commit on their own (Dispatcher). A JMS message carries several dispatches; each
- * that goes through is committed whatever becomes of the others, and its claim makes a later delivery of the same
- * JMS message skip it.
+ * Dispatches (provider requests) outside the JMS delivery's transaction: the claim that opens an attempt, the call
+ * and the outcome commit on their own (Dispatcher). A JMS message carries several dispatches; each that goes
+ * through is committed whatever becomes of the others, and its claim makes a later delivery of the same JMS
+ * message skip it.
  */
 @Stateless
 @PermitAll
@@ -28,5 +29,11 @@ public class DispatchAttempt {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void dispatch(List<String> messageIds) {
         dispatcher.dispatch(messageIds);
+    }
+
+    /** Dispatches one after another (Dispatcher#dispatchAll): those after the first only while in time. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Dispatcher.Run dispatchAll(List<List<String>> dispatches, BooleanSupplier moreInTime) {
+        return dispatcher.dispatchAll(dispatches, moreInTime);
     }
 }

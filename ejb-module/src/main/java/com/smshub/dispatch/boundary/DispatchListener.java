@@ -16,12 +16,13 @@ import jakarta.jms.TextMessage;
 
 import com.smshub.dispatch.control.DispatchQueue;
 import com.smshub.dispatch.control.DispatchRetryException;
+import com.smshub.dispatch.control.Dispatcher;
 
 /**
- * Takes dispatches from the dispatch queue, several to a JMS message, and sends each in a transaction of
- * its own (DispatchAttempt). When one of them fails, the others still go; the failure is rethrown once all
- * were tried, so that the delivery rolls back and the broker redelivers the JMS message with back-off, then
- * dead-letters it (server-module CLI, address-setting of smshub.dispatch). A redelivery sends only what is
+ * Takes dispatches from the dispatch queue, several to a JMS message, and sends them one after another outside
+ * the delivery's transaction (DispatchAttempt), each outcome committed with the next one's attempt. When one of
+ * them fails, the others still go; the failure is rethrown once all were tried, so that the delivery rolls back
+ * and the broker redelivers the JMS message with back-off, then dead-letters it (server-module CLI, address-setting of smshub.dispatch). A redelivery sends only what is
  * still waiting: every dispatch that went through is skipped by its claim.
  */
 @MessageDriven(activationConfig = {
@@ -59,26 +60,23 @@ public class DispatchListener implements MessageListener {
         }
         List<String> dispatches = DispatchQueue.dispatches(body);
         long deadline = System.nanoTime() + BUDGET_NANOS;
+        Dispatcher.Run run = attempt.dispatchAll(dispatches.stream().map(DispatchQueue::messageIds).toList(),
+                () -> System.nanoTime() - deadline < 0);
+        if (run.taken() < dispatches.size()) {
+            // committed with this delivery, or rolled back with it
+            queue.enqueue(dispatches.subList(run.taken(), dispatches.size()));
+        }
         RuntimeException failure = null;
-        for (int i = 0; i < dispatches.size(); i++) {
-            if (i > 0 && System.nanoTime() - deadline > 0) {
-                // committed with this delivery, or rolled back with it
-                queue.enqueue(dispatches.subList(i, dispatches.size()));
-                break;
+        for (Dispatcher.Failed failed : run.failed()) {
+            RuntimeException e = failed.cause();
+            if (e instanceof DispatchRetryException) {
+                failed.messageIds().forEach(id -> failures.record(id, e.getMessage()));
+                LOG.info(() -> "Dispatch of " + failed.messageIds() + " will be retried: " + e.getMessage());
+            } else {
+                failed.messageIds().forEach(id -> failures.record(id, "unexpected: " + e));
+                LOG.warning(() -> "Dispatch of " + failed.messageIds() + " failed and will be retried: " + e);
             }
-            String dispatch = dispatches.get(i);
-            List<String> messageIds = DispatchQueue.messageIds(dispatch);
-            try {
-                attempt.dispatch(messageIds);
-            } catch (DispatchRetryException e) {
-                messageIds.forEach(id -> failures.record(id, e.getMessage()));
-                LOG.info(() -> "Dispatch of " + dispatch + " will be retried: " + e.getMessage());
-                failure = e;
-            } catch (RuntimeException e) {
-                messageIds.forEach(id -> failures.record(id, "unexpected: " + e));
-                LOG.warning(() -> "Dispatch of " + dispatch + " failed and will be retried: " + e);
-                failure = e;
-            }
+            failure = e;
         }
         if (failure != null) {
             throw failure;

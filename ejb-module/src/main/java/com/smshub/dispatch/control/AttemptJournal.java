@@ -123,6 +123,10 @@ public class AttemptJournal {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Attempt open(List<String> messageIds) {
+        return opening(messageIds);
+    }
+
+    private Attempt opening(List<String> messageIds) {
         // claimed in a fixed order: two dispatches that share messages (a redelivery, the sweeper) never deadlock
         List<ClaimedMessage> claimed = messageIds.size() == 1
                 ? outbox.claim(messageIds.get(0)).map(List::of).orElse(List.of())
@@ -184,6 +188,26 @@ public class AttemptJournal {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public String record(Attempt attempt, List<Verdict> verdicts) {
+        return recording(attempt, verdicts);
+    }
+
+    /**
+     * What {@link #record} and then {@link #open} do, in one commit: the outcome of one dispatch closes its attempt
+     * and the next dispatch's attempt opens with it. Dispatch goes through a JMS message's dispatches one after
+     * another, so this keeps one commit a dispatch (the journal's two commits an attempt, shared) while an attempt
+     * is still open only while its own call is under way.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Recorded recordThenOpen(Attempt attempt, List<Verdict> verdicts, List<String> nextMessageIds) {
+        String retry = recording(attempt, verdicts);
+        return new Recorded(retry, opening(nextMessageIds));
+    }
+
+    /** A recorded outcome ({@link #record}'s answer) and the attempt opened with it, or null (see {@link #open}). */
+    public record Recorded(String retry, Attempt next) {
+    }
+
+    private String recording(Attempt attempt, List<Verdict> verdicts) {
         List<ClaimedMessage> claimed = attempt.messages;
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         List<Outbox.Dispatched> outcomes = new ArrayList<>(claimed.size());

@@ -1,7 +1,9 @@
 package com.smshub.dispatch.control;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -24,9 +26,10 @@ import com.smshub.routing.entity.Route;
  * request to the account chosen at acceptance. The decisions are {@link Failover}'s; here they are carried out
  * around the attempt journal: the attempt is committed before the provider is called (AttemptJournal#open), the
  * call sits in no transaction that holds the messages (ProviderCall), and the outcome is committed after it
- * (AttemptJournal#record). A crash between the provider's answer and that commit leaves the attempt open, for
- * InterruptedAttempts to resolve; a record the database refuses leaves the messages UNKNOWN. Neither sends the
- * message again blindly. Runs in no transaction of its own.
+ * (AttemptJournal#record), together with the next dispatch's attempt where several go one after another. A crash
+ * between the provider's answer and that commit leaves the attempt open, for InterruptedAttempts to resolve; a
+ * record the database refuses leaves the messages UNKNOWN. Neither sends the message again blindly. Runs in no
+ * transaction of its own.
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -45,39 +48,118 @@ public class Dispatcher {
     @Inject
     AccountThrottle throttle;
 
+    /** A dispatch that did not go: its message ids and why ({@link DispatchRetryException}: nothing was sent). */
+    public record Failed(List<String> messageIds, RuntimeException cause) {
+    }
+
+    /** What a run of dispatches came to: how many of them were taken on (the rest are the caller's), which failed. */
+    public record Run(int taken, List<Failed> failed) {
+    }
+
     /**
      * Sends one dispatch: a single message, or a group accepted to go in one request (several ids).
      *
      * @throws DispatchRetryException when nothing was sent yet a later attempt may send it: the broker redelivers
      */
     public void dispatch(List<String> messageIds) {
-        Attempt attempt = journal.open(messageIds);
-        if (attempt == null) {
-            // unknown, handled by an earlier delivery of its JMS message, or under way: exactly once in effect
-            LOG.fine(() -> "Dispatch of " + messageIds + " skipped: not waiting for dispatch");
-            return;
+        Run run = dispatchAll(List.of(messageIds), () -> false);
+        if (!run.failed().isEmpty()) {
+            throw run.failed().get(0).cause();
         }
-        List<Verdict> verdicts;
+    }
+
+    /**
+     * Sends dispatches one after another, each as {@link #dispatch} sends one, but with the outcome of each
+     * committed together with the attempt of the next (AttemptJournal#recordThenOpen): one commit a dispatch, and an
+     * attempt is open only while its own call is under way. A dispatch after the first is taken on only while
+     * {@code moreInTime} says so. One that fails does not stop the others.
+     */
+    public Run dispatchAll(List<List<String>> dispatches, BooleanSupplier moreInTime) {
+        List<Failed> failed = new ArrayList<>();
+        int at = 0;
+        Attempt attempt = openOrFail(dispatches.get(0), failed);
+        while (true) {
+            while (attempt == null) {
+                // unknown, handled by an earlier delivery of its JMS message, or under way: exactly once in effect
+                if (at + 1 >= dispatches.size() || !moreInTime.getAsBoolean()) {
+                    return new Run(at + 1, failed);
+                }
+                attempt = openOrFail(dispatches.get(++at), failed);
+            }
+            List<Verdict> verdicts = send(attempt);
+            List<String> nextIds = at + 1 < dispatches.size() && moreInTime.getAsBoolean() ? dispatches.get(at + 1) : null;
+            Attempt next = null;
+            String retry;
+            if (nextIds == null) {
+                retry = recordOrHold(attempt, verdicts, failed);
+            } else {
+                try {
+                    AttemptJournal.Recorded recorded = journal.recordThenOpen(attempt, verdicts, nextIds);
+                    retry = recorded.retry();
+                    next = recorded.next();
+                } catch (RuntimeException e) {
+                    // the next claim may be what failed (a lock it waited for too long): each is tried on its own
+                    LOG.log(Level.FINE, "Recording " + ids(attempt) + " with the attempt of " + nextIds + " failed; "
+                            + "each is tried on its own", e);
+                    retry = recordOrHold(attempt, verdicts, failed);
+                    next = openOrFail(nextIds, failed);
+                }
+            }
+            if (retry != null) {
+                failed.add(new Failed(ids(attempt), new DispatchRetryException(retry)));
+            }
+            if (nextIds == null) {
+                return new Run(at + 1, failed);
+            }
+            at++;
+            attempt = next;
+        }
+    }
+
+    private Attempt openOrFail(List<String> messageIds, List<Failed> failed) {
         try {
-            verdicts = attempt.group() ? together(attempt) : List.of(alone(attempt));
+            Attempt attempt = journal.open(messageIds);
+            if (attempt == null) {
+                LOG.fine(() -> "Dispatch of " + messageIds + " skipped: not waiting for dispatch");
+            }
+            return attempt;
+        } catch (RuntimeException e) {
+            failed.add(new Failed(messageIds, e));
+            return null;
+        }
+    }
+
+    /** The provider call of an open attempt, and what each of its messages came to. */
+    private List<Verdict> send(Attempt attempt) {
+        try {
+            return attempt.group() ? together(attempt) : List.of(alone(attempt));
         } catch (RuntimeException e) {
             // an adapter failing in a way it does not describe: the request may have left, so it is not sent again
-            LOG.log(Level.WARNING, "Sending " + messageIds + " failed unexpectedly; its outcome is unknown", e);
-            verdicts = Collections.nCopies(attempt.messages().size(), attempt.at() == null
+            LOG.log(Level.WARNING, "Sending " + ids(attempt) + " failed unexpectedly; its outcome is unknown", e);
+            return Collections.nCopies(attempt.messages().size(), attempt.at() == null
                     ? new Verdict.RetryLater("unexpected: " + e) : new Verdict.Unknown(attempt.at(), "the call failed: " + e));
         }
-        String retry;
+    }
+
+    /** Records the outcome alone; should that fail, what the provider may have taken is held UNKNOWN. */
+    private String recordOrHold(Attempt attempt, List<Verdict> verdicts, List<Failed> failed) {
         try {
-            retry = journal.record(attempt, verdicts);
+            return journal.record(attempt, verdicts);
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "The outcome of sending " + messageIds + " could not be recorded; what the provider may "
+            LOG.log(Level.SEVERE, "The outcome of sending " + ids(attempt) + " could not be recorded; what the provider may "
                     + "have taken becomes UNKNOWN, never sent again", e);
-            journal.unrecorded(attempt, verdicts, e);
-            return;
+            try {
+                journal.unrecorded(attempt, verdicts, e);
+            } catch (RuntimeException again) {
+                // the attempt stays open, for InterruptedAttempts to resolve as a crash's
+                failed.add(new Failed(ids(attempt), again));
+            }
+            return null;
         }
-        if (retry != null) {
-            throw new DispatchRetryException(retry);
-        }
+    }
+
+    private static List<String> ids(Attempt attempt) {
+        return attempt.messages().stream().map(ClaimedMessage::id).toList();
     }
 
     private Verdict alone(Attempt attempt) {
