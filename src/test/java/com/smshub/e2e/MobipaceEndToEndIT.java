@@ -19,6 +19,7 @@ import com.smshub.gateway.v1.CalculatePrice;
 import com.smshub.gateway.v1.CalculatePriceResponse;
 import com.smshub.gateway.v1.GatewayFault;
 import com.smshub.gateway.v1.GetBalance;
+import com.smshub.gateway.v1.HealthStatus;
 import com.smshub.gateway.v1.MessageState;
 import com.smshub.gateway.v1.MessageStatus;
 import com.smshub.gateway.v1.Originator;
@@ -104,11 +105,16 @@ class MobipaceEndToEndIT extends DeployedGateway {
     }
 
     @Test
-    void requestsToTheAccountGoOneAtATimeSoNoneMeetsAccessDenied() throws GatewayFault {
+    void requestsToTheAccountGoOneAtATimeSoNoneMeetsAccessDenied() throws Exception {
         SIMULATOR.set("slowMillis=300");
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 6; i++) { // six sends: six requests that would overlap, were they not serialised
             ids.add(Gateway.demo().sendSms(Requests.text("One at a time " + i, number())).getResult().get(0).getMessageId());
+        }
+        // Pings that probe the account (QueryBalance) while the sends and their status questions go on
+        for (int i = 0; i < 3; i++) {
+            assertEquals(HealthStatus.UP, Requests.accountHealth("mobipace-simulator"), "probed after its turn, not refused");
+            Thread.sleep(Duration.ofMillis(2100)); // past the probe's freshness, so each Ping probes again
         }
         for (String id : ids) {
             await(id, MessageStatus.DELIVERED);

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import javax.xml.datatype.DatatypeFactory;
 
@@ -201,14 +203,20 @@ class MyMspEndToEndIT extends DeployedGateway {
 
     @Test
     void aScheduledMessageWithAValidityIsHandedToTheSmscWithBothTimes() throws Exception {
-        SendSms request = Requests.text("Senere", number());
-        request.setScheduledAt(DatatypeFactory.newDefaultInstance().newXMLGregorianCalendar(
-                OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(1).toString()));
+        String recipient = number();
+        SendSms request = Requests.text("Senere", recipient);
+        OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(1).withNano(0);
+        request.setScheduledAt(DatatypeFactory.newDefaultInstance().newXMLGregorianCalendar(at.toString()));
         request.setValidityMinutes(90);
         String id = Gateway.demo().sendSms(request).getResult().get(0).getMessageId();
         await(id, MessageStatus.DELIVERED); // the simulator's receipt does not wait for the scheduled time
         assertEquals(1, SMSC.counter("scheduled"), "schedule_delivery_time set: the SMSC holds it, not the gateway");
         assertEquals(1, SMSC.counter("withValidity"));
+        Map<String, String> received = SMSC.received(recipient.substring(1));
+        DateTimeFormatter smpp = DateTimeFormatter.ofPattern("yyMMddHHmmss");
+        assertEquals(at.format(smpp) + "000+", received.get("received.schedule"), "SMPP's absolute time, UTC");
+        assertEquals(at.plusMinutes(90).format(smpp) + "000+", received.get("received.validity"),
+                "valid 90 minutes from the scheduled time, not from submission (a relative period would count from then)");
     }
 
     @Test

@@ -85,6 +85,11 @@ final class ProviderSimulator {
         return set("");
     }
 
+    /** The last request to this recipient as the simulator read it off the wire: {@code received.<field>} values. */
+    Map<String, String> received(String recipient) {
+        return set("to=" + recipient);
+    }
+
     /** A counter; 0 before anything was counted. */
     long counter(String name) {
         return Long.parseLong(state().getOrDefault(name, "0"));

@@ -2,6 +2,7 @@ package com.smshub.simulator;
 
 import java.io.IOException;
 import java.util.Map;
+import java.util.TreeMap;
 
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -16,7 +17,9 @@ import com.smshub.simulator.smsc.SmscSimulator;
 /**
  * The control address of the simulators that keep {@link Switches}: {@code POST /<provider>/control?name=value...}
  * sets switches ({@code reset=true} first brings back the defaults and zeroes the counters), and GET or POST
- * answers every switch and counter, one {@code name=value} a line. Outside any provider's own protocol.
+ * answers every switch and counter, one {@code name=value} a line; with {@code to=<recipient>} also the fields of the
+ * last request to that recipient as the simulator decoded them ({@code received.<field>}). Outside any provider's
+ * own protocol.
  */
 @WebServlet(urlPatterns = {"/mymobileapi/control", "/masiv/control", "/mobipace/control", "/smsc/control"})
 public class SimulatorControl extends HttpServlet {
@@ -35,7 +38,7 @@ public class SimulatorControl extends HttpServlet {
         }
         try {
             for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
-                if (!parameter.getKey().equals("reset")) {
+                if (!parameter.getKey().equals("reset") && !parameter.getKey().equals("to")) {
                     switches.set(parameter.getKey(), parameter.getValue()[0]);
                 }
             }
@@ -49,7 +52,12 @@ public class SimulatorControl extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setContentType("text/plain; charset=UTF-8");
-        for (Map.Entry<String, Object> entry : switches(request).state().entrySet()) {
+        Map<String, Object> state = new TreeMap<>(switches(request).state());
+        String to = request.getParameter("to");
+        if (to != null) {
+            state.putAll(switches(request).receivedBy(to));
+        }
+        for (Map.Entry<String, Object> entry : state.entrySet()) {
             response.getWriter().println(entry.getKey() + "=" + entry.getValue());
         }
     }

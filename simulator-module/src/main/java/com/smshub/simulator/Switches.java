@@ -20,6 +20,8 @@ public final class Switches {
     private final Map<String, AtomicLong> counters = new ConcurrentHashMap<>();
     private final AtomicLong failuresLeft = new AtomicLong(-1);
     private final List<Runnable> onReset = new CopyOnWriteArrayList<>();
+    /** The last request to each recipient, decoded field by field, for a test to read as the provider would. */
+    private final Map<String, Map<String, String>> received = new ConcurrentHashMap<>();
 
     public Switches(Map<String, String> defaults) {
         this.defaults = Map.copyOf(defaults);
@@ -78,6 +80,18 @@ public final class Switches {
         counters.computeIfAbsent(counter, c -> new AtomicLong()).accumulateAndGet(n, Math::max);
     }
 
+    /** Keeps the fields of the last request to this recipient, as read from the wire. */
+    public void received(String recipient, Map<String, String> fields) {
+        received.put(recipient, Map.copyOf(fields));
+    }
+
+    /** The fields of the last request to this recipient, each as {@code received.<field>}; empty when none came. */
+    public Map<String, Object> receivedBy(String recipient) {
+        Map<String, Object> fields = new TreeMap<>();
+        received.getOrDefault(recipient, Map.of()).forEach((name, value) -> fields.put("received." + name, value));
+        return fields;
+    }
+
     /** Forgets, on reset, what the simulator remembers beyond its switches (its ledger, its sessions). */
     public void onReset(Runnable forget) {
         onReset.add(forget);
@@ -85,6 +99,7 @@ public final class Switches {
 
     public void reset() {
         onReset.forEach(Runnable::run);
+        received.clear();
         values.clear();
         values.putAll(defaults);
         counters.values().forEach(c -> c.set(0));

@@ -69,9 +69,9 @@ public class Dispatcher {
     }
 
     /**
-     * Sends dispatches one after another, each as {@link #dispatch} sends one, but with the outcome of each
-     * committed together with the attempt of the next (AttemptJournal#recordThenOpen): one commit a dispatch, and an
-     * attempt is open only while its own call is under way. A dispatch after the first is taken on only while
+     * Sends dispatches one after another, each as {@link #dispatch} sends one, but with the outcome of a message
+     * sent alone committed together with the attempt of the next (AttemptJournal#recordThenOpen): one commit a
+     * message, as before the journal, and an attempt is open only while its own call is under way. A dispatch after the first is taken on only while
      * {@code moreInTime} says so. One that fails does not stop the others.
      */
     public Run dispatchAll(List<List<String>> dispatches, BooleanSupplier moreInTime) {
@@ -92,6 +92,11 @@ public class Dispatcher {
             String retry;
             if (nextIds == null) {
                 retry = recordOrHold(attempt, verdicts, failed);
+            } else if (attempt.group() || nextIds.size() > 1) {
+                // a group pays one commit a group either way, and its outcome is best committed on its own: its
+                // receipts (an SMSC sends them at once) wait for its rows' locks, not for the next group's claim
+                retry = recordOrHold(attempt, verdicts, failed);
+                next = openOrFail(nextIds, failed);
             } else {
                 try {
                     AttemptJournal.Recorded recorded = journal.recordThenOpen(attempt, verdicts, nextIds);

@@ -57,6 +57,9 @@ public class ProviderProbes {
     @Inject
     Providers providers;
 
+    @Inject
+    AccountProbe probes;
+
     @Resource
     ManagedExecutorService executor;
 
@@ -87,7 +90,7 @@ public class ProviderProbes {
     private CompletableFuture<AccountHealth> probeOf(Account account, ProviderAdapter adapter) {
         long now = System.nanoTime();
         return recent.compute(account.id(), (id, probe) -> probe != null && probe.serves(account, now) ? probe
-                : new Probe(account, now, CompletableFuture.supplyAsync(() -> health(account, adapter.probe(account)), executor)))
+                : new Probe(account, now, CompletableFuture.supplyAsync(() -> health(account, probes.probe(account, adapter)), executor)))
                 .health();
     }
 

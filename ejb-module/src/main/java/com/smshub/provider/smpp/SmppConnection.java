@@ -332,7 +332,7 @@ public final class SmppConnection implements ProviderSession, MessageReceiverLis
             SubmitSmResult result = transmitter.submitShortMessage("", from.ton(), from.npi(), from.value(),
                     TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, message.recipient().digits(),
                     part.esmClass(), (byte) 0, (byte) 0, SmppTime.absolute(message.content().scheduledAt()),
-                    SmppTime.relative(message.content().validityMinutes()),
+                    SmppTime.validity(message.content().scheduledAt(), message.content().validityMinutes()),
                     new RegisteredDelivery(SMSCDeliveryReceipt.SUCCESS_FAILURE), (byte) 0, part.dataCoding(), (byte) 0,
                     part.shortMessage(), part.optionalParameters());
             pauseMillis = 0;

@@ -23,6 +23,19 @@ final class SmppTime {
                 utc.getDayOfMonth(), utc.getHour(), utc.getMinute(), utc.getSecond(), utc.getNano() / 100_000_000);
     }
 
+    /**
+     * validity_period for a message valid this many minutes from when it is to be sent: relative (counted by the
+     * SMSC from when it takes the message) when it is sent now, absolute when it is scheduled, since a relative
+     * period would count from submission and a message scheduled beyond it would expire unsent. Null: the SMSC's
+     * default.
+     */
+    static String validity(OffsetDateTime scheduledAt, Integer minutes) {
+        if (minutes == null) {
+            return null;
+        }
+        return scheduledAt == null ? relative(minutes) : absolute(scheduledAt.plusMinutes(minutes));
+    }
+
     /** validity_period: how long the SMSC keeps trying, from the time it takes the message; null for its default. */
     static String relative(Integer minutes) {
         if (minutes == null) {

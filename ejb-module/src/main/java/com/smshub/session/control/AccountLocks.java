@@ -5,12 +5,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
+import java.util.function.Supplier;
+
 import javax.sql.DataSource;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 
 import com.smshub.kernel.StoreException;
 
@@ -27,6 +30,13 @@ public class AccountLocks {
 
     @EJB
     AccountRows rows;
+
+    /** Does the work holding the account's lock, in a transaction of its own that holds nothing else. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public <T> T holding(long accountId, Supplier<T> work) {
+        lock(accountId);
+        return work.get();
+    }
 
     /** Waits for the account's lock and holds it until the caller's transaction ends. */
     public void lock(long accountId) {

@@ -130,6 +130,10 @@ class SubmissionTest {
         assertEquals("000001020300000R", SmppTime.relative(1440 + 2 * 60 + 3));
         assertEquals("000000010000000R", SmppTime.relative(60));
         assertTrue(SmppTime.relative(null) == null && SmppTime.absolute(null) == null);
+        // validity: relative when sent now, from the scheduled time (absolute) when scheduled
+        assertEquals("000000013000000R", SmppTime.validity(null, 90));
+        assertEquals("261224200005000+", SmppTime.validity(java.time.OffsetDateTime.parse("2026-12-24T19:30:05+01:00"), 90));
+        assertTrue(SmppTime.validity(java.time.OffsetDateTime.now(), null) == null);
     }
 
     private static byte[] bodies(List<Submission> parts, int header) {

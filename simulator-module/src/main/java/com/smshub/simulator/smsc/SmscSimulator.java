@@ -274,6 +274,11 @@ public class SmscSimulator implements ServletContextListener, ServerMessageRecei
         if (submitSm.getValidityPeriod() != null && !submitSm.getValidityPeriod().isEmpty()) {
             SWITCHES.count("withValidity");
         }
+        SWITCHES.received(submitSm.getDestAddress(), Map.of("sourceTon", String.valueOf(submitSm.getSourceAddrTon()),
+                "sourceNpi", String.valueOf(submitSm.getSourceAddrNpi()), "source", String.valueOf(submitSm.getSourceAddr()),
+                "dataCoding", String.valueOf(submitSm.getDataCoding()), "esmClass", String.valueOf(submitSm.getEsmClass()),
+                "schedule", String.valueOf(submitSm.getScheduleDeliveryTime()),
+                "validity", String.valueOf(submitSm.getValidityPeriod()), "text", String.valueOf(text)));
         String outcome = SWITCHES.get("outcome");
         boolean twice = SWITCHES.on("duplicateReceipts");
         boolean early = SWITCHES.on("earlyReceipts");
