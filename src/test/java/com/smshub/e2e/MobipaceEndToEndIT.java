@@ -114,7 +114,7 @@ class MobipaceEndToEndIT extends DeployedGateway {
         // Pings that probe the account (QueryBalance) while the sends and their status questions go on
         for (int i = 0; i < 3; i++) {
             assertEquals(HealthStatus.UP, Requests.accountHealth("mobipace-simulator"), "probed after its turn, not refused");
-            Thread.sleep(Duration.ofMillis(2100)); // past the probe's freshness, so each Ping probes again
+            Thread.sleep(2100); // past the probe's freshness, so each Ping probes again
         }
         for (String id : ids) {
             await(id, MessageStatus.DELIVERED);
