@@ -124,6 +124,35 @@ class MobipaceEndToEndIT extends DeployedGateway {
     }
 
     @Test
+    void wrongCredentialsAreTriedOnceNotUntilMobipaceLocksTheUser() throws Exception {
+        Operator operator = new Operator();
+        String account = "it-mobipace-wrong-password";
+        String endpoint = Gateway.SIMULATOR + "/mobipace/v3";
+        String settings = ",\"settings\":{\"sender\":\"SMSHUB\",\"currency\":\"RUB\"}";
+        try {
+            operator.account(account, "MOBIPACE", endpoint, "smshub@mobipace.example", "an-old-password", settings);
+            operator.route("{\"prefix\":\"+79259\",\"account\":\"" + account + "\",\"priority\":1}");
+            // four messages, each sent alone after the one before ended: four dispatches, each of which would authorise
+            for (int i = 0; i < 4; i++) {
+                String id = Gateway.demo().sendSms(Requests.text("Locked out? " + i, "+79259" + String.format("%06d",
+                        (int) (Math.random() * 1_000_000)))).getResult().get(0).getMessageId();
+                Await.until(WAIT, () -> Requests.status(id), s -> s.getStatus() == MessageStatus.REJECTED
+                        || s.getStatus() == MessageStatus.FAILED);
+            }
+            assertEquals(HealthStatus.DOWN, Requests.accountHealth(account), "the probe is refused too, without asking");
+            assertEquals(1, SIMULATOR.counter("authorizeRefused"), "one mistake, not one a dispatch (three lock the user)");
+            // the operator enters the password the account has now: tried at once, and the account sends again
+            operator.account(account, "MOBIPACE", endpoint, "smshub@mobipace.example", "mobipace-password", settings);
+            String id = Gateway.demo().sendSms(Requests.text("Back in", "+79259" + String.format("%06d",
+                    (int) (Math.random() * 1_000_000)))).getResult().get(0).getMessageId();
+            await(id, MessageStatus.DELIVERED);
+            assertEquals(0, SIMULATOR.counter("authorizeLocked"), "never locked");
+        } finally {
+            operator.cleanUp();
+        }
+    }
+
+    @Test
     void accessDeniedIsWaitedOutNeverFailed() throws GatewayFault {
         SIMULATOR.set("sendStatus=104&failures=3");
         String id = Gateway.demo().sendSms(Requests.text("Patience", number())).getResult().get(0).getMessageId();

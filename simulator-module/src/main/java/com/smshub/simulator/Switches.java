@@ -71,6 +71,12 @@ public final class Switches {
         return counters.computeIfAbsent(counter, c -> new AtomicLong()).incrementAndGet();
     }
 
+    /** A counter's value; 0 before anything was counted. */
+    public long counted(String counter) {
+        AtomicLong value = counters.get(counter);
+        return value == null ? 0 : value.get();
+    }
+
     public void add(String counter, long n) {
         counters.computeIfAbsent(counter, c -> new AtomicLong()).addAndGet(n);
     }

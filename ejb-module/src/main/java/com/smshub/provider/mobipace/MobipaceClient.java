@@ -66,6 +66,28 @@ public class MobipaceClient {
     private final Map<Long, Session> sessions = new ConcurrentHashMap<>();
 
     /**
+     * How long a locked or blocked user (201, 202) is left alone before one more authorisation; wrong credentials
+     * (200) are not tried again at all until an operator changes them (smshub.mobipace.refusal-hold-minutes).
+     */
+    static final Duration REFUSAL_HOLD = Duration.ofMinutes(Long.getLong("smshub.mobipace.refusal-hold-minutes", 15));
+
+    /**
+     * An authorisation MOBIPACE refused, with the credentials it refused. Each attempt with wrong credentials counts
+     * towards MOBIPACE locking the user (201, "number of allowable mistakes exceeded"), so dispatch, status checks
+     * and probes do not ask again with the same ones.
+     */
+    private record Refusal(String endpoint, String username, String secret, int code, String status, long atNanos) {
+
+        boolean stands(Account account) {
+            return endpoint.equals(account.endpointUrl()) && Objects.equals(username, account.username())
+                    && Objects.equals(secret, account.secret())
+                    && (code == MobipaceCodes.WRONG_CREDENTIALS || System.nanoTime() - atNanos < REFUSAL_HOLD.toNanos());
+        }
+    }
+
+    private final Map<Long, Refusal> refused = new ConcurrentHashMap<>();
+
+    /**
      * Posts a request of the session to one of MOBIPACE's methods and reads the answer.
      *
      * @param request the request, given the session id
@@ -91,14 +113,28 @@ public class MobipaceClient {
                 && Objects.equals(kept.secret(), account.secret()) && System.nanoTime() - kept.lastUsed() < IDLE.toNanos()) {
             return kept;
         }
+        Refusal refusal = refused.get(account.id());
+        if (refusal != null && refusal.stands(account)) {
+            throw new MobipaceException(ExchangeFailure.REFUSED, refusal.code(), "MOBIPACE refused to authorise this account ("
+                    + refusal.code() + " " + refusal.status() + "); not asked again " + (refusal.code() == MobipaceCodes.WRONG_CREDENTIALS
+                    ? "until its credentials change" : "for " + REFUSAL_HOLD.toMinutes() + " minutes or until its credentials change")
+                    + ", lest MOBIPACE lock the user", null);
+        }
         AuthorizeResponse authorized = post(account, "authorize", new AuthorizeRequest(account.username(), account.secret()),
                 AuthorizeResponse.class);
         if (authorized.statusCode() != MobipaceCodes.SUCCESS || authorized.sessionId() == null) {
-            // 200-202: the credentials, or the user locked or blocked: nothing was sent, and this account cannot send
-            throw new MobipaceException(authorized.statusCode() >= 200 && authorized.statusCode() < 300
-                    ? ExchangeFailure.REFUSED : ExchangeFailure.NOT_SENT, authorized.statusCode(),
+            boolean refusedUser = authorized.statusCode() >= 200 && authorized.statusCode() < 300;
+            if (refusedUser) {
+                // 200-202: the credentials, or the user locked or blocked: nothing was sent, and this account cannot send
+                refused.put(account.id(), new Refusal(account.endpointUrl(), account.username(), account.secret(),
+                        authorized.statusCode(), authorized.status(), System.nanoTime()));
+                LOG.warning(() -> "MOBIPACE refused to authorise account " + account.name() + ": " + authorized.statusCode() + " "
+                        + authorized.status());
+            }
+            throw new MobipaceException(refusedUser ? ExchangeFailure.REFUSED : ExchangeFailure.NOT_SENT, authorized.statusCode(),
                     "MOBIPACE refused to authorise: " + authorized.statusCode() + " " + authorized.status(), null);
         }
+        refused.remove(account.id());
         Session opened = new Session(authorized.sessionId().strip(), account.endpointUrl(), account.username(),
                 account.secret(), System.nanoTime());
         sessions.put(account.id(), opened);

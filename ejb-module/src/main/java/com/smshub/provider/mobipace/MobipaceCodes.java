@@ -12,6 +12,8 @@ public final class MobipaceCodes {
     public static final int SESSION_EXPIRED = 103;
     /** Another request of the account is being processed: wait, never fail. */
     public static final int ACCESS_DENIED = 104;
+    /** Wrong user name or password: each such authorisation counts towards the user being locked (201). */
+    public static final int WRONG_CREDENTIALS = 200;
 
     private MobipaceCodes() {
     }

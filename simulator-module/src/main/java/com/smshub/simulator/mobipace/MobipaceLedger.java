@@ -19,6 +19,9 @@ public final class MobipaceLedger {
     public static final Switches SWITCHES = new Switches(Map.ofEntries(
             Map.entry("username", "smshub@mobipace.example"),
             Map.entry("password", "mobipace-password"),
+            // authorisation mistakes allowed before the user is locked (201 UserLocked, until reset); the document
+            // names no number, so the simulator takes a small one
+            Map.entry("mistakesAllowed", "3"),
             // a session expires after this long without a request (the document: 60 s)
             Map.entry("sessionIdleMillis", "60000"),
             // answer Send with this request status (100, 102, 104, 200-202, 300-302) instead of taking the messages

@@ -29,7 +29,8 @@ import com.smshub.provider.mobipace.json.SendResponse;
 /**
  * MOBIPACE's HTTP API 3.0 as its partners see it, below {@code /smshub-simulator/mobipace/v3}: JSON POSTed to
  * authorize, Send, Calculate, QueryMessages and QueryBalance. A session expires after 60 s without a request
- * (103); the account takes one request at a time (a second one meanwhile meets 104); at most 20,000 messages a
+ * (103); wrong credentials are answered 200 and, after {@code mistakesAllowed} of them, every authorisation 201
+ * (UserLocked) until reset; the account takes one request at a time (a second one meanwhile meets 104); at most 20,000 messages a
  * request (301), 500 characters a message and 15 digits a number (message statuses 6 and 5). QueryBalance
  * answers as the document's own example does, numbers as strings and one key wrapped in spaces.
  * {@link MobipaceLedger}'s switches make it misbehave.
@@ -70,8 +71,13 @@ public class MobipaceSimulator extends HttpServlet {
     private String answer(String method, String body) {
         if (method.equalsIgnoreCase("authorize")) {
             AuthorizeRequest login = json.read(body, AuthorizeRequest.class);
+            if (MobipaceLedger.SWITCHES.counted("authorizeRefused") >= MobipaceLedger.SWITCHES.number("mistakesAllowed")) {
+                MobipaceLedger.SWITCHES.count("authorizeLocked");
+                return json.write(new AuthorizeResponse(201, "UserLocked", null));
+            }
             if (!MobipaceLedger.SWITCHES.get("username").equals(login.username())
                     || !MobipaceLedger.SWITCHES.get("password").equals(login.password())) {
+                MobipaceLedger.SWITCHES.count("authorizeRefused");
                 return json.write(new AuthorizeResponse(200, "IncorrectUserNameOrPassword", null));
             }
             String session = UUID.randomUUID().toString();
