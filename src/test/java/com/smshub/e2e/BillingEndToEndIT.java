@@ -83,6 +83,35 @@ class BillingEndToEndIT extends SimulatorTest {
         return "charge-" + UUID.randomUUID();
     }
 
+    /** The sub ids of the subscriber's last billing request as Billing Pro received them: {@code sub_id_1/sub_id_2}. */
+    static String subIds(String msisdn) {
+        return Simulator.set("to=" + URLEncoder.encode(msisdn, StandardCharsets.UTF_8)).get("billingSubIds");
+    }
+
+    @Test
+    void theCallersTagsReachBillingProAsSubIdsAndItsRefundCarriesThem() throws Exception {
+        String subscriber = Requests.uniqueRecipient();
+        ChargeRequest request = charge(reference(), subscriber, "10.00");
+        com.smshub.gateway.v1.Tags tags = new com.smshub.gateway.v1.Tags();
+        tags.setCostCentre("CC-4711");
+        tags.setSubId1("Parking");
+        tags.setSubId2("Zone 3");
+        request.setTags(tags);
+        ChargeResult charged = Gateway.demo().chargeSubscriber(request);
+        assertEquals(ChargeOutcome.APPROVED, charged.getOutcome());
+        assertEquals("Parking/Zone 3", subIds(subscriber), "sub_id_1 and sub_id_2 of the billing request (table 9)");
+        HttpResponse<String> ledger = Operator.call("GET", "charges/" + charged.getChargeId(), null);
+        assertTrue(ledger.body().contains("\"costCentre\":\"CC-4711\""), ledger.body());
+
+        ChargeRequest other = charge(request.getClientReference(), subscriber, "10.00"); // the same reference, no tags
+        GatewayFault conflict = assertThrows(GatewayFault.class, () -> Gateway.demo().chargeSubscriber(other));
+        assertEquals(FaultCode.IDEMPOTENCY_CONFLICT, conflict.getFaultInfo().getCode(), "the tags are part of the request");
+
+        ChargeResult refunded = Gateway.demo().refundSubscriber(refund(reference(), charged.getChargeId(), null));
+        assertEquals(ChargeOutcome.APPROVED, refunded.getOutcome());
+        assertEquals("Parking/Zone 3", subIds(subscriber), "the refund is booked as its charge was");
+    }
+
     @Test
     void chargeAndRefundAreMadeOnceAndBothInTheLedger() throws Exception {
         String subscriber = Requests.uniqueRecipient();

@@ -2,6 +2,7 @@ package com.smshub.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.smshub.gateway.v1.AccountBalance;
+import com.smshub.gateway.v1.FaultCode;
 import com.smshub.gateway.v1.GatewayFault;
 import com.smshub.gateway.v1.GetBalance;
 import com.smshub.gateway.v1.HealthStatus;
@@ -20,6 +22,7 @@ import com.smshub.gateway.v1.MessageState;
 import com.smshub.gateway.v1.MessageStatus;
 import com.smshub.gateway.v1.ProviderCode;
 import com.smshub.gateway.v1.RecipientResult;
+import com.smshub.gateway.v1.SendSms;
 import com.smshub.gateway.v1.StatusEvent;
 
 /**
@@ -58,6 +61,29 @@ class MasivEndToEndIT extends DeployedGateway {
         long submitted = delivered.getEvent().get(1).getAt().toGregorianCalendar().getTimeInMillis();
         assertTrue(told - submitted < 1500, "the time Masiv gives (UTC, to the second: delivery 100 ms after "
                 + "acceptance), not when it was asked, at least 2 s later: " + (told - submitted) + " ms");
+    }
+
+    @Test
+    void aSenderOfSixteenCharactersGoesToMasivAndIsRefusedWhereElevenIsTheMost() throws GatewayFault {
+        String recipient = number();
+        SendSms request = Requests.text("Hola", recipient);
+        request.getOriginator().setValue("SMSHUB Colombia!"); // 16: Masiv's most (sendmessage, originator)
+        String id = Gateway.demo().sendSms(request).getResult().get(0).getMessageId();
+        await(id, MessageStatus.DELIVERED);
+        assertEquals("SMSHUB Colombia!", SIMULATOR.received(recipient.substring(1)).get("received.originator"),
+                "the sender as Masiv received it");
+
+        SendSms toSweden = Requests.text("Hej", Requests.uniqueRecipient()); // SMS Pro: 11 at most (table 1)
+        toSweden.getOriginator().setValue("SMSHUB Colombia!");
+        GatewayFault refused = assertThrows(GatewayFault.class, () -> Gateway.demo().sendSms(toSweden));
+        assertEquals(FaultCode.VALIDATION, refused.getFaultInfo().getCode());
+        assertTrue(refused.getFaultInfo().getMessage().contains("at most 11"), refused.getFaultInfo().getMessage());
+
+        SendSms tooLong = Requests.text("Hola", number());
+        tooLong.getOriginator().setValue("SMSHUB Colombia!!"); // 17: no provider takes it
+        assertEquals(FaultCode.VALIDATION, assertThrows(GatewayFault.class, () -> Gateway.demo().sendSms(tooLong))
+                .getFaultInfo().getCode());
+        assertEquals(0, SIMULATOR.counter("refusedOriginator"), "nothing Masiv would refuse reached it");
     }
 
     @Test

@@ -3,11 +3,17 @@ package com.smshub.kernel;
 import java.util.Objects;
 
 /**
- * The sender address a recipient sees. Alphanumeric: at most 11 characters from ASCII 32-126 except
- * $ @ ] _ ` } (SMS Pro table 1; myMSP allows 11 as well). Numeric: at most 20 digits with an optional '+'.
- * Short code: 3 to 8 digits.
+ * The sender address a recipient sees. Alphanumeric: at most 16 characters from ASCII 32-126 except
+ * $ @ ] _ ` } (Masiv takes 16; SMS Pro, table 1, and myMSP 11, as most providers: the route's provider decides,
+ * Capabilities#maxSenderCharacters). Numeric: at most 20 digits with an optional '+'. Short code: 3 to 8 digits.
  */
 public record Originator(Type type, String value) {
+
+    /** The longest alphanumeric sender any provider takes (Masiv's originator, spec 003: 16). */
+    public static final int MOST_CHARACTERS = 16;
+
+    /** The longest alphanumeric sender most providers take (SMS Pro table 1, myMSP section 2: 11). */
+    public static final int MOST_CHARACTERS_MOST_PROVIDERS = 11;
 
     /** The kinds of sender address. */
     public enum Type { ALPHANUMERIC, NUMERIC, SHORT_CODE }
@@ -17,8 +23,9 @@ public record Originator(Type type, String value) {
         Objects.requireNonNull(value, "value");
         switch (type) {
             case ALPHANUMERIC -> {
-                if (value.isEmpty() || value.length() > 11) {
-                    throw new InvalidValueException("an alphanumeric originator has 1 to 11 characters");
+                if (value.isEmpty() || value.length() > MOST_CHARACTERS) {
+                    throw new InvalidValueException("an alphanumeric originator has 1 to " + MOST_CHARACTERS + " characters ("
+                            + MOST_CHARACTERS_MOST_PROVIDERS + " for most providers)");
                 }
                 for (char c : value.toCharArray()) {
                     if (c < 32 || c > 126 || "$@]_`}".indexOf(c) >= 0) {

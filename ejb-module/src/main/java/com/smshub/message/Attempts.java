@@ -54,12 +54,16 @@ public class Attempts {
         });
     }
 
-    /** The attempt under way goes to another account (failover, after one that certainly did not send it). */
-    public void reroute(String messageId, long accountId) {
+    /** The attempt under way goes to another account (failover, after one that certainly did not send it), or to none. */
+    public void reroute(String messageId, Long accountId) {
         jdbc.run(c -> {
             try (PreparedStatement s = c.prepareStatement(
                 "UPDATE message SET attempt_account_id = ? WHERE id = ? AND attempt_started_at IS NOT NULL")) {
-                s.setLong(1, accountId);
+                if (accountId == null) {
+                    s.setNull(1, java.sql.Types.BIGINT); // no account has an adapter: nothing will be called
+                } else {
+                    s.setLong(1, accountId);
+                }
                 s.setString(2, messageId);
                 s.executeUpdate();
             }

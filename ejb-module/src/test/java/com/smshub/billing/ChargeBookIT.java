@@ -41,6 +41,7 @@ import com.smshub.billing.entity.ChargeState;
 import com.smshub.kernel.MessageStatus;
 import com.smshub.kernel.Money;
 import com.smshub.kernel.ProviderCode;
+import com.smshub.kernel.Tags;
 import com.smshub.message.Outbox;
 import com.smshub.sending.control.SendRequests;
 import com.smshub.tenant.control.TenantDirectory;
@@ -97,13 +98,15 @@ class ChargeBookIT {
     private ChargeRecord debit(String amount, OffsetDateTime at) {
         return book.begin(new ChargeRecord(UUID.randomUUID().toString(), tenant, "it-" + UUID.randomUUID(), "hash",
                 ChargeRecord.DEBIT, null, null, "+46700000001", new Money(new BigDecimal(amount), "SEK"), null, "SMS", null,
-                ProviderCode.SMSPRO, account, ChargeState.REQUESTED, null, null, null, null, at, null, null, null));
+                ProviderCode.SMSPRO, account, ChargeState.REQUESTED, null, null, null, null, at, null, null, null,
+                new Tags("cc-1", "dept", null)));
     }
 
     private ChargeRecord refund(ChargeRecord charge, String amount) {
         return book.begin(new ChargeRecord(UUID.randomUUID().toString(), tenant, "it-" + UUID.randomUUID(), "hash",
                 ChargeRecord.CREDIT, charge.id(), null, charge.msisdn(), new Money(new BigDecimal(amount), "SEK"), null, "SMS",
-                null, ProviderCode.SMSPRO, account, ChargeState.REQUESTED, null, null, null, null, now(), null, null, null));
+                null, ProviderCode.SMSPRO, account, ChargeState.REQUESTED, null, null, null, null, now(), null, null, null,
+                Tags.NONE));
     }
 
     private static OffsetDateTime now() {
@@ -139,6 +142,12 @@ class ChargeBookIT {
         ChargeRecord notMade = book.find(first.id()).orElseThrow();
         assertThrows(IllegalStateException.class, () -> book.retake(notMade), "retaken only within the bound");
         assertEquals(ChargeState.NOT_MADE, state(first));
+    }
+
+    @Test
+    void aChargeKeepsTheCallersTags() {
+        ChargeRecord charge = debit("10.00", now());
+        assertEquals(new Tags("cc-1", "dept", null), book.find(charge.id()).orElseThrow().tags());
     }
 
     @Test

@@ -72,6 +72,13 @@ class ClaimPlanIT {
             String plan = explain(c, Outbox.CLAIM, sent.get(0));
             assertFalse(plan.contains("message_waiting"), plan);
             assertTrue(plan.contains(postgresql ? "message_pkey" : "primary_key"), plan);
+            if (postgresql) {
+                // the claim that opens the attempt in the same statement, with its status test
+                String opening = explain(c, Outbox.CLAIM_OPENING.replaceFirst("\\?", "now()").replaceFirst("\\?", "'plan'"),
+                        sent.get(0));
+                assertFalse(opening.contains("message_waiting"), opening);
+                assertTrue(opening.contains("message_pkey"), opening);
+            }
         } finally {
             tx.rollback();
         }

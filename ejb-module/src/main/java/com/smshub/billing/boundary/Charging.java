@@ -28,10 +28,11 @@ import com.smshub.kernel.Money;
 import com.smshub.kernel.Msisdn;
 import com.smshub.kernel.NotFoundException;
 import com.smshub.kernel.StoreException;
+import com.smshub.kernel.Tags;
 import com.smshub.provider.spi.Account;
 import com.smshub.provider.spi.Providers;
-import com.smshub.provider.spi.SubscriberCharging;
 import com.smshub.provider.spi.SubscriberCharging.ChargeOutcome;
+import com.smshub.provider.spi.SubscriberCharging;
 import com.smshub.routing.control.AccountDirectory;
 import com.smshub.routing.control.Router;
 import com.smshub.sending.control.MessageIds;
@@ -84,11 +85,17 @@ public class Charging {
             throw new RequestValidationException("description", "description is at most 40 characters.");
         }
         String contentType = command.contentType() == null ? "SMS" : command.contentType();
+        Tags tags = command.tags() == null ? Tags.NONE : command.tags();
         if (!CONTENT_TYPES.contains(contentType)) {
             throw new RequestValidationException("contentType", "contentType is one of " + CONTENT_TYPES + ".");
         }
-        String hash = hash("charge", subscriber.e164(), amount.amount().toPlainString(), amount.currency(),
-                String.valueOf(command.vatPercent()), command.description(), contentType, String.valueOf(command.providerPreference()));
+        // the tags are part of the request, hashed only when given: a request without them hashes as it did before them
+        String hash = tags.equals(Tags.NONE)
+                ? hash("charge", subscriber.e164(), amount.amount().toPlainString(), amount.currency(),
+                        String.valueOf(command.vatPercent()), command.description(), contentType, String.valueOf(command.providerPreference()))
+                : hash("charge", subscriber.e164(), amount.amount().toPlainString(), amount.currency(),
+                        String.valueOf(command.vatPercent()), command.description(), contentType, String.valueOf(command.providerPreference()),
+                        "tags", tags.costCentre(), tags.subId1(), tags.subId2());
         Optional<ChargeRecord> prior = book.byReference(tenant.id(), reference);
         if (prior.isPresent()) {
             return again(prior.get(), hash);
@@ -101,7 +108,8 @@ public class Charging {
         Account account = candidates.get(0);
         ChargeRecord charge = new ChargeRecord(MessageIds.next(), tenant.id(), reference, hash, ChargeRecord.DEBIT, null, null,
                 subscriber.e164(), amount, command.vatPercent(), contentType, command.description(), account.provider(),
-                account.id(), ChargeState.REQUESTED, null, null, null, null, OffsetDateTime.now(ZoneOffset.UTC), null, null, null);
+                account.id(), ChargeState.REQUESTED, null, null, null, null, OffsetDateTime.now(ZoneOffset.UTC), null, null, null,
+                tags);
         return begin(charge, hash);
     }
 
@@ -137,7 +145,7 @@ public class Charging {
         ChargeRecord refund = new ChargeRecord(MessageIds.next(), tenant.id(), reference, hash, ChargeRecord.CREDIT,
                 original.id(), null, original.msisdn(), amount, original.vatPercent(), original.contentType(),
                 command.description(), original.provider(), original.accountId(), ChargeState.REQUESTED, null, null, null,
-                null, OffsetDateTime.now(ZoneOffset.UTC), null, null, null);
+                null, OffsetDateTime.now(ZoneOffset.UTC), null, null, null, original.tags());
         return begin(refund, hash);
     }
 
@@ -188,7 +196,7 @@ public class Charging {
                 ? new ChargeOutcome.NotMade("The account " + charge.accountId() + " does not charge now (disabled)")
                 : charging.charge(new SubscriberCharging.Charge(charge.id(), new Msisdn(charge.msisdn()), charge.amount(),
                         ChargeRecord.CREDIT.equals(charge.kind()), charge.vatPercent(), charge.description(),
-                        charge.contentType()), account);
+                        charge.contentType(), charge.tags()), account);
         boolean settled;
         if (outcome instanceof ChargeOutcome.Approved a) {
             settled = book.settle(charge.id(), ChargeState.APPROVED, a.providerTransactionId(), a.operator(), null, null);

@@ -30,6 +30,7 @@ import com.smshub.kernel.Counters;
 import com.smshub.kernel.Money;
 import com.smshub.kernel.ProviderCode;
 import com.smshub.kernel.StoreException;
+import com.smshub.kernel.Tags;
 
 /**
  * The ledger of charges and refunds (table {@code charge}). Each step of a charge commits on its own
@@ -44,7 +45,7 @@ public class ChargeBook {
     private static final String COLUMNS = "id, tenant_id, client_reference, request_hash, kind, refunds_charge_id, "
             + "message_id, msisdn, amount, currency, vat_percent, content_type, description, provider, provider_account_id, "
             + "state, provider_transaction_id, operator, reason_code, reason, created_at, processed_at, reconciled_at, reconciled_by, "
-            + "requested_at";
+            + "requested_at, cost_centre, sub_id_1, sub_id_2";
 
     @Resource(lookup = "java:jboss/datasources/SmsHubDS")
     DataSource dataSource;
@@ -62,7 +63,7 @@ public class ChargeBook {
                 checkRefundable(c, charge.refundsChargeId(), null, charge.amount());
             }
             try (PreparedStatement s = c.prepareStatement("INSERT INTO charge (" + COLUMNS + ") VALUES "
-                    + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 int i = 1;
                 s.setString(i++, charge.id());
                 s.setLong(i++, charge.tenantId());
@@ -88,7 +89,11 @@ public class ChargeBook {
                 s.setTimestamp(i++, charge.processedAt() == null ? null : Timestamp.from(charge.processedAt().toInstant()));
                 s.setNull(i++, Types.TIMESTAMP_WITH_TIMEZONE);
                 s.setNull(i++, Types.VARCHAR);
-                s.setTimestamp(i, Timestamp.from(charge.createdAt().toInstant()));
+                s.setTimestamp(i++, Timestamp.from(charge.createdAt().toInstant()));
+                Tags tags = charge.tags() == null ? Tags.NONE : charge.tags();
+                s.setString(i++, tags.costCentre());
+                s.setString(i++, tags.subId1());
+                s.setString(i, tags.subId2());
                 s.executeUpdate();
             }
             return charge;
@@ -422,7 +427,8 @@ public class ChargeBook {
                 ProviderCode.valueOf(r.getString("provider")), r.getLong("provider_account_id"),
                 ChargeState.valueOf(r.getString("state")), r.getString("provider_transaction_id"), r.getString("operator"),
                 r.getString("reason_code"), r.getString("reason"), time(r, "created_at"), time(r, "processed_at"),
-                time(r, "reconciled_at"), r.getString("reconciled_by"));
+                time(r, "reconciled_at"), r.getString("reconciled_by"),
+                Tags.of(r.getString("cost_centre"), r.getString("sub_id_1"), r.getString("sub_id_2")));
     }
 
     private static OffsetDateTime time(ResultSet r, String column) throws SQLException {

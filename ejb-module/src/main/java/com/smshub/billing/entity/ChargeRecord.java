@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 
 import com.smshub.kernel.Money;
 import com.smshub.kernel.ProviderCode;
+import com.smshub.kernel.Tags;
 
 /**
  * One line of the ledger: a charge, a refund, or a premium message's charge.
@@ -17,7 +18,7 @@ public record ChargeRecord(String id, long tenantId, String clientReference, Str
         String refundsChargeId, String messageId, String msisdn, Money amount, BigDecimal vatPercent, String contentType,
         String description, ProviderCode provider, long accountId, ChargeState state, String providerTransactionId,
         String operator, String reasonCode, String reason, OffsetDateTime createdAt, OffsetDateTime processedAt,
-        OffsetDateTime reconciledAt, String reconciledBy) {
+        OffsetDateTime reconciledAt, String reconciledBy, Tags tags) {
 
     public static final String DEBIT = "DEBIT";
     public static final String CREDIT = "CREDIT";

@@ -128,22 +128,29 @@ public class AttemptJournal {
 
     private Attempt opening(List<String> messageIds) {
         // claimed in a fixed order: two dispatches that share messages (a redelivery, the sweeper) never deadlock
-        List<ClaimedMessage> claimed = messageIds.size() == 1
-                ? outbox.claim(messageIds.get(0)).map(List::of).orElse(List.of())
-                : outbox.claimAll(messageIds);
+        Instant now = Instant.now();
+        if (messageIds.size() == 1) {
+            // claimed with its attempt open to the account chosen at acceptance; moved when routing now says otherwise
+            ClaimedMessage message = outbox.claimOpening(messageIds.get(0), AttemptOwner.ME, now).orElse(null);
+            if (message == null) {
+                return null;
+            }
+            List<Route> routes = Failover.chosenFirst(router.candidates(message.tenantId(), message.recipient(), message.content()),
+                    message.accountId());
+            Route to = routes.stream().filter(r -> providers.capability(r.account().provider(), MessageSending.class).isPresent())
+                    .findFirst().orElse(null);
+            Long toAccount = to == null ? null : to.account().id();
+            if (!Objects.equals(toAccount, message.accountId())) {
+                attempts.reroute(message.id(), toAccount);
+            }
+            return new Attempt(List.of(message), routes, null, to);
+        }
+        List<ClaimedMessage> claimed = outbox.claimAll(messageIds);
         if (claimed.isEmpty()) {
             return null;
         }
-        Instant now = Instant.now();
         ClaimedMessage first = claimed.get(0);
         List<Route> candidates = router.candidates(first.tenantId(), first.recipient(), first.content());
-        if (claimed.size() == 1) {
-            List<Route> routes = Failover.chosenFirst(candidates, first.accountId());
-            Route to = routes.stream().filter(r -> providers.capability(r.account().provider(), MessageSending.class).isPresent())
-                    .findFirst().orElse(null);
-            attempts.open(claimed, to == null ? null : to.account().id(), AttemptOwner.ME, now);
-            return new Attempt(claimed, routes, null, to);
-        }
         Optional<Route> route = Router.through(candidates, first.accountId());
         Optional<GroupSending> sender = route.flatMap(r -> providers.capability(r.account().provider(), GroupSending.class));
         if (sender.isEmpty() || !groupable(claimed, sender.get(), route.get().capabilities())) {

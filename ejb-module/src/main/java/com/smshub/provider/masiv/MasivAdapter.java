@@ -58,6 +58,8 @@ public class MasivAdapter implements ProviderAdapter, MessageSending, GroupSendi
     static final int MOST_CHARACTERS = 1600;
     /** originator and recipient: at most 16 characters. */
     static final int ADDRESS = 16;
+    /** An alphanumeric originator too: "maximum length is 16 characters" (the sendmessage parameters). */
+    static final int ORIGINATOR = ADDRESS;
     /** Several parts' ids in one provider id, as the gateway keeps them. */
     static final String PART_SEPARATOR = ",";
 
@@ -85,11 +87,12 @@ public class MasivAdapter implements ProviderAdapter, MessageSending, GroupSendi
     public Capabilities capabilities(Account account) {
         if (overSmpp(account)) {
             int window = smpp(account).window();
-            return Capabilities.builder(MOST_CHARACTERS).recipientDigits(ADDRESS).window(window).messagesPerRequest(window)
+            return Capabilities.builder(MOST_CHARACTERS).recipientDigits(ADDRESS).senderCharacters(ORIGINATOR).window(window)
+                    .messagesPerRequest(window)
                     .with(Feature.SESSIONS, Feature.STATUS_PUSH, Feature.STATUS_POLL, Feature.BINARY, Feature.SCHEDULING,
                             Feature.VALIDITY, Feature.INBOUND).build();
         }
-        return Capabilities.builder(MOST_CHARACTERS).recipientDigits(ADDRESS)
+        return Capabilities.builder(MOST_CHARACTERS).recipientDigits(ADDRESS).senderCharacters(ORIGINATOR)
                 .with(Feature.SCHEDULING, Feature.STATUS_POLL).build();
     }
 

@@ -257,6 +257,10 @@ public class SmsProAdapter implements ProviderAdapter, MessageSending, GroupSend
         customer.setCustomerId(account.username());
         customer.setPassword(account.secret() == null ? "" : account.secret());
         customer.setRequestId(CompactIds.of(charge.reference()));
+        if (charge.tags() != null) {
+            customer.setSubId1(charge.tags().subId1());
+            customer.setSubId2(charge.tags().subId2());
+        }
         request.setCustomer(customer);
         BillingRequest.Bill bill = new BillingRequest.Bill();
         bill.setType(charge.credit() ? "credit" : "debit");

@@ -3,6 +3,8 @@ package com.smshub.provider.spi;
 import java.util.EnumSet;
 import java.util.Set;
 
+import com.smshub.kernel.Originator;
+
 /**
  * What a provider can do for one account, as its adapter declares it. The core decides by these, never by
  * the provider's name: routing (text length, binary, flash, premium, validity), acceptance (who schedules),
@@ -14,10 +16,11 @@ import java.util.Set;
  * @param window                the most requests in flight at once on one connection (SMPP's window); the
  *                              core never has more requests outstanding on the account than this
  * @param maxRecipientDigits    the longest number the provider takes, in digits (MOBIPACE: 15)
+ * @param maxSenderCharacters   the longest alphanumeric sender the provider takes (Masiv: 16; SMS Pro, myMSP: 11)
  * @param features              the optional abilities; each that has an interface is implemented by the adapter
  */
 public record Capabilities(int maxTextCharacters, int maxSameTextRecipients, int maxMessagesPerRequest, int window,
-        int maxRecipientDigits, Set<Feature> features) {
+        int maxRecipientDigits, int maxSenderCharacters, Set<Feature> features) {
 
     /** Optional abilities of a provider. */
     public enum Feature {
@@ -58,7 +61,7 @@ public record Capabilities(int maxTextCharacters, int maxSameTextRecipients, int
 
     public Capabilities {
         if (maxTextCharacters < 1 || maxSameTextRecipients < 1 || maxMessagesPerRequest < 1 || window < 1
-                || maxRecipientDigits < 1) {
+                || maxRecipientDigits < 1 || maxSenderCharacters < 1) {
             throw new IllegalArgumentException("limits are at least 1");
         }
         features = features.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(features));
@@ -74,7 +77,7 @@ public record Capabilities(int maxTextCharacters, int maxSameTextRecipients, int
     }
 
     /** The capabilities of a provider with no adapter in this version: it can carry nothing. */
-    public static final Capabilities NONE = new Capabilities(1, 1, 1, 1, 1, Set.of());
+    public static final Capabilities NONE = new Capabilities(1, 1, 1, 1, 1, 1, Set.of());
 
     public static Builder builder(int maxTextCharacters) {
         return new Builder(maxTextCharacters);
@@ -87,6 +90,7 @@ public record Capabilities(int maxTextCharacters, int maxSameTextRecipients, int
         private int messagesPerRequest = 1;
         private int window = Integer.MAX_VALUE;
         private int recipientDigits = 20;
+        private int senderCharacters = Originator.MOST_CHARACTERS_MOST_PROVIDERS;
         private final Set<Feature> features = EnumSet.noneOf(Feature.class);
 
         private Builder(int maxTextCharacters) {
@@ -113,13 +117,19 @@ public record Capabilities(int maxTextCharacters, int maxSameTextRecipients, int
             return this;
         }
 
+        public Builder senderCharacters(int most) {
+            senderCharacters = most;
+            return this;
+        }
+
         public Builder with(Feature... more) {
             features.addAll(Set.of(more));
             return this;
         }
 
         public Capabilities build() {
-            return new Capabilities(maxTextCharacters, sameTextRecipients, messagesPerRequest, window, recipientDigits, features);
+            return new Capabilities(maxTextCharacters, sameTextRecipients, messagesPerRequest, window, recipientDigits,
+                    senderCharacters, features);
         }
     }
 }

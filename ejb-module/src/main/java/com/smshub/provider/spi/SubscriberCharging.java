@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 
 import com.smshub.kernel.Money;
 import com.smshub.kernel.Msisdn;
+import com.smshub.kernel.Tags;
 
 /**
  * Debiting or crediting a subscriber directly (Billing Pro, section 10). Synchronous: the provider answers
@@ -21,9 +22,10 @@ public interface SubscriberCharging {
      * @param reference   our id of the charge, given to the provider as its request id
      * @param vatPercent  the VAT rate, or null for the provider's default
      * @param contentType what was sold, carried by: MMS, WAP, SMS, WEB, VOICE, VIDEO or LBS
+     * @param tags        the caller's bookkeeping labels, for a provider that keeps them
      */
     record Charge(String reference, Msisdn subscriber, Money amount, boolean credit, BigDecimal vatPercent,
-            String description, String contentType) {
+            String description, String contentType, Tags tags) {
     }
 
     /** What became of a charge. */

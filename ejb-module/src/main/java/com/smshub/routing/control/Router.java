@@ -14,6 +14,7 @@ import jakarta.persistence.PersistenceContext;
 
 import com.smshub.kernel.Money;
 import com.smshub.kernel.Msisdn;
+import com.smshub.kernel.Originator;
 import com.smshub.kernel.ProviderCode;
 import com.smshub.kernel.SmsContent;
 import com.smshub.provider.spi.Account;
@@ -99,10 +100,34 @@ public class Router {
     /** Whether a provider with these capabilities can send this content as asked. */
     static boolean carries(Capabilities can, SmsContent content) {
         return content.textLength() <= can.maxTextCharacters()
+                && senderFits(can, content)
                 && (content.premium() == null || can.has(Feature.PREMIUM_BILLING))
                 && (!content.isBinary() || can.has(Feature.BINARY))
                 && (!content.flash() || can.has(Feature.FLASH))
                 && (content.validityMinutes() == null || can.has(Feature.VALIDITY));
+    }
+
+    /** Whether the provider takes the content's sender: an alphanumeric one within its length. */
+    public static boolean senderFits(Capabilities can, SmsContent content) {
+        return content.originator() == null || content.originator().type() != Originator.Type.ALPHANUMERIC
+                || content.originator().value().length() <= can.maxSenderCharacters();
+    }
+
+    /**
+     * The longest alphanumeric sender any route that would otherwise carry this content to this recipient takes, or
+     * 0 when there is no such route: what acceptance tells a caller whose sender is what no route takes.
+     */
+    public int longestSender(long tenantId, Msisdn recipient, SmsContent content) {
+        int longest = 0;
+        for (Route route : routes()) {
+            Capabilities can = route.capabilities();
+            if ((route.tenantId() == null || route.tenantId() == tenantId) && recipient.e164().startsWith(route.prefix())
+                    && (content.premium() == null || route.premium()) && (!content.isBinary() || route.binary())
+                    && recipient.digits().length() <= can.maxRecipientDigits() && content.textLength() <= can.maxTextCharacters()) {
+                longest = Math.max(longest, can.maxSenderCharacters());
+            }
+        }
+        return longest;
     }
 
     /** The route through this account among the candidates, if any. */

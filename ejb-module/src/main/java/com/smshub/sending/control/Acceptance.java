@@ -17,6 +17,7 @@ import com.smshub.kernel.InvalidValueException;
 import com.smshub.kernel.MessageStatus;
 import com.smshub.kernel.Money;
 import com.smshub.kernel.Msisdn;
+import com.smshub.kernel.Originator;
 import com.smshub.kernel.Reason;
 import com.smshub.kernel.Segmentation;
 import com.smshub.kernel.SmsContent;
@@ -77,6 +78,8 @@ public class Acceptance {
             }
             List<Route> routes = router.candidates(tenant.id(), number, content);
             if (routes.isEmpty()) {
+                senderTakenSomewhere(tenant.id(), number, content, command.kind() == SendCommand.Kind.BATCH
+                        ? "message[" + (i + 1) + "]/originator/value" : "originator/value");
                 verdicts.add(rejected(id, to, content, "NO_ROUTE", "No configured route carries this content to " + number.e164() + "."));
                 continue;
             }
@@ -89,6 +92,21 @@ public class Acceptance {
         }
         return grouped(verdicts, (route, content) -> providers.capability(route.account().provider(), GroupSending.class)
                 .map(sender -> sender.groupKey(content)));
+    }
+
+    /**
+     * The caller's mistake, refused whole with the field named: an alphanumeric sender longer than any provider
+     * that would carry the message takes (Masiv takes 16 characters, most providers 11).
+     */
+    private void senderTakenSomewhere(long tenantId, Msisdn number, SmsContent content, String field) {
+        if (content.originator() == null || content.originator().type() != Originator.Type.ALPHANUMERIC) {
+            return;
+        }
+        int longest = router.longestSender(tenantId, number, content);
+        if (longest > 0 && content.originator().value().length() > longest) {
+            throw new RequestValidationException(field, "An alphanumeric originator of " + content.originator().value().length()
+                    + " characters is longer than the providers routed to " + number.e164() + " take (at most " + longest + ").");
+        }
     }
 
     /**

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import com.smshub.kernel.Money;
 import com.smshub.kernel.Msisdn;
 import com.smshub.kernel.ProviderCode;
+import com.smshub.kernel.Tags;
 import com.smshub.provider.smspro.xml.BillingRequest;
 import com.smshub.provider.smspro.xml.BillingResult;
 import com.smshub.provider.spi.Account;
@@ -27,7 +28,7 @@ class SmsProBillingTest {
 
     private static Charge charge(String amount, String currency, BigDecimal vat, boolean credit) {
         return new Charge(UUID.randomUUID().toString(), new Msisdn("+46734252604"), new Money(new BigDecimal(amount), currency),
-                credit, vat, "Parkering", "WEB");
+                credit, vat, "Parkering", "WEB", new Tags(null, "Department", "Group"));
     }
 
     @Test
@@ -40,6 +41,8 @@ class SmsProBillingTest {
         assertEquals("credit", request.getBill().getType());
         assertEquals(CompactIds.of(charge.reference()), request.getCustomer().getRequestId());
         assertTrue(request.getCustomer().getRequestId().length() <= 30);
+        assertEquals("Department", request.getCustomer().getSubId1(), "the caller's tags as sub_id_1 and sub_id_2 (table 9)");
+        assertEquals("Group", request.getCustomer().getSubId2());
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import com.smshub.kernel.Money;
 import com.smshub.kernel.Msisdn;
+import com.smshub.kernel.Originator;
 import com.smshub.kernel.ProviderCode;
 import com.smshub.kernel.SmsContent;
 import com.smshub.provider.spi.Capabilities.Feature;
@@ -83,5 +84,10 @@ class RouterTest {
         assertFalse(Router.carries(premiumOnly, SmsContent.text("x".repeat(161)).build()));
         assertTrue(Router.carries(premiumOnly, SmsContent.text("x".repeat(160)).build()));
         assertFalse(Router.carries(Capabilities.NONE, TEXT), "a provider without an adapter carries nothing");
+        SmsContent sixteen = SmsContent.text("Hola").originator(new Originator(Originator.Type.ALPHANUMERIC, "SMSHUB Colombia!")).build();
+        assertFalse(Router.carries(Capabilities.builder(160).build(), sixteen), "11 characters unless the adapter says more");
+        assertTrue(Router.carries(Capabilities.builder(160).senderCharacters(16).build(), sixteen), "Masiv's 16");
+        assertTrue(Router.carries(Capabilities.builder(160).build(), SmsContent.text("Hola")
+                .originator(new Originator(Originator.Type.NUMERIC, "+46734252604123")).build()), "numbers are not held to it");
     }
 }

@@ -2,6 +2,7 @@ package com.smshub.simulator.masiv;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.logging.Logger;
 
 import jakarta.servlet.annotation.WebServlet;
@@ -81,6 +82,14 @@ public class MasivSimulator extends HttpServlet {
             return;
         }
         String originator = request.getParameter("originator");
+        if (originator != null && originator.length() > 16) {
+            // "maximum length is 16 characters"; the spec's table has no code of its own for it
+            MasivLedger.SWITCHES.count("refusedOriginator");
+            reply(response, error(1164, "originator is at most 16 characters"));
+            return;
+        }
+        MasivLedger.SWITCHES.received(recipient, Map.of("originator", String.valueOf(originator), "text", text,
+                "longMessage", String.valueOf(longMessage), "sendondate", String.valueOf(request.getParameter("sendondate"))));
         MasivLedger.WIRE.arrived(recipient + " " + text);
         ResponseData data = new ResponseData();
         int parts = text.length() <= 160 ? 1 : (text.length() + 159) / 160;

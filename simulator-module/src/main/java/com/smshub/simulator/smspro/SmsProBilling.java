@@ -57,6 +57,8 @@ final class SmsProBilling {
     private static final Map<String, AtomicLong> BY_REQUEST = new ConcurrentHashMap<>();
     /** Öre debited less öre credited, per subscriber. */
     private static final Map<String, AtomicLong> BALANCE = new ConcurrentHashMap<>();
+    /** The sub ids of the last billing request for each subscriber, as received ({@code -} for an absent one). */
+    private static final Map<String, String> SUB_IDS = new ConcurrentHashMap<>();
     static final AtomicLong PREMIUM_RESULTS = new AtomicLong();
     private static final AtomicLong SEQUENCE = new AtomicLong(System.currentTimeMillis()); // never repeated by a redeployment
 
@@ -75,6 +77,12 @@ final class SmsProBilling {
         PREMIUM_RESULTS.set(0);
         BY_REQUEST.clear();
         BALANCE.clear();
+        SUB_IDS.clear();
+    }
+
+    /** The sub ids of the last billing request for this subscriber: {@code sub_id_1/sub_id_2}, each {@code -} when absent. */
+    static String subIds(String msisdn) {
+        return SUB_IDS.getOrDefault(msisdn, "");
     }
 
     /** The outcome of one billing request: the result document, and whether to cut the answer off. */
@@ -88,6 +96,8 @@ final class SmsProBilling {
      */
     static Answer bill(BillingRequest request, String customer) {
         REQUESTS.incrementAndGet();
+        SUB_IDS.put(request.getBill().getMsisdn(), (request.getCustomer().getSubId1() == null ? "-" : request.getCustomer().getSubId1())
+                + "/" + (request.getCustomer().getSubId2() == null ? "-" : request.getCustomer().getSubId2()));
         Behaviour now = behaviour;
         if (now == Behaviour.HTTP_500 || now == Behaviour.HTTP_503) {
             return new Answer(null, false, false, now == Behaviour.HTTP_500 ? 500 : 503);

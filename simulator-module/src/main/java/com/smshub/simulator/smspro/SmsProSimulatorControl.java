@@ -22,7 +22,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * {@code billing}, {@code billingCode}, {@code billingDelayMillis}, {@code premiumBilling} (see SmsProBilling), with
  * the counters billingRequests, debits, credits, billingDeclined, chargedTwice (request ids charged more than
  * once), premiumResults; {@code GET ?to=<msisdn>} adds messageOctets (hex of the last {@code <message>} sent
- * to it, as on the wire) and balanceOre; {@code ?requestId=} adds how often that request id was charged.
+ * to it, as on the wire), balanceOre and billingSubIds (sub_id_1/sub_id_2 of its last billing request, - when absent); {@code ?requestId=} adds how often that request id was charged.
  */
 @WebServlet(urlPatterns = "/smspro/control")
 public class SmsProSimulatorControl extends HttpServlet {
@@ -113,6 +113,7 @@ public class SmsProSimulatorControl extends HttpServlet {
             state.put("messageOctets", SmsProLedger.messageOctets(to));
             state.put("messagesTo", SmsProLedger.messagesTo(to));
             state.put("balanceOre", SmsProBilling.balance(to));
+            state.put("billingSubIds", SmsProBilling.subIds(to));
         }
         String requestId = request.getParameter("requestId");
         if (requestId != null) {

@@ -42,7 +42,8 @@ public class ChargeResource {
     public record Charge(String id, String tenantReference, String kind, String refundsChargeId, String messageId,
             String msisdn, BigDecimal amount, String currency, String provider, String state, String providerTransactionId,
             String operator, String reasonCode, String reason, OffsetDateTime createdAt, OffsetDateTime processedAt,
-            OffsetDateTime reconciledAt, String reconciledBy, List<Answer> answers) {
+            OffsetDateTime reconciledAt, String reconciledBy, String costCentre, String subId1, String subId2,
+            List<Answer> answers) {
     }
 
     /** One answer the provider gave to the charge's request; {@code applied} false when it came after a reconciliation. */
@@ -141,6 +142,7 @@ public class ChargeResource {
         return new Charge(c.id(), c.clientReference(), c.kind(), c.refundsChargeId(), c.messageId(), c.msisdn(),
                 c.amount().amount(), c.amount().currency(), c.provider().name(), c.state().name(), c.providerTransactionId(),
                 c.operator(), c.reasonCode(), c.reason(), c.createdAt(), c.processedAt(), c.reconciledAt(), c.reconciledBy(),
-                answers);
+                c.tags() == null ? null : c.tags().costCentre(), c.tags() == null ? null : c.tags().subId1(),
+                c.tags() == null ? null : c.tags().subId2(), answers);
     }
 }

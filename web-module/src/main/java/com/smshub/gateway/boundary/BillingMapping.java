@@ -9,6 +9,7 @@ import com.smshub.gateway.v1.ChargeResult;
 import com.smshub.gateway.v1.GatewayFault;
 import com.smshub.gateway.v1.ProviderCode;
 import com.smshub.gateway.v1.RefundSubscriber;
+import com.smshub.kernel.Tags;
 
 /** ChargeSubscriber and RefundSubscriber between the contract and the billing feature. */
 final class BillingMapping {
@@ -21,7 +22,9 @@ final class BillingMapping {
                 request.getAmount() == null ? null : ContentMapping.money(request.getAmount(), "amount"),
                 request.getVatPercent(), request.getDescription(), request.getContentType(),
                 request.getProviderPreference() == null ? null
-                        : com.smshub.kernel.ProviderCode.valueOf(request.getProviderPreference().name()));
+                        : com.smshub.kernel.ProviderCode.valueOf(request.getProviderPreference().name()),
+                request.getTags() == null ? Tags.NONE
+                        : Tags.of(request.getTags().getCostCentre(), request.getTags().getSubId1(), request.getTags().getSubId2()));
     }
 
     static RefundCommand refund(RefundSubscriber request) throws GatewayFault {
