@@ -86,11 +86,11 @@ class MyMspEndToEndIT extends DeployedGateway {
     }
 
     @Test
-    void myMspsResultCodeInAFailedReceiptSaysWhy() throws GatewayFault {
+    void aFailedReceiptsErrIsTheNetworksCodeAndItsStatDecides() throws GatewayFault {
         SMSC.set("outcome=UNDELIV&receiptError=503");
-        MessageState rejected = await(send("Uten kreditt"), MessageStatus.REJECTED);
-        assertEquals("INSUFFICIENT_CREDIT", rejected.getReasonCode());
-        assertEquals("503", rejected.getProviderStatus().getCode());
+        MessageState undelivered = await(send("Ikke levert"), MessageStatus.UNDELIVERED);
+        assertEquals("NETWORK_ERROR", undelivered.getReasonCode(), "not myMSP's section 3.3 (a service call's result)");
+        assertTrue(undelivered.getReason().contains("err:503"), undelivered.getReason());
     }
 
     @Test

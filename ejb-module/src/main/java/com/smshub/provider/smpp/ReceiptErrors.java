@@ -4,8 +4,8 @@ import com.smshub.kernel.MessageStatus;
 import com.smshub.kernel.Reason;
 
 /**
- * What an SMSC's receipt {@code err:} codes mean, where the SMSC gives them a meaning of its own (myMSP writes
- * its section 3.3 result codes there): the status the receipt stands for and why. Without one, the receipt's
+ * What an SMSC's receipt {@code err:} codes mean, where the provider says more of them than SMPP 3.4 does (a
+ * network's or the SMSC's code, appendix B): the status the receipt stands for and why. Without one, the receipt's
  * {@code stat:} decides alone.
  */
 @FunctionalInterface

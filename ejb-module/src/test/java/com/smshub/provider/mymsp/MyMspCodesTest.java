@@ -1,8 +1,6 @@
 package com.smshub.provider.mymsp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 
@@ -16,39 +14,21 @@ class MyMspCodesTest {
     }
 
     @Test
-    void messageStatusesOfSection32() {
-        assertEquals(MessageStatus.SUBMITTED, MyMspCodes.ofMessageStatus(0));
-        assertEquals(MessageStatus.SUBMITTED, MyMspCodes.ofMessageStatus(1000));
-        assertNull(MyMspCodes.ofMessageStatus(1100), "Completed: the receipts decide");
-        assertEquals(MessageStatus.UNDELIVERED, MyMspCodes.ofMessageStatus(1200));
-        assertThrows(IllegalArgumentException.class, () -> MyMspCodes.ofMessageStatus(1300));
+    void theReceiptsStatDecidesAndItsErrIsKeptAsTheNetworksCode() {
+        Reading undelivered = read(MessageStatus.UNDELIVERED, "503");
+        assertEquals(MessageStatus.UNDELIVERED, undelivered.status(), "503 here is the network's, not section 3.3's credits");
+        assertEquals("NETWORK_ERROR", undelivered.reason().code());
+        assertEquals("The receipt's err:503 (the network's or the SMSC's code, SMPP 3.4 appendix B)", undelivered.reason().text());
+        assertEquals(MessageStatus.EXPIRED, read(MessageStatus.EXPIRED, "0x0B").status());
+        assertEquals("NETWORK_ERROR", read(MessageStatus.REJECTED, "222").reason().code(),
+                "222 is no 'newer client version available' in a receipt");
     }
 
     @Test
-    void everyResultCodeOfSection33IsKnown() {
-        assertEquals(28, MyMspCodes.RESULTS.size());
-        assertEquals("Message text longer than 765 characters", MyMspCodes.RESULTS.get(105));
-    }
-
-    @Test
-    void aFailedReceiptsResultCodeSaysWhatBecameOfTheMessageAndWhy() {
-        Reading credits = read(MessageStatus.UNDELIVERED, "503");
-        assertEquals(MessageStatus.REJECTED, credits.status());
-        assertEquals("INSUFFICIENT_CREDIT", credits.reason().code());
-        assertEquals("myMSP 503: Not enough credits left to send message", credits.reason().text());
-        assertEquals("ACCOUNT_REFUSED", read(MessageStatus.UNDELIVERED, "202").reason().code());
-        assertEquals(MessageStatus.REJECTED, read(MessageStatus.UNDELIVERED, "105").status());
-        assertEquals(MessageStatus.UNDELIVERED, read(MessageStatus.REJECTED, "501").status(), "a passing failure after acceptance");
-        assertEquals(MessageStatus.UNKNOWN, read(MessageStatus.UNKNOWN, "901").status());
-        assertEquals(MessageStatus.EXPIRED, read(MessageStatus.EXPIRED, "902").status(), "an unknown error leaves a final stat: alone");
-    }
-
-    @Test
-    void aDeliveredReceiptAndCodesMyMspDoesNotListChangeNothing() {
+    void aDeliveredReceiptOrNoErrorSaysNothingMore() {
         assertEquals(new Reading(MessageStatus.DELIVERED, null), read(MessageStatus.DELIVERED, "000"));
         assertEquals(new Reading(MessageStatus.DELIVERED, null), read(MessageStatus.DELIVERED, "503"));
         assertEquals(new Reading(MessageStatus.UNDELIVERED, null), read(MessageStatus.UNDELIVERED, "000"));
-        assertEquals(new Reading(MessageStatus.UNDELIVERED, null), read(MessageStatus.UNDELIVERED, "0x0B"));
         assertEquals(new Reading(MessageStatus.UNDELIVERED, null), read(MessageStatus.UNDELIVERED, null));
     }
 }
