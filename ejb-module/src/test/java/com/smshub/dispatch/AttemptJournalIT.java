@@ -221,16 +221,24 @@ class AttemptJournalIT {
         tx.commit();
     }
 
+    /** Makes the record of this recipient's submission fail, as a write too long for its column did. */
+    private void refuseSubmissionTo(String constraint, String recipient) throws Exception {
+        alter("ALTER TABLE message ADD CONSTRAINT " + constraint + " CHECK (status <> 'SUBMITTED' OR recipient <> '"
+                + recipient + "')");
+    }
+
+    private void alter(String ddl) throws Exception {
+        tx.begin();
+        em.joinTransaction();
+        em.createNativeQuery(ddl).executeUpdate();
+        tx.commit();
+    }
+
     @Test
     void anOutcomeTheDatabaseRefusesLeavesTheMessageUnknownAndItIsNeverSentAgain() throws Exception {
         long account = account(AmbiguityPolicy.RESEND); // even where a duplicate is preferred: the provider answered
         String recipient = PREFIX + "0666";
-        tx.begin();
-        em.joinTransaction();
-        // the record of this recipient's submission fails, as a write too long for its column did
-        em.createNativeQuery("ALTER TABLE message ADD CONSTRAINT it_outcome_refused CHECK (status <> 'SUBMITTED' "
-                + "OR recipient <> '" + recipient + "')").executeUpdate();
-        tx.commit();
+        refuseSubmissionTo("it_outcome_refused", recipient);
         try {
             String id = stored(account, recipient);
             dispatch.dispatch(List.of(id));
@@ -244,10 +252,7 @@ class AttemptJournalIT {
             dispatch.dispatch(List.of(id));
             assertEquals(1, provider.arrivals(id), "never sent a second time");
         } finally {
-            tx.begin();
-            em.joinTransaction();
-            em.createNativeQuery("ALTER TABLE message DROP CONSTRAINT it_outcome_refused").executeUpdate();
-            tx.commit();
+            alter("ALTER TABLE message DROP CONSTRAINT it_outcome_refused");
         }
     }
 
@@ -293,12 +298,8 @@ class AttemptJournalIT {
     void anOutcomeRefusedInTheMiddleOfARunHoldsThatMessageAndTheOthersGoOnce() throws Exception {
         long account = account(AmbiguityPolicy.RESEND);
         String refusedTo = PREFIX + "0667";
-        tx.begin();
-        em.joinTransaction();
-        // the record of this recipient's submission fails; it shares its commit with the next message's attempt
-        em.createNativeQuery("ALTER TABLE message ADD CONSTRAINT it_outcome_refused_in_run CHECK (status <> 'SUBMITTED' "
-                + "OR recipient <> '" + refusedTo + "')").executeUpdate();
-        tx.commit();
+        // its record shares its commit with the next message's attempt
+        refuseSubmissionTo("it_outcome_refused_in_run", refusedTo);
         try {
             List<String> ids = List.of(stored(account, PREFIX + "0301"), stored(account, refusedTo),
                     stored(account, PREFIX + "0302"));
@@ -318,10 +319,7 @@ class AttemptJournalIT {
                 assertEquals(1, provider.arrivals(id), "never sent a second time");
             }
         } finally {
-            tx.begin();
-            em.joinTransaction();
-            em.createNativeQuery("ALTER TABLE message DROP CONSTRAINT it_outcome_refused_in_run").executeUpdate();
-            tx.commit();
+            alter("ALTER TABLE message DROP CONSTRAINT it_outcome_refused_in_run");
         }
     }
 }
