@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Locale;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.OffsetDateTime;
@@ -43,18 +42,6 @@ public class Jdbc {
     @FunctionalInterface
     public interface Statements {
         void on(Connection c) throws SQLException;
-    }
-
-    private volatile Boolean postgresql;
-
-    /** Whether the store is PostgreSQL (where some statements have a shorter form than the standard's). */
-    public boolean postgresql(Connection c) throws SQLException {
-        Boolean known = postgresql;
-        if (known == null) {
-            known = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgresql");
-            postgresql = known;
-        }
-        return known;
     }
 
     public <T> T with(Work<T> work) {

@@ -31,6 +31,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import com.smshub.kernel.Databases;
 import com.smshub.kernel.MessageStatus;
 import com.smshub.kernel.Msisdn;
 import com.smshub.kernel.Originator;
@@ -265,7 +266,7 @@ public class Outbox {
      */
     public Optional<ClaimedMessage> claimOpening(String messageId, String owner, Instant now) {
         return jdbc.with(c -> {
-            if (!jdbc.postgresql(c)) {
+            if (!Databases.isPostgreSql(c)) {
                 Optional<ClaimedMessage> claimed = claim(messageId);
                 claimed.ifPresent(m -> attempts.open(List.of(m), m.accountId(), owner, now));
                 return claimed;

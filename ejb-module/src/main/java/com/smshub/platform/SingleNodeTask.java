@@ -5,10 +5,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+
+import com.smshub.kernel.Databases;
 
 /**
  * A periodic task that must not overlap itself on this node nor run on two nodes at once: each run takes
@@ -33,7 +34,6 @@ public final class SingleNodeTask {
     private final String name;
     private final Logger log;
     private final AtomicBoolean running = new AtomicBoolean();
-    private static volatile Boolean postgresql;
 
     public SingleNodeTask(String name, Logger log) {
         this.name = name;
@@ -78,20 +78,11 @@ public final class SingleNodeTask {
     }
 
     private static void indexScansOnly(Connection c) throws SQLException {
-        if (isPostgreSql(c)) {
+        if (Databases.isPostgreSql(c)) {
             try (Statement s = c.createStatement()) {
                 // until the transaction ends
                 s.execute("SET LOCAL enable_bitmapscan = off; SET LOCAL enable_seqscan = off");
             }
         }
-    }
-
-    private static boolean isPostgreSql(Connection c) throws SQLException {
-        Boolean known = postgresql;
-        if (known == null) {
-            known = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgresql");
-            postgresql = known;
-        }
-        return known;
     }
 }

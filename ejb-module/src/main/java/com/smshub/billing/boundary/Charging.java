@@ -2,10 +2,12 @@ package com.smshub.billing.boundary;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
@@ -89,13 +91,11 @@ public class Charging {
         if (!CONTENT_TYPES.contains(contentType)) {
             throw new RequestValidationException("contentType", "contentType is one of " + CONTENT_TYPES + ".");
         }
+        String[] request = {"charge", subscriber.e164(), amount.amount().toPlainString(), amount.currency(),
+            String.valueOf(command.vatPercent()), command.description(), contentType, String.valueOf(command.providerPreference())};
         // the tags are part of the request, hashed only when given: a request without them hashes as it did before them
-        String hash = tags.equals(Tags.NONE)
-                ? hash("charge", subscriber.e164(), amount.amount().toPlainString(), amount.currency(),
-                        String.valueOf(command.vatPercent()), command.description(), contentType, String.valueOf(command.providerPreference()))
-                : hash("charge", subscriber.e164(), amount.amount().toPlainString(), amount.currency(),
-                        String.valueOf(command.vatPercent()), command.description(), contentType, String.valueOf(command.providerPreference()),
-                        "tags", tags.costCentre(), tags.subId1(), tags.subId2());
+        String hash = hash(tags.equals(Tags.NONE) ? request : Stream.concat(Arrays.stream(request),
+                Stream.of("tags", tags.costCentre(), tags.subId1(), tags.subId2())).toArray(String[]::new));
         Optional<ChargeRecord> prior = book.byReference(tenant.id(), reference);
         if (prior.isPresent()) {
             return again(prior.get(), hash);

@@ -60,12 +60,7 @@ public class Router {
     static List<Route> candidates(List<Route> routes, long tenantId, Msisdn recipient, SmsContent content) {
         List<Route> matching = new ArrayList<>();
         for (Route route : routes) {
-            if ((route.tenantId() == null || route.tenantId() == tenantId)
-                    && recipient.e164().startsWith(route.prefix())
-                    && (content.premium() == null || route.premium())
-                    && (!content.isBinary() || route.binary())
-                    && carries(route.capabilities(), content)
-                    && recipient.digits().length() <= route.capabilities().maxRecipientDigits()) {
+            if (reaches(route, tenantId, recipient, content) && senderFits(route.capabilities(), content)) {
                 matching.add(route);
             }
         }
@@ -97,10 +92,24 @@ public class Router {
         return List.copyOf(found.values());
     }
 
+    /** Whether the route may carry this content to this recipient, its sender aside. */
+    private static boolean reaches(Route route, long tenantId, Msisdn recipient, SmsContent content) {
+        return (route.tenantId() == null || route.tenantId() == tenantId)
+                && recipient.e164().startsWith(route.prefix())
+                && (content.premium() == null || route.premium())
+                && (!content.isBinary() || route.binary())
+                && carriesContent(route.capabilities(), content)
+                && recipient.digits().length() <= route.capabilities().maxRecipientDigits();
+    }
+
     /** Whether a provider with these capabilities can send this content as asked. */
     static boolean carries(Capabilities can, SmsContent content) {
+        return carriesContent(can, content) && senderFits(can, content);
+    }
+
+    /** {@link #carries}, the sender aside. */
+    private static boolean carriesContent(Capabilities can, SmsContent content) {
         return content.textLength() <= can.maxTextCharacters()
-                && senderFits(can, content)
                 && (content.premium() == null || can.has(Feature.PREMIUM_BILLING))
                 && (!content.isBinary() || can.has(Feature.BINARY))
                 && (!content.flash() || can.has(Feature.FLASH))
@@ -120,11 +129,8 @@ public class Router {
     public int longestSender(long tenantId, Msisdn recipient, SmsContent content) {
         int longest = 0;
         for (Route route : routes()) {
-            Capabilities can = route.capabilities();
-            if ((route.tenantId() == null || route.tenantId() == tenantId) && recipient.e164().startsWith(route.prefix())
-                    && (content.premium() == null || route.premium()) && (!content.isBinary() || route.binary())
-                    && recipient.digits().length() <= can.maxRecipientDigits() && content.textLength() <= can.maxTextCharacters()) {
-                longest = Math.max(longest, can.maxSenderCharacters());
+            if (reaches(route, tenantId, recipient, content)) {
+                longest = Math.max(longest, route.capabilities().maxSenderCharacters());
             }
         }
         return longest;
