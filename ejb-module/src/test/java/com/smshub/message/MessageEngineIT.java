@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -207,6 +208,33 @@ class MessageEngineIT {
         assertTrue(outbox.dispatched(claimed, null, new StatusUpdate(MessageStatus.SUBMITTED, "IT", null, null, null)));
         tx.commit();
         assertFalse(second.get(10, TimeUnit.SECONDS), "then finds the message no longer waiting: sent once");
+    }
+
+    @Test
+    void aConcurrentClaimThatOpensTheAttemptWaitsForTheFirstAndThenFindsTheAttemptOpen() throws Exception {
+        String id = newMessage();
+        tx.begin();
+        ClaimedMessage claimed = outbox.claimOpening(id, "it-node/first", Instant.now()).orElseThrow();
+        assertEquals(0, claimed.attempts(), "the attempts before this one");
+        Future<Boolean> second = executor.submit(() -> {
+            tx.begin();
+            try {
+                return outbox.claimOpening(id, "it-node/second", Instant.now()).isPresent();
+            } finally {
+                tx.commit();
+            }
+        });
+        Thread.sleep(500);
+        assertFalse(second.isDone(), "the second claim waits for the first one's row lock");
+        tx.commit();
+        assertFalse(second.get(10, TimeUnit.SECONDS), "then finds the attempt open: sent once");
+        assertEquals("it-node/first", em.createNativeQuery("SELECT attempt_owner FROM message WHERE id = ?").setParameter(1, id)
+                .getSingleResult());
+        assertEquals(1, ((Number) em.createNativeQuery("SELECT attempts FROM message WHERE id = ?").setParameter(1, id)
+                .getSingleResult()).intValue());
+        tx.begin();
+        outbox.dispatched(claimed, null, new StatusUpdate(MessageStatus.SUBMITTED, "IT", null, null, null));
+        tx.commit();
     }
 
     @Test
