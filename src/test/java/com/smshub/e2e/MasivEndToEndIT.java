@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -84,6 +87,22 @@ class MasivEndToEndIT extends DeployedGateway {
         assertEquals(FaultCode.VALIDATION, assertThrows(GatewayFault.class, () -> Gateway.demo().sendSms(tooLong))
                 .getFaultInfo().getCode());
         assertEquals(0, SIMULATOR.counter("refusedOriginator"), "nothing Masiv would refuse reached it");
+    }
+
+    @Test
+    void aScheduledMessageIsHeldByMasivUntilItsTimeAndDeliveredAfterIt() throws Exception {
+        String recipient = number();
+        OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(8).withNano(0);
+        String id = Gateway.demo().sendSms(Requests.scheduled(Requests.text("Más tarde", recipient), at)).getResult().get(0)
+                .getMessageId();
+        Await.until(WAIT, () -> SIMULATOR.counter("scheduled"), n -> n == 1);
+        assertEquals(DateTimeFormatter.ofPattern("MM/dd/yyyy HH:mm:ss").format(at),
+                SIMULATOR.received(recipient.substring(1)).get("received.sendondate"), "handed to Masiv at once, in UTC");
+        assertTrue(Requests.status(id).getStatus() != MessageStatus.DELIVERED, "Masiv holds it until its time");
+        MessageState delivered = await(id, MessageStatus.DELIVERED);
+        long told = delivered.getEvent().get(delivered.getEvent().size() - 1).getAt().toGregorianCalendar().getTimeInMillis();
+        assertTrue(told >= at.toInstant().toEpochMilli(), "delivered, as Masiv tells it, after its time: " + told);
+        assertEquals(0, SIMULATOR.counter("refusedDate"));
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,6 +30,7 @@ import com.smshub.gateway.v1.ProviderCode;
 import com.smshub.gateway.v1.RecipientResult;
 import com.smshub.gateway.v1.SendBatchRequest;
 import com.smshub.gateway.v1.SendBatchResponse;
+import com.smshub.gateway.v1.SendSms;
 import com.smshub.gateway.v1.StatusEvent;
 
 /**
@@ -69,6 +72,18 @@ class MobipaceEndToEndIT extends DeployedGateway {
         assertEquals(1, SIMULATOR.counter("sendRequests"), "five messages, one Send");
         assertEquals(5, SIMULATOR.counter("messages"));
         assertEquals(1, SIMULATOR.counter("sessions"), "one session, reused");
+    }
+
+    @Test
+    void aScheduledMessageIsHandedOverAtOnceAndHeldByMobipaceUntilItsMinute() throws Exception {
+        SendSms request = Requests.scheduled(Requests.text("Позже", number()), OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(2));
+        String id = Gateway.demo().sendSms(request).getResult().get(0).getMessageId();
+        await(id, MessageStatus.SUBMITTED);
+        assertEquals(1, SIMULATOR.counter("scheduled"), "ScheduledDate read and in the future");
+        SendSms now = Requests.text("Сейчас", number());
+        await(Gateway.demo().sendSms(now).getResult().get(0).getMessageId(), MessageStatus.DELIVERED);
+        assertEquals(MessageStatus.SUBMITTED, Requests.status(id).getStatus(),
+                "asked about with the one sent after it, and still held (2, Scheduled)");
     }
 
     @Test

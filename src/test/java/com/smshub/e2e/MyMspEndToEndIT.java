@@ -1,6 +1,7 @@
 package com.smshub.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -11,8 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import javax.xml.datatype.DatatypeFactory;
-
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +21,7 @@ import com.smshub.gateway.v1.GatewayFault;
 import com.smshub.gateway.v1.HealthStatus;
 import com.smshub.gateway.v1.MessageState;
 import com.smshub.gateway.v1.MessageStatus;
+import com.smshub.gateway.v1.OriginatorType;
 import com.smshub.gateway.v1.ProviderCode;
 import com.smshub.gateway.v1.RecipientResult;
 import com.smshub.gateway.v1.SendSms;
@@ -202,21 +202,60 @@ class MyMspEndToEndIT extends DeployedGateway {
     }
 
     @Test
-    void aScheduledMessageWithAValidityIsHandedToTheSmscWithBothTimes() throws Exception {
+    void aScheduledMessageWithAValidityIsHandedToTheSmscWithBothTimesAndDeliveredAfterItsTime() throws Exception {
         String recipient = number();
-        SendSms request = Requests.text("Senere", recipient);
-        OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(1).withNano(0);
-        request.setScheduledAt(DatatypeFactory.newDefaultInstance().newXMLGregorianCalendar(at.toString()));
+        OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(8).withNano(0);
+        SendSms request = Requests.scheduled(Requests.text("Senere", recipient), at);
         request.setValidityMinutes(90);
         String id = Gateway.demo().sendSms(request).getResult().get(0).getMessageId();
-        await(id, MessageStatus.DELIVERED); // the simulator's receipt does not wait for the scheduled time
-        assertEquals(1, SMSC.counter("scheduled"), "schedule_delivery_time set: the SMSC holds it, not the gateway");
+        await(id, MessageStatus.DELIVERED);
+        assertFalse(OffsetDateTime.now(ZoneOffset.UTC).isBefore(at), "the SMSC holds it until its time, not the gateway");
+        assertEquals(1, SMSC.counter("scheduled"));
         assertEquals(1, SMSC.counter("withValidity"));
         Map<String, String> received = SMSC.received(recipient.substring(1));
         DateTimeFormatter smpp = DateTimeFormatter.ofPattern("yyMMddHHmmss");
         assertEquals(at.format(smpp) + "000+", received.get("received.schedule"), "SMPP's absolute time, UTC");
         assertEquals(at.plusMinutes(90).format(smpp) + "000+", received.get("received.validity"),
                 "valid 90 minutes from the scheduled time, not from submission (a relative period would count from then)");
+    }
+
+    @Test
+    void textsOutsideAsciiReachTheSmscAsWrittenInTheDataCodingTheyNeed() throws GatewayFault {
+        String gsm = number();
+        await(Gateway.demo().sendSms(Requests.text("Räksmörgås {5 €}", gsm)).getResult().get(0).getMessageId(),
+                MessageStatus.DELIVERED);
+        assertEquals("Räksmörgås {5 €}", SMSC.received(gsm.substring(1)).get("received.text"));
+        assertEquals("0", SMSC.received(gsm.substring(1)).get("received.dataCoding"), "GSM 03.38 with its extension table");
+        String cyrillic = number();
+        await(Gateway.demo().sendSms(Requests.text("Привет, мир", cyrillic)).getResult().get(0).getMessageId(),
+                MessageStatus.DELIVERED);
+        assertEquals("Привет, мир", SMSC.received(cyrillic.substring(1)).get("received.text"));
+        assertEquals("8", SMSC.received(cyrillic.substring(1)).get("received.dataCoding"), "UCS-2");
+        // myMSP's most, 765 characters, in UCS-2: twelve parts of at most 67, every one taken by the SMSC
+        String longest = number();
+        await(Gateway.demo().sendSms(Requests.text("Ж".repeat(765), longest)).getResult().get(0).getMessageId(),
+                MessageStatus.DELIVERED);
+        assertEquals(12, SMSC.counter("parts"));
+        assertEquals(0, SMSC.counter("refused"), "nothing the SMSC's rules refuse");
+    }
+
+    @Test
+    void sendersGoOnTheWireWithTheTonAndNpiOfTheirKind() throws GatewayFault {
+        String[][] kinds = {{"ALPHANUMERIC", "SMSHUB", "5", "0", "SMSHUB"}, {"NUMERIC", "+4790000000", "1", "1", "4790000000"},
+            {"SHORT_CODE", "2020", "3", "0", "2020"}};
+        for (String[] kind : kinds) {
+            String recipient = number();
+            SendSms request = Requests.text("Fra " + kind[1], recipient);
+            request.getOriginator().setType(OriginatorType.valueOf(kind[0]));
+            request.getOriginator().setValue(kind[1]);
+            await(Gateway.demo().sendSms(request).getResult().get(0).getMessageId(), MessageStatus.DELIVERED);
+            Map<String, String> received = SMSC.received(recipient.substring(1));
+            assertEquals(kind[2], received.get("received.sourceTon"), kind[0]);
+            assertEquals(kind[3], received.get("received.sourceNpi"), kind[0]);
+            assertEquals(kind[4], received.get("received.source"), kind[0]);
+            assertEquals("1", received.get("received.destTon"), "the recipient in international form");
+        }
+        assertEquals(0, SMSC.counter("refused"));
     }
 
     @Test

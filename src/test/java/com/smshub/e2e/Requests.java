@@ -1,7 +1,10 @@
 package com.smshub.e2e;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+
+import javax.xml.datatype.DatatypeFactory;
 
 import com.smshub.gateway.v1.GatewayFault;
 import com.smshub.gateway.v1.GetMessageStatus;
@@ -27,6 +30,12 @@ final class Requests {
         request.setText(text);
         request.setClientReference("e2e-" + UUID.randomUUID());
         request.getRecipient().addAll(List.of(recipients));
+        return request;
+    }
+
+    /** The request, to be sent no earlier than this time. */
+    static SendSms scheduled(SendSms request, OffsetDateTime at) {
+        request.setScheduledAt(DatatypeFactory.newDefaultInstance().newXMLGregorianCalendar(at.toString()));
         return request;
     }
 

@@ -14,6 +14,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import com.smshub.kernel.Minutes;
 import com.smshub.kernel.Money;
 import com.smshub.kernel.ProviderCode;
 import com.smshub.kernel.ProviderReport;
@@ -99,7 +100,7 @@ public class MobipaceAdapter implements ProviderAdapter, MessageSending, GroupSe
     @Override
     public Object groupKey(SmsContent content) {
         return List.of(String.valueOf(content.originator() == null ? null : content.originator().value()),
-                String.valueOf(content.scheduledAt() == null ? null : content.scheduledAt().toInstant().getEpochSecond() / 60));
+                String.valueOf(content.scheduledAt() == null ? null : Minutes.notBefore(content.scheduledAt()).toInstant()));
     }
 
     @Override
@@ -150,7 +151,8 @@ public class MobipaceAdapter implements ProviderAdapter, MessageSending, GroupSe
             body.add(new com.smshub.provider.mobipace.json.OutboundMessage(message.recipient().digits(), message.content().text(),
                     message.messageId()));
         }
-        String scheduled = first.scheduledAt() == null ? null : SCHEDULED.format(first.scheduledAt().atZoneSameInstant(settings.timeZone()));
+        String scheduled = first.scheduledAt() == null ? null
+                : SCHEDULED.format(Minutes.notBefore(first.scheduledAt()).atZoneSameInstant(settings.timeZone()));
         return new SendRequest(session, scheduled, settings.sendWithinHours(), "false", sender, body);
     }
 

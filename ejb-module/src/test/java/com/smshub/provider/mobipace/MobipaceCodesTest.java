@@ -44,6 +44,11 @@ class MobipaceCodesTest {
         assertEquals("false", request.isWapPush());
         assertEquals("79251112233", request.messages().get(0).recipient(), "international, without '+'");
         assertEquals("m2", request.messages().get(1).reference());
+        SmsContent halfPast = content.toBuilder().scheduledAt(OffsetDateTime.parse("2026-07-25T15:20:30Z")).build();
+        assertEquals("2026-07-25 18:21", MobipaceAdapter.request("s-1", List.of(new OutboundMessage("m4",
+                new Msisdn("+79251112233"), halfPast)), SETTINGS).scheduledDate(), "no earlier than asked: the next minute");
+        assertEquals(new MobipaceAdapter().groupKey(halfPast), new MobipaceAdapter().groupKey(content.toBuilder()
+                .scheduledAt(OffsetDateTime.parse("2026-07-25T15:21:00Z")).build()), "one request for one ScheduledDate");
         assertThrows(IllegalArgumentException.class, () -> MobipaceAdapter.request(null, List.of(new OutboundMessage("m3",
                 new Msisdn("+79251112233"), SmsContent.text("no sender").build())), SETTINGS), "no registered sender name");
     }

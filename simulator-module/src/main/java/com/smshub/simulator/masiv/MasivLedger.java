@@ -33,16 +33,22 @@ public final class MasivLedger {
             "outcome", "3",
             "deliveryDelayMillis", "100",
             // the parts of a long message: one id for all (as the document's example) or an id each
-            "partIds", "same"));
+            "partIds", "same",
+            // the zone sendondate is read in (the document does not say; the gateway's default is UTC)
+            "timeZone", "UTC"));
 
     /**
-     * One message part as getMessage tells it: status 0 from its acceptance, then each of its outcomes in turn, one
-     * step apart.
+     * One message part as getMessage tells it: status 0 from its acceptance until it is sent (at once, or at its
+     * sendondate), then each of its outcomes in turn, one step apart.
      */
-    record Part(String id, int[] outcomes, long acceptedAt, long step) {
+    record Part(String id, int[] outcomes, long acceptedAt, long sendAt, long step) {
         /** How many of its outcomes the part has reached by now. */
         private int reached() {
-            long steps = step <= 0 ? outcomes.length : (System.currentTimeMillis() - acceptedAt) / step;
+            long now = System.currentTimeMillis();
+            if (now < sendAt) {
+                return 0;
+            }
+            long steps = step <= 0 ? outcomes.length : (now - sendAt) / step;
             return (int) Math.min(steps, outcomes.length);
         }
 
@@ -53,7 +59,8 @@ public final class MasivLedger {
 
         /** getMessage's date: when the part reached the status told, in UTC. */
         String date() {
-            long at = acceptedAt + reached() * Math.max(step, 0);
+            int reached = reached();
+            long at = reached == 0 ? acceptedAt : sendAt + reached * Math.max(step, 0);
             return DATE.format(LocalDateTime.ofInstant(Instant.ofEpochMilli(at), ZoneOffset.UTC));
         }
     }
@@ -73,9 +80,10 @@ public final class MasivLedger {
         for (String[] line : JOURNAL.lines()) {
             if (WIRE.restore(line)) {
                 SWITCHES.count("accepted"); // each message taken arrived once
-            } else if (line.length == 5 && "P".equals(line[0])) {
+            } else if (line.length == 6 && "P".equals(line[0])) {
                 int[] outcomes = Arrays.stream(line[2].split(",")).mapToInt(Integer::parseInt).toArray();
-                PARTS.put(line[1], new Part(line[1], outcomes, Long.parseLong(line[3]), Long.parseLong(line[4])));
+                PARTS.put(line[1], new Part(line[1], outcomes, Long.parseLong(line[3]), Long.parseLong(line[5]),
+                        Long.parseLong(line[4])));
             }
         }
     }
@@ -87,13 +95,16 @@ public final class MasivLedger {
         return String.valueOf(IDS.incrementAndGet());
     }
 
-    static void take(String id) {
+    /** Takes a part to be sent at this time (epoch milliseconds; now or earlier: at once). */
+    static void take(String id, long sendAt) {
         long now = System.currentTimeMillis();
         int[] outcomes = Arrays.stream(SWITCHES.get("outcome").split(",")).map(String::strip)
                 .mapToInt(Integer::parseInt).toArray();
         long step = SWITCHES.number("deliveryDelayMillis");
-        PARTS.putIfAbsent(id, new Part(id, outcomes, now, step));
-        JOURNAL.append("P", id, SWITCHES.get("outcome").replace(" ", ""), String.valueOf(now), String.valueOf(step));
+        long at = Math.max(now, sendAt);
+        PARTS.putIfAbsent(id, new Part(id, outcomes, now, at, step));
+        JOURNAL.append("P", id, SWITCHES.get("outcome").replace(" ", ""), String.valueOf(now), String.valueOf(step),
+                String.valueOf(at));
     }
 
     static Part find(String id) {

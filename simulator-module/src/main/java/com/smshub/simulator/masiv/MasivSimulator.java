@@ -2,6 +2,10 @@ package com.smshub.simulator.masiv;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.logging.Logger;
 
@@ -23,12 +27,15 @@ import com.smshub.provider.xml.ProviderXml;
  * {@code Reporthandler.ashx?action=getMessage} (status 0-6, dates in UTC; 2000 for an id it does not know),
  * answered with the {@code response} document of xsd/masiv, validated. Errors as the document lists them:
  * 1164 for a missing parameter, 1158 without action, 1157 for wrong credentials, 1 for an invalid recipient;
- * {@link MasivLedger}'s switches add the others.
+ * {@link MasivLedger}'s switches add the others. A message with a {@code sendondate} is held (getMessage tells 0)
+ * until that time, read in its {@code timeZone} switch (UTC); one it cannot read is refused with 8734.
  */
 @WebServlet(urlPatterns = {"/masiv/SmsHandlers/sendhandler.ashx", "/masiv/SmsHandlers/Reporthandler.ashx"})
 public class MasivSimulator extends HttpServlet {
 
     private static final Logger LOG = Logger.getLogger(MasivSimulator.class.getName());
+
+    private static final DateTimeFormatter SEND_ON = DateTimeFormatter.ofPattern("MM/dd/uuuu HH:mm:ss");
 
     private final ProviderXml xml = ProviderXml.of(ProviderVocabulary.MASIV);
 
@@ -88,6 +95,18 @@ public class MasivSimulator extends HttpServlet {
             reply(response, error(1164, "originator is at most 16 characters"));
             return;
         }
+        long sendAt;
+        try {
+            sendAt = sendOn(request.getParameter("sendondate"));
+        } catch (DateTimeParseException e) {
+            // the document names no code for a date it cannot read: its general exception
+            MasivLedger.SWITCHES.count("refusedDate");
+            reply(response, error(8734, "General exception, please contact Estratec: sendondate " + e.getParsedString()));
+            return;
+        }
+        if (sendAt > System.currentTimeMillis()) {
+            MasivLedger.SWITCHES.count("scheduled");
+        }
         MasivLedger.SWITCHES.received(recipient, Map.of("originator", String.valueOf(originator), "text", text,
                 "longMessage", String.valueOf(longMessage), "sendondate", String.valueOf(request.getParameter("sendondate"))));
         MasivLedger.WIRE.arrived(recipient + " " + text);
@@ -96,7 +115,7 @@ public class MasivSimulator extends HttpServlet {
         String id = MasivLedger.newId();
         for (int part = 0; part < parts; part++) {
             String partId = part == 0 || MasivLedger.SWITCHES.get("partIds").equals("same") ? id : MasivLedger.newId();
-            MasivLedger.take(partId);
+            MasivLedger.take(partId, sendAt);
             AcceptReport accepted = new AcceptReport();
             accepted.setStatuscode(0);
             accepted.setStatusmessage("Message accepted for delivery");
@@ -134,6 +153,18 @@ public class MasivSimulator extends HttpServlet {
         answer.setAction("getMessage");
         answer.setData(data);
         reply(response, answer);
+    }
+
+    /**
+     * sendondate (MM/DD/YYYY hh:mm:ss) as epoch milliseconds in the simulator's {@code timeZone} (UTC, as Masiv
+     * gives its own dates); absent: 0, sent at once.
+     */
+    private static long sendOn(String sendondate) {
+        if (sendondate == null || sendondate.isBlank()) {
+            return 0;
+        }
+        return LocalDateTime.parse(sendondate.strip(), SEND_ON).atZone(ZoneId.of(MasivLedger.SWITCHES.get("timeZone")))
+                .toInstant().toEpochMilli();
     }
 
     private static Response error(int code, String message) {

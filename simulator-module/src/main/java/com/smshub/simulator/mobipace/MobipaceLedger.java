@@ -24,6 +24,8 @@ public final class MobipaceLedger {
             Map.entry("mistakesAllowed", "3"),
             // a session expires after this long without a request (the document: 60 s)
             Map.entry("sessionIdleMillis", "60000"),
+            // the zone ScheduledDate is read in (the document does not say; the gateway's default is UTC)
+            Map.entry("timeZone", "UTC"),
             // answer Send with this request status (100, 102, 104, 200-202, 300-302) instead of taking the messages
             Map.entry("sendStatus", "101"),
             // answer the next request with 103 SessionExpired, whatever its session
@@ -39,9 +41,11 @@ public final class MobipaceLedger {
             Map.entry("price", "2.50")));
 
     /** One message as QueryMessages tells it: 1 (Pending) until due, then its outcome. */
-    record Message(String reference, int outcome, long dueAt) {
+    /** A message taken: 2 Scheduled until it is sent, then 1 Pending until its outcome is due. */
+    record Message(String reference, int outcome, long sendAt, long dueAt) {
         int status() {
-            return System.currentTimeMillis() >= dueAt ? outcome : 1;
+            long now = System.currentTimeMillis();
+            return now >= dueAt ? outcome : now < sendAt ? 2 : 1;
         }
     }
 
@@ -60,8 +64,9 @@ public final class MobipaceLedger {
         for (String[] line : JOURNAL.lines()) {
             if (WIRE.restore(line)) {
                 SWITCHES.count("accepted");
-            } else if (line.length == 4 && "M".equals(line[0])) {
-                MESSAGES.put(line[1], new Message(line[1], Integer.parseInt(line[2]), Long.parseLong(line[3])));
+            } else if (line.length == 5 && "M".equals(line[0])) {
+                MESSAGES.put(line[1], new Message(line[1], Integer.parseInt(line[2]), Long.parseLong(line[4]),
+                        Long.parseLong(line[3])));
             }
         }
     }
@@ -73,17 +78,20 @@ public final class MobipaceLedger {
      * Takes a message, counting it as a duplicate where its reference came before.
      *
      * @param refused the status it is refused with at once (5 InvalidMobile, 6 InvalidBody), or 0
+     * @param sendAt  when it is sent (epoch milliseconds: its ScheduledDate, spread over SendWithinHours), or 0
      */
-    static void take(String reference, int refused) {
-        Message message = refused != 0 ? new Message(reference, refused, 0)
-                : new Message(reference, (int) SWITCHES.number("outcome"), System.currentTimeMillis() + SWITCHES.number("deliveryDelayMillis"));
+    static void take(String reference, int refused, long sendAt) {
+        long at = Math.max(System.currentTimeMillis(), sendAt);
+        Message message = refused != 0 ? new Message(reference, refused, 0, 0)
+                : new Message(reference, (int) SWITCHES.number("outcome"), at, at + SWITCHES.number("deliveryDelayMillis"));
         SWITCHES.count("accepted");
         if (reference == null || reference.isBlank()) {
             return;
         }
         WIRE.arrived(reference);
         MESSAGES.put(reference.strip(), message);
-        JOURNAL.append("M", reference.strip(), String.valueOf(message.outcome()), String.valueOf(message.dueAt()));
+        JOURNAL.append("M", reference.strip(), String.valueOf(message.outcome()), String.valueOf(message.dueAt()),
+                String.valueOf(message.sendAt()));
     }
 
     static Message find(String reference) {

@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -37,6 +41,8 @@ import com.smshub.provider.mobipace.json.SendResponse;
  */
 @WebServlet(urlPatterns = "/mobipace/v3/*")
 public class MobipaceSimulator extends HttpServlet {
+
+    private static final DateTimeFormatter SCHEDULED_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm");
 
     private final MobipaceJson json = new MobipaceJson();
     /** Limitation 1: one request at a time for the account. */
@@ -111,6 +117,15 @@ public class MobipaceSimulator extends HttpServlet {
         };
     }
 
+    /** ScheduledDate ("2019-07-25 18:20") in the simulator's {@code timeZone}, as epoch milliseconds; none: 0. */
+    private static long scheduled(String scheduledDate) {
+        if (scheduledDate == null || scheduledDate.isBlank()) {
+            return 0;
+        }
+        return LocalDateTime.parse(scheduledDate.strip(), SCHEDULED_DATE)
+                .atZone(ZoneId.of(MobipaceLedger.SWITCHES.get("timeZone"))).toInstant().toEpochMilli();
+    }
+
     private static boolean expired(String session) {
         if (MobipaceLedger.SWITCHES.failureNow("expireSessions").equals("true")) {
             MobipaceLedger.SESSIONS.remove(session);
@@ -132,14 +147,30 @@ public class MobipaceSimulator extends HttpServlet {
         if (code != 101) {
             return status(code, "Simulated");
         }
+        long start;
+        try {
+            start = scheduled(request.scheduledDate());
+        } catch (DateTimeParseException e) {
+            return status(102, "IncorrectParameter"); // ScheduledDate is "yyyy-mm-dd hh:mm", as the example writes it
+        }
+        int within = request.sendWithinHours() == null ? 0 : request.sendWithinHours();
+        if (within < 0 || within > 23) {
+            return status(102, "IncorrectParameter"); // SendWithinHours: "allowed values 0-23"
+        }
+        if (live && start > System.currentTimeMillis()) {
+            MobipaceLedger.SWITCHES.count("scheduled");
+        }
         int parts = 0;
-        for (OutboundMessage message : messages) {
+        for (int i = 0; i < messages.size(); i++) {
+            OutboundMessage message = messages.get(i);
             parts += message.body() == null ? 1 : Math.max(1, (message.body().length() + 69) / 70);
             if (live) {
                 // limitations 2 and 3: a number of more than 15 digits, a text of more than 500 characters
                 int refused = message.recipient() == null || !message.recipient().matches("[0-9]{1,15}") ? 5
                         : message.body() == null || message.body().length() > 500 ? 6 : 0;
-                MobipaceLedger.take(message.reference(), refused);
+                // sent from its ScheduledDate (or now), spread evenly over SendWithinHours
+                long sendAt = Math.max(start, System.currentTimeMillis()) + within * 3_600_000L * i / messages.size();
+                MobipaceLedger.take(message.reference(), refused, sendAt);
             }
         }
         if (live) {

@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.text.SimpleDateFormat;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -109,7 +113,9 @@ public class SmscSimulator implements ServletContextListener, ServerMessageRecei
             // the length of the ids it gives (0: its own short hex; up to 64, SMPP's most), zero-padded on the left
             Map.entry("idLength", "0"),
             // ids cycle through this many values (0: never again), as an SMSC's wrapping counter
-            Map.entry("idPool", "0")));
+            Map.entry("idPool", "0"),
+            // the longest alphanumeric sender (TON 5) taken: myMSP's eleven (its spec, glossary); Masiv's SMPP 16
+            Map.entry("aliasCharacters", "11")));
     /** A refused receipt is delivered again after this long, at most this many times in all. */
     private static final long RECEIPT_RETRY_MILLIS = 1000;
     private static final int RECEIPT_TRIES = 10;
@@ -132,6 +138,7 @@ public class SmscSimulator implements ServletContextListener, ServerMessageRecei
     }
 
     private static final Journal JOURNAL = new Journal("smsc");
+    private static final SubmitRules RULES = new SubmitRules();
     private static final WireCount WIRE = new WireCount(SWITCHES, JOURNAL);
     /** Receipts taken before a restart and never acknowledged: delivered once a receiving session binds. */
     private static final Map<String, Receipt> OWED = new ConcurrentHashMap<>();
@@ -141,6 +148,7 @@ public class SmscSimulator implements ServletContextListener, ServerMessageRecei
             ACCEPTED.clear();
             FATES.clear();
             OWED.clear();
+            RULES.clear();
             JOURNAL.clear();
         });
         for (String[] line : JOURNAL.lines()) {
@@ -259,30 +267,46 @@ public class SmscSimulator implements ServletContextListener, ServerMessageRecei
             }
             throw new ProcessRequestException("held back", SMPPConstant.STAT_ESME_RSYSERR);
         }
+        ShortMessage message = ShortMessage.of(submitSm);
+        Instant now = Instant.now();
+        SubmitRules.Times times;
+        try {
+            times = RULES.check(submitSm, message, (int) SWITCHES.number("aliasCharacters"), now);
+        } catch (ProcessRequestException e) {
+            SWITCHES.count("refused");
+            SWITCHES.count("refused." + e.getErrorCode());
+            throw e;
+        }
         String id = nextId();
-        String text = text(submitSm);
+        String text = message.text() != null ? message.text() : "0x" + HexFormat.of().formatHex(submitSm.getShortMessage());
         ACCEPTED.put(id, submitSm.getDestAddress() + " " + text);
         SWITCHES.count("accepted");
-        WIRE.arrived(submitSm.getDestAddress() + " " + text);
-        if ((submitSm.getEsmClass() & 0x40) != 0 && submitSm.getDataCoding() != 4
-                || submitSm.getOptionalParameter(OptionalParameter.Sar_msg_ref_num.class) != null) {
+        WIRE.arrived(submitSm.getDestAddress() + " " + (message.udh() == null ? "" : message.udhHex() + " ") + text);
+        if (message.concatenation() != null) {
             SWITCHES.count("parts");
         }
-        if (submitSm.getScheduleDeliveryTime() != null && !submitSm.getScheduleDeliveryTime().isEmpty()) {
+        if (times.schedule() != null) {
             SWITCHES.count("scheduled");
         }
-        if (submitSm.getValidityPeriod() != null && !submitSm.getValidityPeriod().isEmpty()) {
+        if (times.validUntil() != null) {
             SWITCHES.count("withValidity");
         }
-        SWITCHES.received(submitSm.getDestAddress(), Map.of("sourceTon", String.valueOf(submitSm.getSourceAddrTon()),
+        Map<String, String> received = new HashMap<>(Map.of("sourceTon", String.valueOf(submitSm.getSourceAddrTon()),
                 "sourceNpi", String.valueOf(submitSm.getSourceAddrNpi()), "source", String.valueOf(submitSm.getSourceAddr()),
-                "dataCoding", String.valueOf(submitSm.getDataCoding()), "esmClass", String.valueOf(submitSm.getEsmClass()),
+                "destTon", String.valueOf(submitSm.getDestAddrTon()), "destNpi", String.valueOf(submitSm.getDestAddrNpi()),
+                "dataCoding", String.valueOf(message.dataCoding()), "esmClass", String.valueOf(submitSm.getEsmClass()),
                 "schedule", String.valueOf(submitSm.getScheduleDeliveryTime()),
-                "validity", String.valueOf(submitSm.getValidityPeriod()), "text", String.valueOf(text)));
-        String outcome = SWITCHES.get("outcome");
+                "validity", String.valueOf(submitSm.getValidityPeriod()), "text", text));
+        received.put("udh", String.valueOf(message.udhHex()));
+        SWITCHES.received(submitSm.getDestAddress(), received);
+        // delivered after its schedule (and the network's delay); expired when its validity ends first
+        Instant deliverAt = (times.schedule() != null && times.schedule().isAfter(now) ? times.schedule() : now)
+                .plusMillis(SWITCHES.number("receiptDelayMillis"));
+        boolean expires = times.validUntil() != null && times.validUntil().isBefore(deliverAt);
+        String outcome = expires ? "EXPIRED" : SWITCHES.get("outcome");
         boolean twice = SWITCHES.on("duplicateReceipts");
         boolean early = SWITCHES.on("earlyReceipts");
-        long delay = early ? 0 : SWITCHES.number("receiptDelayMillis");
+        long delay = early ? 0 : Math.max(0, Duration.between(now, expires ? times.validUntil() : deliverAt).toMillis());
         FATES.put(id, new Fate(outcome, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delay)));
         boolean receipted = submitSm.getRegisteredDelivery() != 0 && SWITCHES.on("receipts");
         Receipt receipt = new Receipt(id, submitSm.getDestAddress(), submitSm.getSourceAddrTon(), submitSm.getSourceAddrNpi(),
@@ -307,19 +331,6 @@ public class SmscSimulator implements ServletContextListener, ServerMessageRecei
         } catch (Exception e) {
             throw new ProcessRequestException(e.getMessage(), SMPPConstant.STAT_ESME_RSYSERR);
         }
-    }
-
-    private static String text(SubmitSm submitSm) {
-        byte[] octets = submitSm.getShortMessage();
-        OptionalParameter.Message_payload payload = submitSm.getOptionalParameter(OptionalParameter.Message_payload.class);
-        if ((octets == null || octets.length == 0) && payload != null) {
-            octets = payload.getValue();
-        }
-        return switch (submitSm.getDataCoding() & 0x0F) {
-            case 8 -> new String(octets, StandardCharsets.UTF_16BE);
-            case 3 -> new String(octets, StandardCharsets.ISO_8859_1);
-            default -> new String(octets, StandardCharsets.ISO_8859_1);
-        };
     }
 
     /** The next message id: hex from the clock, cycling through {@code idPool} values, padded to {@code idLength}. */
