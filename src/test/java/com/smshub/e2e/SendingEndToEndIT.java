@@ -150,6 +150,43 @@ class SendingEndToEndIT extends DeployedGateway {
     }
 
     @Test
+    void whatSmsProsSchemaRefusesIsAValidationFaultNamingTheFieldAndNothingIsSent() throws Exception {
+        SendSms subId = Requests.text("x", Requests.uniqueRecipient());
+        com.smshub.gateway.v1.Tags tags = new com.smshub.gateway.v1.Tags();
+        tags.setSubId1("Zoné 3"); // ASCII only
+        subId.setTags(tags);
+        GatewayFault fault = assertThrows(GatewayFault.class, () -> Gateway.demo().sendSms(subId));
+        assertEquals(FaultCode.VALIDATION, fault.getFaultInfo().getCode());
+        assertEquals("tags/subId1", fault.getFaultInfo().getField());
+        assertTrue(fault.getFaultInfo().getMessage().contains("table 1"), fault.getFaultInfo().getMessage());
+
+        SendSms rate = Requests.text("Your ticket", Requests.uniqueRecipient());
+        com.smshub.gateway.v1.PremiumCharge premium = new com.smshub.gateway.v1.PremiumCharge();
+        com.smshub.gateway.v1.Money price = new com.smshub.gateway.v1.Money();
+        price.setAmount(new java.math.BigDecimal("5.005")); // table 4: whole öre
+        price.setCurrency("SEK");
+        premium.setPrice(price);
+        rate.setPremiumCharge(premium);
+        fault = assertThrows(GatewayFault.class, () -> Gateway.demo().sendSms(rate));
+        assertEquals("premiumCharge/price", fault.getFaultInfo().getField());
+
+        SendSms space = Requests.text("x", Requests.uniqueRecipient());
+        com.smshub.gateway.v1.Tags plain = new com.smshub.gateway.v1.Tags();
+        plain.setSubId1("Zone 3"); // printable ASCII: taken
+        space.setTags(plain);
+        Gateway.demo().sendSms(space);
+        Await.until(Duration.ofSeconds(20), () -> messagesTo(space.getRecipient().get(0)), n -> n.equals("1"));
+        for (SendSms refused : List.of(subId, rate)) {
+            assertEquals("0", messagesTo(refused.getRecipient().get(0)), "nothing of a refused request reached SMS Pro");
+        }
+    }
+
+    /** How many messages to this number the SMS Pro simulator took. */
+    private static String messagesTo(String msisdn) {
+        return Simulator.set("to=" + java.net.URLEncoder.encode(msisdn, java.nio.charset.StandardCharsets.UTF_8)).get("messagesTo");
+    }
+
+    @Test
     void invalidRequestsAreRefusedWithTheField() {
         SendSms badOriginator = Requests.text("x", Requests.uniqueRecipient());
         badOriginator.getOriginator().setValue("MARKETPLACE12");

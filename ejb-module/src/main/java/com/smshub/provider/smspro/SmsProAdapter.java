@@ -15,6 +15,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import com.smshub.kernel.MessageStatus;
+import com.smshub.kernel.Minutes;
+import com.smshub.kernel.Money;
 import com.smshub.kernel.Originator;
 import com.smshub.kernel.ProviderCode;
 import com.smshub.kernel.ProviderReport;
@@ -81,7 +83,23 @@ public class SmsProAdapter implements ProviderAdapter, MessageSending, GroupSend
                 .sameTextRecipients(SmsProSettings.of(account).recipientsPerRequest())
                 .with(Feature.SCHEDULING, Feature.VALIDITY, Feature.BINARY, Feature.FLASH, Feature.PREMIUM_BILLING,
                         Feature.STATUS_POLL, Feature.STATUS_PUSH, Feature.INBOUND, Feature.CHARGING)
+                .refusing("tags/subId1", "SMS Pro takes sub ids of printable ASCII (table 1, sub_id_1).",
+                        c -> !ascii(c.subId1()))
+                .refusing("tags/subId2", "SMS Pro takes sub ids of printable ASCII (table 1, sub_id_2).",
+                        c -> !ascii(c.subId2()))
+                .refusing("premiumCharge/price", "SMS Pro charges 1 to 500 SEK in whole öre (table 4, premiumrate).",
+                        c -> c.premium() != null && !premiumRate(c.premium()))
                 .build();
+    }
+
+    private static boolean ascii(String value) {
+        return value == null || value.chars().allMatch(c -> c >= 32 && c <= 126);
+    }
+
+    /** Table 4: SEK, from 1 to 500, in whole öre. */
+    private static boolean premiumRate(Money rate) {
+        return "SEK".equals(rate.currency()) && rate.amount().compareTo(BigDecimal.ONE) >= 0
+                && rate.amount().compareTo(BigDecimal.valueOf(500)) <= 0 && rate.amount().stripTrailingZeros().scale() <= 2;
     }
 
     @Override
@@ -304,7 +322,7 @@ public class SmsProAdapter implements ProviderAdapter, MessageSending, GroupSend
         }
         OffsetDateTime start = content.scheduledAt();
         if (start != null) {
-            header.setStartDelivery(minute(start));
+            header.setStartDelivery(minute(Minutes.notBefore(start)));
         }
         if (content.validityMinutes() != null) {
             OffsetDateTime from = start != null ? start : OffsetDateTime.now();

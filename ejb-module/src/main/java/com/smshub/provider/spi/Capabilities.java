@@ -1,9 +1,14 @@
 package com.smshub.provider.spi;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import com.smshub.kernel.Originator;
+import com.smshub.kernel.SmsContent;
 
 /**
  * What a provider can do for one account, as its adapter declares it. The core decides by these, never by
@@ -18,9 +23,10 @@ import com.smshub.kernel.Originator;
  * @param maxRecipientDigits    the longest number the provider takes, in digits (MOBIPACE: 15)
  * @param maxSenderCharacters   the longest alphanumeric sender the provider takes (Masiv: 16; SMS Pro, myMSP: 11)
  * @param features              the optional abilities; each that has an interface is implemented by the adapter
+ * @param rules                 what else the provider refuses in content the contract allows, checked at routing
  */
 public record Capabilities(int maxTextCharacters, int maxSameTextRecipients, int maxMessagesPerRequest, int window,
-        int maxRecipientDigits, int maxSenderCharacters, Set<Feature> features) {
+        int maxRecipientDigits, int maxSenderCharacters, Set<Feature> features, List<ContentRule> rules) {
 
     /** Optional abilities of a provider. */
     public enum Feature {
@@ -65,6 +71,17 @@ public record Capabilities(int maxTextCharacters, int maxSameTextRecipients, int
             throw new IllegalArgumentException("limits are at least 1");
         }
         features = features.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(features));
+        rules = List.copyOf(rules);
+    }
+
+    /** The first of the provider's rules this content breaks, if any. */
+    public Optional<ContentRule> refusal(SmsContent content) {
+        for (ContentRule rule : rules) {
+            if (rule.refuses().test(content)) {
+                return Optional.of(rule);
+            }
+        }
+        return Optional.empty();
     }
 
     public boolean has(Feature feature) {
@@ -77,7 +94,7 @@ public record Capabilities(int maxTextCharacters, int maxSameTextRecipients, int
     }
 
     /** The capabilities of a provider with no adapter in this version: it can carry nothing. */
-    public static final Capabilities NONE = new Capabilities(1, 1, 1, 1, 1, 1, Set.of());
+    public static final Capabilities NONE = new Capabilities(1, 1, 1, 1, 1, 1, Set.of(), List.of());
 
     public static Builder builder(int maxTextCharacters) {
         return new Builder(maxTextCharacters);
@@ -92,6 +109,7 @@ public record Capabilities(int maxTextCharacters, int maxSameTextRecipients, int
         private int recipientDigits = 20;
         private int senderCharacters = Originator.MOST_CHARACTERS_MOST_PROVIDERS;
         private final Set<Feature> features = EnumSet.noneOf(Feature.class);
+        private final List<ContentRule> rules = new ArrayList<>();
 
         private Builder(int maxTextCharacters) {
             this.maxTextCharacters = maxTextCharacters;
@@ -127,9 +145,15 @@ public record Capabilities(int maxTextCharacters, int maxSameTextRecipients, int
             return this;
         }
 
+        /** Content the provider refuses: the field at fault, what the provider takes instead, and the test. */
+        public Builder refusing(String field, String reason, Predicate<SmsContent> refuses) {
+            rules.add(new ContentRule(field, reason, refuses));
+            return this;
+        }
+
         public Capabilities build() {
             return new Capabilities(maxTextCharacters, sameTextRecipients, messagesPerRequest, window, recipientDigits,
-                    senderCharacters, features);
+                    senderCharacters, features, rules);
         }
     }
 }

@@ -20,6 +20,7 @@ import com.smshub.kernel.SmsContent;
 import com.smshub.provider.spi.Account;
 import com.smshub.provider.spi.Capabilities.Feature;
 import com.smshub.provider.spi.Capabilities;
+import com.smshub.provider.spi.ContentRule;
 import com.smshub.provider.spi.Providers;
 import com.smshub.routing.entity.Route;
 import com.smshub.routing.entity.RouteRule;
@@ -60,7 +61,7 @@ public class Router {
     static List<Route> candidates(List<Route> routes, long tenantId, Msisdn recipient, SmsContent content) {
         List<Route> matching = new ArrayList<>();
         for (Route route : routes) {
-            if (reaches(route, tenantId, recipient, content) && senderFits(route.capabilities(), content)) {
+            if (reaches(route, tenantId, recipient, content) && takes(route.capabilities(), content)) {
                 matching.add(route);
             }
         }
@@ -104,7 +105,12 @@ public class Router {
 
     /** Whether a provider with these capabilities can send this content as asked. */
     static boolean carries(Capabilities can, SmsContent content) {
-        return carriesContent(can, content) && senderFits(can, content);
+        return carriesContent(can, content) && takes(can, content);
+    }
+
+    /** Whether the provider takes the content's sender and breaks none of its rules. */
+    private static boolean takes(Capabilities can, SmsContent content) {
+        return senderFits(can, content) && can.refusal(content).isEmpty();
     }
 
     /** {@link #carries}, the sender aside. */
@@ -134,6 +140,30 @@ public class Router {
             }
         }
         return longest;
+    }
+
+    /**
+     * The rule by which every route that would otherwise carry this content to this recipient refuses it (the best
+     * route's), or empty when one takes it or none reaches the number: what acceptance tells a caller whose content
+     * no provider on the way takes.
+     */
+    public Optional<ContentRule> refusedEverywhere(long tenantId, Msisdn recipient, SmsContent content) {
+        List<Route> reaching = new ArrayList<>();
+        for (Route route : routes()) {
+            if (reaches(route, tenantId, recipient, content) && senderFits(route.capabilities(), content)) {
+                reaching.add(route);
+            }
+        }
+        reaching.sort(order(content.providerPreference()));
+        Optional<ContentRule> first = Optional.empty();
+        for (Route route : reaching) {
+            Optional<ContentRule> refusal = route.capabilities().refusal(content);
+            if (refusal.isEmpty()) {
+                return Optional.empty();
+            }
+            first = first.or(() -> refusal);
+        }
+        return first;
     }
 
     /** The route through this account among the candidates, if any. */

@@ -78,8 +78,11 @@ public class Acceptance {
             }
             List<Route> routes = router.candidates(tenant.id(), number, content);
             if (routes.isEmpty()) {
-                senderTakenSomewhere(tenant.id(), number, content, command.kind() == SendCommand.Kind.BATCH
-                        ? "message[" + (i + 1) + "]/originator/value" : "originator/value");
+                String message = command.kind() == SendCommand.Kind.BATCH ? "message[" + (i + 1) + "]/" : "";
+                senderTakenSomewhere(tenant.id(), number, content, message + "originator/value");
+                router.refusedEverywhere(tenant.id(), number, content).ifPresent(rule -> {
+                    throw new RequestValidationException(message + rule.field(), rule.reason());
+                });
                 verdicts.add(rejected(id, to, content, "NO_ROUTE", "No configured route carries this content to " + number.e164() + "."));
                 continue;
             }

@@ -102,6 +102,8 @@ class SmsProRequestTest {
         assertEquals("+46734252604", sms.getHeader().getFromMsisdn());
         assertEquals("202612241015", sms.getHeader().getStartDelivery(), "Swedish local time, YYYYMMDDhhmm");
         assertEquals("202612241315", sms.getHeader().getValidUntil());
+        assertEquals("202612241016", written(content.toBuilder().scheduledAt(OffsetDateTime.parse("2026-12-24T09:15:20Z")).build())
+                .getHeader().getStartDelivery(), "minutes only: the next one, never before the time asked");
     }
 
     @Test

@@ -90,4 +90,21 @@ class RouterTest {
         assertTrue(Router.carries(Capabilities.builder(160).build(), SmsContent.text("Hola")
                 .originator(new Originator(Originator.Type.NUMERIC, "+46734252604123")).build()), "numbers are not held to it");
     }
+
+    @Test
+    void aRouteWhoseProviderRefusesTheContentIsNoCandidateAndItsRuleNamesTheField() {
+        Capabilities asciiSubIds = Capabilities.builder(500).refusing("tags/subId1", "ASCII only.",
+                c -> c.subId1() != null && !c.subId1().chars().allMatch(ch -> ch < 128)).build();
+        Route strict = Routes.route(1, "+46", null, Routes.account(10, ProviderCode.SMSPRO), asciiSubIds, 1);
+        Route lenient = Routes.route(2, "+46", 11, 9);
+        SmsContent accented = SmsContent.text("Hej").tags("CC-1", "Zoné 3", null).build();
+
+        assertEquals(List.of(1L, 2L), ids(Router.candidates(List.of(strict, lenient), 7, SWEDEN, TEXT)));
+        assertEquals(List.of(2L), ids(Router.candidates(List.of(strict, lenient), 7, SWEDEN, accented)),
+                "another provider takes what this one refuses");
+        assertEquals(List.of(), ids(Router.candidates(List.of(strict), 7, SWEDEN, accented)));
+        assertEquals("tags/subId1", asciiSubIds.refusal(accented).orElseThrow().field());
+        assertTrue(asciiSubIds.refusal(TEXT).isEmpty());
+        assertFalse(Router.carries(asciiSubIds, accented), "nor is it failed over to");
+    }
 }
