@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 
@@ -141,5 +145,44 @@ class MyMobileApiEndToEndIT extends DeployedGateway {
         assertEquals("mymobileapi-simulator", balances.get(0).getAccount());
         assertEquals(4242L, balances.get(0).getCredits());
         assertNull(balances.get(0).getBalance(), "credits, not money");
+    }
+
+    /**
+     * The simulator reads the .asmx wire itself (not from the WSDL the client is generated from): a call as .NET
+     * clients write it is answered; what .asmx refuses is refused the same way.
+     */
+    @Test
+    void theSimulatorJudgesTheSoapWireAsAnAsmxServiceDoes() throws Exception {
+        String credits = "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body>"
+                + "<Credits_STR xmlns=\"http://www.mymobileapi.com/api5\"><username>smshub</username>"
+                + "<password>mma-password</password></Credits_STR></soap:Body></soap:Envelope>";
+        String action = "\"http://www.mymobileapi.com/api5/Credits_STR\"";
+        HttpResponse<String> answered = soap(credits, "text/xml; charset=utf-8", action);
+        assertEquals(200, answered.statusCode(), answered.body());
+        assertTrue(answered.body().contains("<Credits_STRResponse xmlns=\"http://www.mymobileapi.com/api5\"><Credits_STRResult>")
+                && answered.body().contains("&lt;api_result&gt;"), answered.body());
+
+        HttpResponse<String> wrongAction = soap(credits, "text/xml; charset=utf-8", "\"http://www.mymobileapi.com/api5/Send_STR_STR\"");
+        assertEquals(500, wrongAction.statusCode());
+        assertTrue(wrongAction.body().contains("<faultcode>soap:Client</faultcode>")
+                && wrongAction.body().contains("did not recognize the value of HTTP Header SOAPAction"), wrongAction.body());
+        assertEquals(500, soap(credits, "text/xml; charset=utf-8", null).statusCode(), "no SOAPAction");
+        assertEquals(415, soap(credits, "application/soap+xml; charset=utf-8", action).statusCode(), "SOAP 1.2 is not this service's");
+        HttpResponse<String> otherNamespace = soap(credits.replace("api5\"", "api6\""), "text/xml; charset=utf-8", action);
+        assertEquals(500, otherNamespace.statusCode());
+        assertTrue(otherNamespace.body().contains("soap:Client"), otherNamespace.body());
+        HttpResponse<String> zip = soap(credits.replace("Credits_STR", "Send_ZIP_ZIP"), "text/xml; charset=utf-8",
+                action.replace("Credits_STR", "Send_ZIP_ZIP"));
+        assertEquals(500, zip.statusCode(), "the ZIP variants are not simulated, and say so");
+        assertEquals(5, SIMULATOR.counter("soapRefused"));
+    }
+
+    private static HttpResponse<String> soap(String envelope, String contentType, String action) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Gateway.SIMULATOR + "/mymobileapi/api5/api.asmx"))
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(envelope));
+        if (action != null) {
+            request.header("SOAPAction", action);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

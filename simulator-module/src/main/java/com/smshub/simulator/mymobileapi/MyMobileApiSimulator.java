@@ -1,314 +1,196 @@
 package com.smshub.simulator.mymobileapi;
 
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Logger;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
-import jakarta.jws.WebService;
-import jakarta.xml.ws.WebServiceException;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
-import com.smshub.provider.mymobileapi.soap.APISoap;
-import com.smshub.provider.mymobileapi.xml.CallResult;
-import com.smshub.provider.mymobileapi.xml.Options;
-import com.smshub.provider.mymobileapi.xml.Reply;
-import com.smshub.provider.mymobileapi.xml.SendEntry;
-import com.smshub.provider.mymobileapi.xml.Senddata;
-import com.smshub.provider.mymobileapi.xml.Sent;
-import com.smshub.provider.xml.InvalidProviderXmlException;
-import com.smshub.provider.xml.ProviderVocabulary;
-import com.smshub.provider.xml.ProviderXml;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.xml.sax.SAXException;
+
+import com.smshub.simulator.Switches;
 
 /**
- * MyMobileAPI's legacy .asmx web service as its customers see it, published from the same WSDL
- * ({@code wsdl/MyMobileApi.wsdl}) at {@code /smshub-simulator/mymobileapi/api5/api.asmx}: Send_STR_STR takes a
- * senddata document and answers an api_result with entries_success, entries_failed and send_info; Sent_STR_STR
- * reads the status changes from a changeid; Reply_STR_STR the subscribers' replies from a replyid (each with
- * the message it answers and the opt-out flag); ShortCode_Get_STR_STR the messages to short codes from a
- * changeid; Credits_STR tells the credits. Subscribers' messages are made with {@link MyMobileApiMoServlet}.
- * Every document is validated against xsd/mymobileapi both ways. Its one account is {@code smshub} /
- * {@code mma-password}; {@link MyMobileApiLedger}'s switches make it misbehave. The ZIP and data set variants
- * are not simulated.
+ * MyMobileAPI's legacy .asmx web service at {@code /smshub-simulator/mymobileapi/api5/api.asmx}, read off the wire
+ * by hand as an ASP.NET .asmx service reads it (specs/README, "Facts from outside the documents"), not published
+ * from the WSDL the gateway's client is generated from, so that it judges what the client writes: SOAP 1.1
+ * ({@code text/xml}), POST, a {@code SOAPAction} header that names the operation in the body
+ * ({@code http://www.mymobileapi.com/api5/Send_STR_STR}), an {@code Envelope} and {@code Body} of SOAP 1.1's
+ * namespace, one operation element in {@code http://www.mymobileapi.com/api5} with its {@code username},
+ * {@code password} and {@code data} children in that namespace (document/literal wrapped). What it refuses it answers
+ * as .asmx does: HTTP 500 with a {@code soap:Client} fault (a wrong or missing SOAPAction, an operation it does not
+ * know, a body that is not an envelope), 415 for another content type, 405 for another method. The answer is the
+ * operation's response element holding its result, the api_result document as a string. {@code GET ?WSDL} gives
+ * the service description. {@link MyMobileApiOperations} does the work; the switches count what was refused
+ * ({@code soapRefused}).
  */
-@WebService(serviceName = "API", portName = "APISoap", targetNamespace = "http://www.mymobileapi.com/api5",
-        endpointInterface = "com.smshub.provider.mymobileapi.soap.APISoap", wsdlLocation = "WEB-INF/wsdl/MyMobileApi.wsdl")
-public class MyMobileApiSimulator implements APISoap {
+public class MyMobileApiSimulator extends HttpServlet {
 
-    private static final Logger LOG = Logger.getLogger(MyMobileApiSimulator.class.getName());
-
-    private final ProviderXml requests = ProviderXml.of(ProviderVocabulary.MYMOBILEAPI_REQUESTS);
-    private final ProviderXml sendResults = ProviderXml.of(ProviderVocabulary.MYMOBILEAPI_SEND_RESULT);
-    private final ProviderXml sentResults = ProviderXml.of(ProviderVocabulary.MYMOBILEAPI_SENT_RESULT);
-    private final ProviderXml creditsResults = ProviderXml.of(ProviderVocabulary.MYMOBILEAPI_CREDITS_RESULT);
-    private final ProviderXml replyResults = ProviderXml.of(ProviderVocabulary.MYMOBILEAPI_REPLY_RESULT);
-    private final ProviderXml shortCodeResults = ProviderXml.of(ProviderVocabulary.MYMOBILEAPI_SHORTCODE_RESULT);
+    private static final long serialVersionUID = 1L;
+    static final String NAMESPACE = "http://www.mymobileapi.com/api5";
+    private static final String SOAP_11 = "http://schemas.xmlsoap.org/soap/envelope/";
+    private static final Switches SWITCHES = MyMobileApiLedger.SWITCHES;
 
     @Resource
-    ManagedScheduledExecutorService scheduler;
+    private transient ManagedScheduledExecutorService scheduler;
 
-    private static boolean authorised(String username, String password) {
-        return MyMobileApiLedger.SWITCHES.get("username").equals(username) && MyMobileApiLedger.SWITCHES.get("password").equals(password);
-    }
+    private transient MyMobileApiOperations operations;
+    private transient Map<String, Function<Element, String>> calls;
 
-    /** The call_result of a call that failed as a whole, or null when it may go on. */
-    private static String refusal(String username, String password) {
-        if (!authorised(username, password)) {
-            return "Invalid Username or Password";
-        }
-        String error = MyMobileApiLedger.SWITCHES.failureNow("callError");
-        return error.isEmpty() ? null : error;
+    @Override
+    public void init() {
+        operations = new MyMobileApiOperations(scheduler);
+        calls = Map.of(
+                "Send_STR_STR", call -> operations.send(child(call, "username"), child(call, "password"), child(call, "data")),
+                "Sent_STR_STR", call -> operations.sent(child(call, "username"), child(call, "password"), child(call, "data")),
+                "Reply_STR_STR", call -> operations.replies(child(call, "username"), child(call, "password"), child(call, "data")),
+                "ShortCode_Get_STR_STR", call -> operations.shortCodes(child(call, "username"), child(call, "password"),
+                        child(call, "data")),
+                "Credits_STR", call -> operations.credits(child(call, "username"), child(call, "password")));
     }
 
     @Override
-    public String sendSTRSTR(String username, String password, String data) {
-        MyMobileApiLedger.SWITCHES.count("requests");
-        var answer = new com.smshub.provider.mymobileapi.xml.sendresult.ApiResult();
-        String refused = refusal(username, password);
-        if (refused != null) {
-            answer.setCallResult(sendCall(false, refused));
-            return sendResults.write(answer);
-        }
-        String fault = MyMobileApiLedger.SWITCHES.failureNow("sendFault");
-        if (!fault.isEmpty()) {
-            throw new WebServiceException(fault); // answered as a SOAP fault: the call was not taken
-        }
-        Senddata senddata;
-        try {
-            senddata = requests.read(data, Senddata.class);
-        } catch (InvalidProviderXmlException e) {
-            answer.setCallResult(sendCall(false, "Invalid XML: " + e.getMessage()));
-            return sendResults.write(answer);
-        }
-        boolean live = senddata.getSettings().getLive() == null || senddata.getSettings().getLive().equalsIgnoreCase("true");
-        long event = MyMobileApiLedger.nextEvent();
-        String failure = MyMobileApiLedger.SWITCHES.get("entryFailure");
-        String suffix = MyMobileApiLedger.SWITCHES.get("failSuffix");
-        boolean blank = MyMobileApiLedger.SWITCHES.on("blankFailedEntries");
-        int success = 0;
-        int creditsUsed = 0;
-        for (SendEntry entry : senddata.getEntries()) {
-            if (!failure.isEmpty() && entry.getNumto().endsWith(suffix)) {
-                var failed = new com.smshub.provider.mymobileapi.xml.sendresult.ApiResult.EntriesFailed();
-                failed.setNumto(blank ? "" : entry.getNumto());
-                failed.setCustomerid(blank ? "" : entry.getCustomerid());
-                failed.setReason(failure);
-                answer.getEntriesFailed().add(failed);
-                continue;
-            }
-            if (live) {
-                String sentId = MyMobileApiLedger.take(entry.getCustomerid(), String.valueOf(event), entry.getNumto(),
-                        entry.getData1(), MyMobileApiLedger.SWITCHES.get("outcome"));
-                MyMobileApiLedger.sentDetails(entry.getCustomerid(), sentId, String.valueOf(event), entry.getData1());
-                schedule(sentId, String.valueOf(event), entry);
-            }
-            var taken = new com.smshub.provider.mymobileapi.xml.sendresult.ApiResult.EntriesSuccess();
-            taken.setNumto(entry.getNumto());
-            taken.setCustomerid(entry.getCustomerid());
-            answer.getEntriesSuccess().add(taken);
-            success++;
-            creditsUsed += credits(entry.getData1());
-        }
-        var info = new com.smshub.provider.mymobileapi.xml.sendresult.ApiResult.SendInfo();
-        info.setEventid(event);
-        info.setCredits(new java.math.BigDecimal(MyMobileApiLedger.SWITCHES.get("credits")));
-        info.setMsgsCreditsUsed(java.math.BigDecimal.valueOf(creditsUsed));
-        info.setMsgsSuccess(success);
-        info.setMsgsFailed(answer.getEntriesFailed().size());
-        answer.setSendInfo(info);
-        answer.setCallResult(sendCall(true, ""));
-        long slow = MyMobileApiLedger.SWITCHES.number("slowMillis");
-        if (slow > 0) {
-            sleep(slow);
-        }
-        return sendResults.write(answer);
-    }
-
-    /** A credit a part: one for up to 160 characters, one per 153 beyond (the simulator's tariff). */
-    static int credits(String text) {
-        int length = text == null ? 0 : text.length();
-        return length <= 160 ? 1 : (length + 152) / 153;
-    }
-
-    private void schedule(String sentId, String eventId, SendEntry entry) {
-        String outcome = MyMobileApiLedger.SWITCHES.get("outcome");
-        if (outcome.equals("NONE")) {
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (request.getQueryString() == null || !request.getQueryString().equalsIgnoreCase("wsdl")) {
+            response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED, "Request format is unrecognized.");
             return;
         }
-        scheduler.schedule(() -> MyMobileApiLedger.change(sentId, eventId, entry.getNumto(), entry.getData1(),
-                entry.getCustomerid(), outcome), MyMobileApiLedger.SWITCHES.number("deliveryDelayMillis"), TimeUnit.MILLISECONDS);
+        try (InputStream wsdl = getServletContext().getResourceAsStream("/WEB-INF/wsdl/MyMobileApi.wsdl")) {
+            response.setContentType("text/xml; charset=utf-8");
+            wsdl.transferTo(response.getOutputStream());
+        }
     }
 
     @Override
-    public String sentSTRSTR(String username, String password, String data) {
-        MyMobileApiLedger.SWITCHES.count("sentReads");
-        var answer = new com.smshub.provider.mymobileapi.xml.sentresult.ApiResult();
-        String refused = refusal(username, password);
-        Sent sent = null;
-        if (refused == null) {
-            try {
-                sent = requests.read(data, Sent.class);
-            } catch (InvalidProviderXmlException e) {
-                refused = "Invalid XML: " + e.getMessage();
-            }
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String contentType = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
+        if (!contentType.startsWith("text/xml")) {
+            SWITCHES.count("soapRefused");
+            response.sendError(HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, "SOAP 1.1 is text/xml, not " + contentType);
+            return;
         }
-        if (refused != null) {
-            answer.setCallResult(sentCall(false, refused));
-            return sentResults.write(answer);
-        }
-        String id = sent.getSettings().getId();
-        String max = sent.getSettings().getMaxRecs();
-        List<MyMobileApiLedger.Change> changes = MyMobileApiLedger.after(id == null || id.isBlank() ? 0 : Long.parseLong(id.strip()),
-                max == null || max.isBlank() ? 100 : Integer.parseInt(max.strip()));
-        for (MyMobileApiLedger.Change change : changes) {
-            var row = new com.smshub.provider.mymobileapi.xml.sentresult.ApiResult.Data();
-            row.setChangeid(String.valueOf(change.changeId()));
-            row.setSentid(change.sentId());
-            row.setEventid(change.eventId());
-            row.setSmstype("SMS");
-            row.setNumto(change.numto());
-            row.setData(change.data());
-            row.setCustomerid(change.customerId());
-            row.setStatus(change.status());
-            row.setStatusdate(change.statusDate());
-            answer.getData().add(row);
-        }
-        answer.setCallResult(sentCall(true, ""));
-        return sentResults.write(answer);
-    }
-
-    @Override
-    public String creditsSTR(String username, String password) {
-        var answer = new com.smshub.provider.mymobileapi.xml.creditsresult.ApiResult();
-        String refused = refusal(username, password);
-        var call = new com.smshub.provider.mymobileapi.xml.creditsresult.CallResult();
-        call.setResult(refused == null ? "True" : "False");
-        call.setError(refused == null ? "" : refused);
-        if (refused == null) {
-            var data = new com.smshub.provider.mymobileapi.xml.creditsresult.ApiResult.Data();
-            data.setCredits(MyMobileApiLedger.SWITCHES.get("credits"));
-            answer.setData(data);
-        }
-        answer.setCallResult(call);
-        return creditsResults.write(answer);
-    }
-
-    private static com.smshub.provider.mymobileapi.xml.sendresult.CallResult sendCall(boolean ok, String error) {
-        var call = new com.smshub.provider.mymobileapi.xml.sendresult.CallResult();
-        call.setResult(ok ? "True" : "False");
-        call.setError(error);
-        return call;
-    }
-
-    private static com.smshub.provider.mymobileapi.xml.sentresult.CallResult sentCall(boolean ok, String error) {
-        var call = new com.smshub.provider.mymobileapi.xml.sentresult.CallResult();
-        call.setResult(ok ? "True" : "False");
-        call.setError(error);
-        return call;
-    }
-
-    /** "Retrieving replies": the replies after the replyid, at most max_recs (1-100), oldest first. */
-    @Override
-    public String replySTRSTR(String username, String password, String data) {
-        var answer = new com.smshub.provider.mymobileapi.xml.replyresult.ApiResult();
-        var call = new com.smshub.provider.mymobileapi.xml.replyresult.CallResult();
-        String refused = refusal(username, password);
-        Reply reply = null;
-        if (refused == null) {
-            try {
-                reply = requests.read(data, Reply.class);
-            } catch (InvalidProviderXmlException e) {
-                refused = "Invalid XML: " + e.getMessage();
-            }
-        }
-        if (refused != null) {
-            call.setResult("False");
-            call.setError(refused);
-            answer.setCallResult(call);
-            return replyResults.write(answer);
-        }
-        String id = reply.getSettings().getId();
-        String max = reply.getSettings().getMaxRecs();
-        for (MyMobileApiLedger.Reply r : MyMobileApiLedger.repliesAfter(id == null || id.isBlank() ? 0 : Long.parseLong(id.strip()),
-                max == null || max.isBlank() ? 100 : Math.min(100, Integer.parseInt(max.strip())))) {
-            var row = new com.smshub.provider.mymobileapi.xml.replyresult.ApiResult.Data();
-            row.setReplyid(String.valueOf(r.replyId()));
-            row.setEventid(r.eventId());
-            row.setNumfrom(r.numfrom());
-            row.setReceiveddata(r.receiveddata());
-            row.setReceived(r.received());
-            row.setSentid(r.sentId());
-            row.setSentdata(r.sentData());
-            row.setSentcustomerid(r.sentCustomerId());
-            row.setOptout(r.optout());
-            answer.getData().add(row);
-        }
-        call.setResult("True");
-        call.setError("");
-        answer.setCallResult(call);
-        return replyResults.write(answer);
-    }
-
-    /** "Retrieve incoming short code entries": the entries after the changeid, of one short code or all. */
-    @Override
-    public String shortCodeGetSTRSTR(String username, String password, String data) {
-        var answer = new com.smshub.provider.mymobileapi.xml.shortcoderesult.ApiResult();
-        var call = new com.smshub.provider.mymobileapi.xml.shortcoderesult.CallResult();
-        String refused = refusal(username, password);
-        Options options = null;
-        if (refused == null) {
-            try {
-                options = requests.read(data, Options.class);
-            } catch (InvalidProviderXmlException e) {
-                refused = "Invalid XML: " + e.getMessage();
-            }
-        }
-        if (refused != null) {
-            call.setResult("False");
-            call.setError(refused);
-            answer.setCallResult(call);
-            return shortCodeResults.write(answer);
-        }
-        String id = options.getSettings().getId();
-        for (MyMobileApiLedger.ShortCodeEntry e : MyMobileApiLedger.shortCodesAfter(
-                id == null || id.isBlank() ? 0 : Long.parseLong(id.strip()), options.getSettings().getShortcode(), 100)) {
-            var row = new com.smshub.provider.mymobileapi.xml.shortcoderesult.ApiResult.Data();
-            row.setChangeid(String.valueOf(e.changeId()));
-            row.setShortcode(e.shortcode());
-            row.setKeyword(e.keyword());
-            row.setPhonenumber(e.phonenumber());
-            row.setMessage(e.message());
-            row.setReceived(e.received());
-            row.setMnc("01");
-            row.setMcc("655");
-            answer.getData().add(row);
-        }
-        call.setResult("True");
-        call.setError("");
-        answer.setCallResult(call);
-        return shortCodeResults.write(answer);
-    }
-
-    @Override
-    public byte[] sendZIPZIP(String username, String password, byte[] data) {
-        throw new WebServiceException("Send_ZIP_ZIP is not simulated");
-    }
-
-    @Override
-    public byte[] replyZIPZIP(String username, String password, byte[] data) {
-        throw new WebServiceException("Reply_ZIP_ZIP is not simulated");
-    }
-
-    @Override
-    public byte[] sentZIPZIP(String username, String password, byte[] data) {
-        throw new WebServiceException("Sent_ZIP_ZIP is not simulated");
-    }
-
-    private static void sleep(long millis) {
+        Element call;
         try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            call = operation(read(request.getInputStream()));
+        } catch (SAXException | IllegalArgumentException e) {
+            refuse(response, "soap:Client", "Server was unable to read request. " + e.getMessage());
+            return;
         }
+        String operation = call.getLocalName();
+        String action = request.getHeader("SOAPAction");
+        String expected = NAMESPACE + "/" + operation;
+        if (action == null || !action.strip().replace("\"", "").equals(expected)) {
+            refuse(response, "soap:Client", "Server did not recognize the value of HTTP Header SOAPAction: " + action + ".");
+            return;
+        }
+        Function<Element, String> handler = calls.get(operation);
+        if (handler == null) {
+            refuse(response, "soap:Client", "Server did not recognize the operation " + operation + " (not simulated).");
+            return;
+        }
+        String result;
+        try {
+            result = handler.apply(call);
+        } catch (SoapFault e) {
+            fault(response, "soap:Server", e.getMessage());
+            return;
+        } catch (IllegalArgumentException e) {
+            refuse(response, "soap:Client", "Server was unable to read request. " + e.getMessage());
+            return;
+        }
+        answer(response, "<" + operation + "Response xmlns=\"" + NAMESPACE + "\"><" + operation + "Result>" + escape(result)
+                + "</" + operation + "Result></" + operation + "Response>");
+    }
+
+    /** The one operation element in the envelope's body, in the service's namespace. */
+    private static Element operation(Document envelope) {
+        Element root = envelope.getDocumentElement();
+        if (!SOAP_11.equals(root.getNamespaceURI()) || !"Envelope".equals(root.getLocalName())) {
+            throw new IllegalArgumentException("Not a SOAP 1.1 envelope: {" + root.getNamespaceURI() + "}" + root.getLocalName());
+        }
+        Element body = null;
+        for (Node n = root.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && SOAP_11.equals(e.getNamespaceURI()) && "Body".equals(e.getLocalName())) {
+                body = e;
+            }
+        }
+        if (body == null) {
+            throw new IllegalArgumentException("No soap:Body");
+        }
+        for (Node n = body.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e) {
+                if (!NAMESPACE.equals(e.getNamespaceURI())) {
+                    throw new IllegalArgumentException("An element of {" + e.getNamespaceURI() + "}, not of " + NAMESPACE);
+                }
+                return e;
+            }
+        }
+        throw new IllegalArgumentException("An empty soap:Body");
+    }
+
+    /** A parameter's text, or null where the element is absent (as .asmx passes a missing string). */
+    private static String child(Element call, String name) {
+        for (Node n = call.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && name.equals(e.getLocalName())) {
+                if (!NAMESPACE.equals(e.getNamespaceURI())) {
+                    throw new IllegalArgumentException(name + " outside " + NAMESPACE);
+                }
+                return e.getTextContent();
+            }
+        }
+        return null;
+    }
+
+    private static Document read(InputStream body) throws SAXException, IOException {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            DocumentBuilder builder = factory.newDocumentBuilder();
+            builder.setErrorHandler(null);
+            return builder.parse(body);
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void refuse(HttpServletResponse response, String code, String reason) throws IOException {
+        SWITCHES.count("soapRefused");
+        fault(response, code, reason);
+    }
+
+    private static void fault(HttpServletResponse response, String code, String reason) throws IOException {
+        response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+        answer(response, "<soap:Fault><faultcode>" + code + "</faultcode><faultstring>" + escape(reason)
+                + "</faultstring><detail/></soap:Fault>");
+    }
+
+    private static void answer(HttpServletResponse response, String body) throws IOException {
+        response.setContentType("text/xml; charset=utf-8");
+        byte[] octets = ("<?xml version=\"1.0\" encoding=\"utf-8\"?><soap:Envelope xmlns:soap=\"" + SOAP_11
+                + "\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xmlns:xsd=\"http://www.w3.org/2001/XMLSchema\">"
+                + "<soap:Body>" + body + "</soap:Body></soap:Envelope>").getBytes(StandardCharsets.UTF_8);
+        response.setContentLength(octets.length);
+        response.getOutputStream().write(octets);
+    }
+
+    private static String escape(String text) {
+        return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }
