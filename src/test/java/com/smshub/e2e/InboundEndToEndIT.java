@@ -110,6 +110,11 @@ class InboundEndToEndIT extends SimulatorTest {
         assertEquals(ProviderCode.SMSPRO, message.getProvider());
         assertFalse(message.isOptOut());
         assertTrue(message.getInboundId() > cursor);
+        assertEquals("Anna", message.getSender().getFirstName(), "table 8's person fields, in the contract");
+        assertEquals("Svensson", message.getSender().getLastName());
+        assertEquals("Lund", message.getSender().getCity());
+        assertEquals(0, message.getSender().getLookupStatus());
+        assertNull(message.getSender().getAddress(), "what SMS Pro did not tell stays absent");
         assertTrue(from(Gateway.as("acme", "acme-password"), 0, subscriber).isEmpty(), "demo's messages are demo's alone");
 
         GetInboundMessagesResponse after = read(Gateway.demo(), message.getInboundId(), 10);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -19,12 +20,14 @@ import org.junit.jupiter.api.Test;
 
 import com.smshub.gateway.v1.GatewayFault;
 import com.smshub.gateway.v1.HealthStatus;
+import com.smshub.gateway.v1.InboundMessage;
 import com.smshub.gateway.v1.MessageState;
 import com.smshub.gateway.v1.MessageStatus;
 import com.smshub.gateway.v1.OriginatorType;
 import com.smshub.gateway.v1.ProviderCode;
 import com.smshub.gateway.v1.RecipientResult;
 import com.smshub.gateway.v1.SendSms;
+import com.smshub.gateway.v1.SmsGateway;
 import com.smshub.gateway.v1.StatusEvent;
 
 /**
@@ -259,6 +262,45 @@ class MyMspEndToEndIT extends DeployedGateway {
     }
 
     @Test
+    void aSubmitSmNeverAnsweredLeavesTheMessageUnknownAndItIsNeverSentAgain() throws Exception {
+        SMSC.set("silent=true");
+        String id = send("Hallo?");
+        MessageState unknown = Await.until(Duration.ofSeconds(60), () -> Requests.status(id), s -> s.getStatus() == MessageStatus.UNKNOWN);
+        assertEquals("OUTCOME_UNKNOWN", unknown.getReasonCode(), unknown.getReason());
+        SMSC.set("silent=false");
+        Thread.sleep(3000); // a blind resend would come now
+        assertEquals(1, SMSC.counter("unanswered"));
+        assertEquals(1, SMSC.counter("submits"), "the submit whose answer never came is not sent again");
+        assertEquals(MessageStatus.UNKNOWN, Requests.status(id).getStatus());
+    }
+
+    @Test
+    void aMessageFromASubscriberWithAnInIdReachesTheTenantWhoseKeywordItIs() throws Exception {
+        HttpResponse<String> rule = Operator.call("POST", "inbound-rules",
+                "{\"tenant\":\"acme\",\"account\":\"mymsp-simulator\",\"keyword\":\"SHOP\",\"priority\":10}");
+        assertEquals(201, rule.statusCode(), rule.body());
+        String ruleId = rule.body().replaceAll(".*\"id\":(\\d+).*", "$1");
+        try {
+            SmsGateway acme = Gateway.as("acme", "acme-password");
+            long acmeCursor = InboundEndToEndIT.end(acme);
+            long demoCursor = InboundEndToEndIT.end(Gateway.demo());
+            String subscriber = number().substring(1);
+            assertEquals("1", SMSC.mo("from=" + subscriber + "&to=2020&text=SHOP when do you open?").get("taken"));
+            assertEquals("1", SMSC.mo("from=" + subscriber + "&to=2020&text=Hello there").get("taken"));
+            List<InboundMessage> toAcme = Await.until(WAIT, () -> inbound(acme, acmeCursor, "+" + subscriber), l -> !l.isEmpty());
+            assertEquals(1, toAcme.size(), "the In-ID routes its message alone: " + toAcme.size());
+            assertEquals("SHOP", toAcme.get(0).getKeyword());
+            assertEquals("SHOP when do you open?", toAcme.get(0).getText());
+            List<InboundMessage> toDemo = Await.until(WAIT, () -> inbound(Gateway.demo(), demoCursor, "+" + subscriber),
+                    l -> !l.isEmpty());
+            assertEquals("Hello there", toDemo.get(0).getText(), "without an In-ID: the account's catch-all rule (demo)");
+            assertEquals(1, toDemo.size());
+        } finally {
+            Operator.call("DELETE", "inbound-rules/" + ruleId, null);
+        }
+    }
+
+    @Test
     void aThrottledSmscIsAskedAgainUntilItTakesTheMessage() throws GatewayFault {
         SMSC.set("commandStatus=88&failures=2");
         String id = send("Slowly");
@@ -285,6 +327,15 @@ class MyMspEndToEndIT extends DeployedGateway {
         sessionBound();
         await(send("After"), MessageStatus.DELIVERED);
         assertEquals(2, SMSC.counter("accepted"));
+    }
+
+    /** The tenant's messages from this subscriber after the cursor. */
+    private static List<InboundMessage> inbound(SmsGateway tenant, long after, String subscriber) {
+        try {
+            return InboundEndToEndIT.from(tenant, after, subscriber);
+        } catch (GatewayFault e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static String send(String text) throws GatewayFault {
