@@ -113,6 +113,23 @@ class BillingEndToEndIT extends SimulatorTest {
     }
 
     @Test
+    void aSubIdBillingProWouldRefuseIsAValidationFaultAndNothingIsCharged() throws Exception {
+        String subscriber = Requests.uniqueRecipient();
+        ChargeRequest request = charge(reference(), subscriber, "10.00");
+        com.smshub.gateway.v1.Tags tags = new com.smshub.gateway.v1.Tags();
+        tags.setSubId2("Zoné 3"); // table 9: ASCII
+        request.setTags(tags);
+        GatewayFault refused = assertThrows(GatewayFault.class, () -> Gateway.demo().chargeSubscriber(request));
+        assertEquals(FaultCode.VALIDATION, refused.getFaultInfo().getCode());
+        assertEquals("tags/subId2", refused.getFaultInfo().getField());
+        assertEquals("0", Simulator.state().get("billingRequests"), "nothing reached Billing Pro");
+        tags.setSubId2("Zone 3");
+        assertEquals(ChargeOutcome.APPROVED, Gateway.demo().chargeSubscriber(request).getOutcome(),
+                "the reference was not taken by the refused request (else its other tags would be a conflict)");
+        assertEquals("1", Simulator.state().get("billingRequests"));
+    }
+
+    @Test
     void chargeAndRefundAreMadeOnceAndBothInTheLedger() throws Exception {
         String subscriber = Requests.uniqueRecipient();
         String reference = reference();

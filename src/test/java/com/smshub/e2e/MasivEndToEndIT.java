@@ -191,4 +191,27 @@ class MasivEndToEndIT extends DeployedGateway {
         assertNull(balances.get(0).getCredits());
         assertNull(balances.get(0).getBalance());
     }
+
+    /** The simulator as a judge: each request Masiv's document refuses, sent to it directly, gets the document's error. */
+    @Test
+    void theSimulatorRefusesWhatMasivsDocumentRefusesWithItsCodes() throws Exception {
+        String credentials = "username=smshub&password=masiv-password";
+        String[][] cases = {
+            {"action=sendmessage&" + credentials + "&recipient=573001234567", "1164"}, // no messagedata
+            {credentials + "&recipient=573001234567&messagedata=Hola", "1158"}, // no action
+            {"action=sendmessage&username=smshub&password=wrong&recipient=573001234567&messagedata=Hola", "1157"},
+            {"action=sendmessage&" + credentials + "&recipient=57300ABC&messagedata=Hola", "1"},
+            {"action=sendmessage&" + credentials + "&recipient=573001234567&messagedata=" + "x".repeat(161), "1160"},
+            {"action=sendmessage&" + credentials + "&recipient=573001234567&messagedata=Hola&originator=SEVENTEEN-CHARS-X", "1164"},
+            {"action=sendmessage&" + credentials + "&recipient=573001234567&messagedata=Hola&sendondate=2026-12-24+10%3A00", "8734"},
+        };
+        for (String[] c : cases) {
+            String body = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                    Gateway.SIMULATOR + "/masiv/SmsHandlers/sendhandler.ashx?" + c[0])).GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            assertTrue(body.contains("<action>error</action>") && body.contains("<errorcode>" + c[1] + "</errorcode>"),
+                    c[0] + " -> " + body);
+        }
+        assertEquals(0, SIMULATOR.counter("accepted"), "nothing taken");
+    }
 }

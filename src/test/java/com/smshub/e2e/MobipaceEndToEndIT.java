@@ -227,4 +227,42 @@ class MobipaceEndToEndIT extends DeployedGateway {
         assertEquals(0, new BigDecimal("2300.30").compareTo(balance.getAvailable().getAmount()),
                 "\" AvailableFund \", a number sent as a string, read");
     }
+
+    /** The simulator as a judge: each request MOBIPACE's document refuses, sent to it directly, gets the document's status. */
+    @Test
+    void theSimulatorRefusesWhatMobipacesDocumentRefusesWithItsCodes() throws Exception {
+        assertTrue(post("authorize", "{\"Username\":\"smshub@mobipace.example\",\"Password\":\"wrong\"}").contains("\"StatusCode\":200"));
+        assertTrue(post("Send", "{\"SessionId\":\"no-such-session\",\"Sender\":\"SMSHUB\",\"Messages\":[]}").contains("\"StatusCode\":103"));
+        String login = post("authorize", "{\"Username\":\"smshub@mobipace.example\",\"Password\":\"mobipace-password\"}");
+        String session = login.replaceAll("(?s).*\"SessionId\":\"([^\"]+)\".*", "$1");
+        String message = "{\"Recipient\":\"79251112233\",\"Body\":\"Привет\",\"Reference\":\"r-1\"}";
+        String[][] cases = {
+            {"{\"SessionId\":\"" + session + "\",\"Messages\":[" + message + "]}", "102"}, // no Sender
+            {"{\"SessionId\":\"" + session + "\",\"Sender\":\"SMSHUB\",\"ScheduledDate\":\"25.07.2026 18:20\",\"Messages\":["
+                    + message + "]}", "102"},
+            {"{\"SessionId\":\"" + session + "\",\"Sender\":\"SMSHUB\",\"SendWithinHours\":24,\"Messages\":[" + message + "]}", "102"},
+            {"{\"SessionId\":\"" + session + "\",\"Sender\":\"SMSHUB\",\"Messages\":[" + String.join(",",
+                    java.util.Collections.nCopies(20_001, message)) + "]}", "301"}, // limitation 1
+            {"{\"SessionId\":\"" + session + "\",\"Sender\":", "102"}, // not JSON
+        };
+        for (String[] c : cases) {
+            String answer = post("Send", c[0]);
+            assertTrue(answer.contains("\"StatusCode\":" + c[1]), c[1] + " expected: " + answer);
+        }
+        assertEquals(0, SIMULATOR.counter("accepted"), "nothing taken");
+    }
+
+    /** One request to the simulator, tried again while the account is busy with the gateway's (104, limitation 1). */
+    private static String post(String method, String json) throws Exception {
+        for (int i = 0; ; i++) {
+            String answer = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(Gateway.SIMULATOR + "/mobipace/v3/" + method)).header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body().replace(" ", "");
+            if (!answer.contains("\"StatusCode\":104") || i == 20) {
+                return answer;
+            }
+            Thread.sleep(100);
+        }
+    }
 }

@@ -105,12 +105,29 @@ public class Charging {
             throw new RequestValidationException("msisdn", "No route charges subscribers of " + subscriber.e164()
                     + " for this tenant; operators add a premium route to a provider that charges.");
         }
-        Account account = candidates.get(0);
+        Account account = takingTags(candidates, tags);
         ChargeRecord charge = new ChargeRecord(MessageIds.next(), tenant.id(), reference, hash, ChargeRecord.DEBIT, null, null,
                 subscriber.e164(), amount, command.vatPercent(), contentType, command.description(), account.provider(),
                 account.id(), ChargeState.REQUESTED, null, null, null, null, OffsetDateTime.now(ZoneOffset.UTC), null, null, null,
                 tags);
         return begin(charge, hash);
+    }
+
+    /**
+     * The best account whose provider takes the charge's tags; when none does, the caller's mistake, refused with
+     * the field the best one names.
+     */
+    private Account takingTags(List<Account> candidates, Tags tags) {
+        SubscriberCharging.Refusal first = null;
+        for (Account account : candidates) {
+            Optional<SubscriberCharging.Refusal> refusal = providers.capability(account.provider(), SubscriberCharging.class)
+                    .flatMap(charging -> charging.refusal(tags));
+            if (refusal.isEmpty()) {
+                return account;
+            }
+            first = first == null ? refusal.get() : first;
+        }
+        throw new RequestValidationException(first.field(), first.reason());
     }
 
     /** Refunds (credits) an approved charge, whole or in part; the same client reference returns the same refund. */

@@ -21,6 +21,7 @@ import com.smshub.kernel.Originator;
 import com.smshub.kernel.ProviderCode;
 import com.smshub.kernel.ProviderReport;
 import com.smshub.kernel.SmsContent;
+import com.smshub.kernel.Tags;
 import com.smshub.provider.smspro.xml.BillingRequest;
 import com.smshub.provider.smspro.xml.MobilectrlAliveCheck;
 import com.smshub.provider.smspro.xml.MobilectrlDeliveryStatus;
@@ -247,6 +248,18 @@ public class SmsProAdapter implements ProviderAdapter, MessageSending, GroupSend
                 case AMBIGUOUS -> new ChargeOutcome.Unknown(e.getMessage());
             };
         }
+    }
+
+    /** Table 9: sub_id_1 and sub_id_2 are ASCII. */
+    @Override
+    public Optional<Refusal> refusal(Tags tags) {
+        if (tags != null && !ascii(tags.subId1())) {
+            return Optional.of(new Refusal("tags/subId1", "Billing Pro takes sub ids of printable ASCII (table 9, sub_id_1)."));
+        }
+        if (tags != null && !ascii(tags.subId2())) {
+            return Optional.of(new Refusal("tags/subId2", "Billing Pro takes sub ids of printable ASCII (table 9, sub_id_2)."));
+        }
+        return Optional.empty();
     }
 
     static Optional<ChargeOutcome> refused(Charge charge) {

@@ -1,6 +1,7 @@
 package com.smshub.provider.spi;
 
 import java.math.BigDecimal;
+import java.util.Optional;
 
 import com.smshub.kernel.Money;
 import com.smshub.kernel.Msisdn;
@@ -15,6 +16,19 @@ public interface SubscriberCharging {
 
     /** Never throws for what the provider or the network did. */
     ChargeOutcome charge(Charge charge, Account account);
+
+    /**
+     * What the provider refuses in a charge's tags that the contract allows (Billing Pro: sub ids of printable
+     * ASCII), or empty when it takes them. Asked before anything is recorded: the caller gets a VALIDATION fault
+     * naming the field, and nothing is charged.
+     */
+    default Optional<Refusal> refusal(Tags tags) {
+        return Optional.empty();
+    }
+
+    /** A field of the request the provider refuses, relative to the request ({@code tags/subId1}), and why. */
+    record Refusal(String field, String reason) {
+    }
 
     /**
      * One debit or credit.
