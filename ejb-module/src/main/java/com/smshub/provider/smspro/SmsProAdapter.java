@@ -366,14 +366,11 @@ public class SmsProAdapter implements ProviderAdapter, MessageSending, GroupSend
                 sms.setMessage(content.text());
             }
             if (content.premium() != null) {
-                if (!"SEK".equals(content.premium().currency())) {
-                    throw new IllegalArgumentException("SMS Pro charges in SEK only, not " + content.premium().currency());
+                if (!premiumRate(content.premium())) { // refused at acceptance (the content rule); never written
+                    throw new IllegalArgumentException("SMS Pro charges 1 to 500 SEK in whole öre (table 4), not "
+                            + content.premium().amount() + " " + content.premium().currency());
                 }
-                BigDecimal rate = content.premium().amount();
-                if (rate.compareTo(BigDecimal.ONE) < 0 || rate.compareTo(BigDecimal.valueOf(500)) > 0) {
-                    throw new IllegalArgumentException("SMS Pro premium rates are 1 to 500 SEK (table 4)");
-                }
-                sms.setPremiumrate(rate);
+                sms.setPremiumrate(content.premium().amount());
                 sms.setDescription(content.premiumDescription());
             }
             sms.getToMsisdn().add(to);

@@ -51,7 +51,7 @@ final class SubmitRules {
             throw ShortMessage.refused("no destination_addr", SMPPConstant.STAT_ESME_RINVDSTADR);
         }
         int messageType = submitSm.getEsmClass() & 0x3C;
-        if ((submitSm.getEsmClass() & 0x03) > 3 || messageType != 0 && messageType != 0x08 && messageType != 0x10) {
+        if (messageType != 0 && messageType != 0x08 && messageType != 0x10) { // bits 0-1, the mode, are all valid
             throw ShortMessage.refused("esm_class " + submitSm.getEsmClass(), SMPPConstant.STAT_ESME_RINVESMCLASS);
         }
         if ((submitSm.getRegisteredDelivery() & 0x03) == 3 || (submitSm.getRegisteredDelivery() & 0xE0) != 0) {
