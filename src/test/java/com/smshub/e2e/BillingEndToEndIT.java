@@ -192,40 +192,40 @@ class BillingEndToEndIT extends SimulatorTest {
         return id.find() ? id.group(1) : "fault: " + answer.body();
     }
 
+    /**
+     * Fifty callers with one reference started together get one charge, made once at the operator. Those that looked
+     * the reference up before the first recorded it (a few a run, or none on a loaded machine) are answered by the
+     * unique key's path, which ChargingRaceIT takes every run.
+     */
     @Test
     void fiftyConcurrentRetriesChargeOnce() throws Exception {
         Simulator.set("billingDelayMillis=500");
-        long raced = counter("charge.reference-raced");
         ExecutorService callers = Executors.newFixedThreadPool(50);
         try {
-            // rounds of 50 callers started together, until some met the first one's unique key (in one round, mostly)
-            for (int round = 1; round <= 5 && counter("charge.reference-raced") == raced; round++) {
-                String subscriber = Requests.uniqueRecipient();
-                String reference = reference();
-                CyclicBarrier start = new CyclicBarrier(50);
-                List<Callable<String>> calls = new ArrayList<>();
-                for (int i = 0; i < 50; i++) {
-                    calls.add(() -> {
-                        start.await();
-                        return chargeOverItsOwnConnection(reference, subscriber);
-                    });
-                }
-                Set<String> ids = new HashSet<>();
-                for (Future<String> result : callers.invokeAll(calls)) {
-                    ids.add(result.get());
-                }
-                assertEquals(1, ids.size(), "one charge for one reference: " + ids);
-                ChargeResult settled = Await.until(Duration.ofSeconds(10), () -> call(reference, subscriber, "25.00"),
-                        r -> r.getOutcome() == ChargeOutcome.APPROVED);
-                assertEquals(ids.iterator().next(), settled.getChargeId());
-                assertNotNull(settled.getProviderTransactionId());
-                assertEquals(2500, balance(subscriber), "charged once at the operator");
+            String subscriber = Requests.uniqueRecipient();
+            String reference = reference();
+            CyclicBarrier start = new CyclicBarrier(50);
+            List<Callable<String>> calls = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                calls.add(() -> {
+                    start.await();
+                    return chargeOverItsOwnConnection(reference, subscriber);
+                });
             }
+            Set<String> ids = new HashSet<>();
+            for (Future<String> result : callers.invokeAll(calls)) {
+                ids.add(result.get());
+            }
+            assertEquals(1, ids.size(), "one charge for one reference: " + ids);
+            ChargeResult settled = Await.until(Duration.ofSeconds(10), () -> call(reference, subscriber, "25.00"),
+                    r -> r.getOutcome() == ChargeOutcome.APPROVED);
+            assertEquals(ids.iterator().next(), settled.getChargeId());
+            assertNotNull(settled.getProviderTransactionId());
+            assertEquals(2500, balance(subscriber), "charged once at the operator");
         } finally {
             callers.shutdownNow();
         }
         assertEquals("0", Simulator.state().get("chargedTwice"));
-        assertTrue(counter("charge.reference-raced") > raced, "callers that raced the first one took the unique key's path");
     }
 
     private static ChargeResult call(String reference, String subscriber, String amount) {

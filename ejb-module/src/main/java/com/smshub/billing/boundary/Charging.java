@@ -91,11 +91,7 @@ public class Charging {
         if (!CONTENT_TYPES.contains(contentType)) {
             throw new RequestValidationException("contentType", "contentType is one of " + CONTENT_TYPES + ".");
         }
-        String[] request = {"charge", subscriber.e164(), amount.amount().toPlainString(), amount.currency(),
-            String.valueOf(command.vatPercent()), command.description(), contentType, String.valueOf(command.providerPreference())};
-        // the tags are part of the request, hashed only when given: a request without them hashes as it did before them
-        String hash = hash(tags.equals(Tags.NONE) ? request : Stream.concat(Arrays.stream(request),
-                Stream.of("tags", tags.costCentre(), tags.subId1(), tags.subId2())).toArray(String[]::new));
+        String hash = requestHash(command, subscriber, amount, contentType, tags);
         Optional<ChargeRecord> prior = book.byReference(tenant.id(), reference);
         if (prior.isPresent()) {
             return again(prior.get(), hash);
@@ -257,6 +253,15 @@ public class Charging {
             throw new RequestValidationException(field, field + " is more than zero, in at most two decimals.");
         }
         return new Money(amount.amount().setScale(2, java.math.RoundingMode.UNNECESSARY), amount.currency());
+    }
+
+    /** What a repeat of a charge must match: the request as read, the client reference aside. */
+    static String requestHash(ChargeCommand command, Msisdn subscriber, Money amount, String contentType, Tags tags) {
+        String[] request = {"charge", subscriber.e164(), amount.amount().toPlainString(), amount.currency(),
+            String.valueOf(command.vatPercent()), command.description(), contentType, String.valueOf(command.providerPreference())};
+        // the tags are part of the request, hashed only when given: a request without them hashes as it did before them
+        return hash(tags.equals(Tags.NONE) ? request : Stream.concat(Arrays.stream(request),
+                Stream.of("tags", tags.costCentre(), tags.subId1(), tags.subId2())).toArray(String[]::new));
     }
 
     /** Every field a repeat must match, each ended by a NUL so that no two requests print alike. */
