@@ -8,13 +8,16 @@ SELECT 'demo', 'Demo tenant', '9c474e5d35fcf1f4128337097332714aa260d562c7875fc01
 WHERE NOT EXISTS (SELECT 1 FROM tenant WHERE username = 'demo');
 
 -- The SMS Pro simulator (simulator-module), under the customer id the spec's examples use. Its password
--- (the examples' xxxxxxxx) is sealed by DatabaseMigration: SQL cannot seal.
+-- (the examples' xxxxxxxx) is sealed by DatabaseMigration: SQL cannot seal. So is the password of Appendix 1's
+-- additional credentials, whose user is set here (basicUsername).
 UPDATE provider_account
    SET endpoint_url = '${simulator_base_url}/smspro/services/CUSTOMER', username = 'CUSTOMER', enabled = TRUE
  WHERE name = 'smspro-simulator';
 INSERT INTO provider_account (provider, name, endpoint_url, username, enabled)
 SELECT 'SMSPRO', 'smspro-simulator', '${simulator_base_url}/smspro/services/CUSTOMER', 'CUSTOMER', TRUE
 WHERE NOT EXISTS (SELECT 1 FROM provider_account WHERE name = 'smspro-simulator');
+UPDATE provider_account SET settings = '{"basicUsername":"smspro-basic"}'
+ WHERE name = 'smspro-simulator' AND settings IS NULL;
 
 -- A second tenant, "acme" / "acme-password", to show (and test) that tenants see only their own messages. It writes
 -- US numbers (default region US): its 2125551234 is +12125551234.

@@ -177,6 +177,22 @@ class MobipaceEndToEndIT extends DeployedGateway {
                 delivered.getEvent().stream().map(StatusEvent::getStatus).toList());
     }
 
+    /**
+     * The account's errors of the code table (300 out of balance, 302 no currency defined): the message is refused by
+     * this account and, with no other route for it, ends REJECTED naming MOBIPACE's code.
+     */
+    @Test
+    void anAccountOutOfBalanceOrWithoutACurrencyEndsRejectedWithMobipacesCode() throws GatewayFault {
+        for (String code : List.of("300", "302")) {
+            SIMULATOR.set("sendStatus=" + code);
+            String id = Gateway.demo().sendSms(Requests.text("Kredit", number())).getResult().get(0).getMessageId();
+            MessageState rejected = await(id, MessageStatus.REJECTED);
+            assertEquals("NO_ROUTE_ACCEPTED", rejected.getReasonCode(), code);
+            assertTrue(rejected.getReason().contains("MOBIPACE " + code), rejected.getReason());
+            assertEquals(0, SIMULATOR.counter("accepted"), "taken by nobody");
+        }
+    }
+
     @Test
     void aTextOrANumberBeyondMobipacesLimitsIsRefusedAtAcceptance() throws GatewayFault {
         RecipientResult tooLong = Gateway.demo().sendSms(Requests.text("x".repeat(501), number())).getResult().get(0);

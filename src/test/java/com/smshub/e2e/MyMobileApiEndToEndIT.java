@@ -175,6 +175,29 @@ class MyMobileApiEndToEndIT extends DeployedGateway {
                 action.replace("Credits_STR", "Send_ZIP_ZIP"));
         assertEquals(500, zip.statusCode(), "the ZIP variants are not simulated, and say so");
         assertEquals(5, SIMULATOR.counter("soapRefused"));
+
+        // an entry whose date is no day is failed on its own, with the reason the Send table lists
+        String senddata = "<senddata><settings><live>True</live><return_entries_failed_status>True</return_entries_failed_status>"
+                + "<default_date>03/Dec/2026</default_date><default_time>10:00</default_time></settings><entries>"
+                + "<numto>27831234567</numto><customerid>no-day</customerid><date>31/Feb/2026</date><time>10:00</time>"
+                + "<data1>Hi</data1></entries></senddata>";
+        String send = "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body>"
+                + "<Send_STR_STR xmlns=\"http://www.mymobileapi.com/api5\"><username>smshub</username><password>mma-password</password>"
+                + "<data>" + senddata.replace("<", "&lt;").replace(">", "&gt;") + "</data></Send_STR_STR></soap:Body></soap:Envelope>";
+        HttpResponse<String> noDay = soap(send, "text/xml; charset=utf-8", "\"http://www.mymobileapi.com/api5/Send_STR_STR\"");
+        assertEquals(200, noDay.statusCode(), noDay.body());
+        assertTrue(noDay.body().contains("&lt;entries_failed&gt;") && noDay.body().contains("no-day")
+                && noDay.body().contains("time invalid") && !noDay.body().contains("&lt;entries_success&gt;"), noDay.body());
+
+        // GET: the service description where .asmx gives it (?WSDL), and 405 for any other GET
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> wsdl = http.send(HttpRequest.newBuilder(URI.create(Gateway.SIMULATOR + "/mymobileapi/api5/api.asmx?WSDL"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, wsdl.statusCode());
+        assertTrue(wsdl.body().contains("targetNamespace=\"http://www.mymobileapi.com/api5\"") && wsdl.body().contains("Send_STR_STR"),
+                "the published description names the service's namespace and operations");
+        assertEquals(405, http.send(HttpRequest.newBuilder(URI.create(Gateway.SIMULATOR + "/mymobileapi/api5/api.asmx"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString()).statusCode(), "a GET without ?WSDL is no call");
     }
 
     private static HttpResponse<String> soap(String envelope, String contentType, String action) throws Exception {

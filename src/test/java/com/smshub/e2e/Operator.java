@@ -37,8 +37,18 @@ final class Operator {
         return call(method, path, json, "operator", "operator-password");
     }
 
-    /** Creates (or replaces) an account; {@code more} is further JSON members, each after a comma. */
+    /** The SMS Pro simulator's additional credentials (Appendix 1), which every SMS Pro account there needs. */
+    static final String SMSPRO_BASIC = "\"basicUsername\":\"smspro-basic\",\"basicPassword\":\"smspro-basic-password\"";
+
+    /**
+     * Creates (or replaces) an account; {@code more} is further JSON members, each after a comma. An SMS Pro account
+     * gets the simulator's additional credentials ({@link #SMSPRO_BASIC}) unless {@code more} names its own.
+     */
     void account(String name, String provider, String endpoint, String username, String secret, String more) throws Exception {
+        if (provider.equals("SMSPRO") && !more.contains("basicUsername")) {
+            more = more.contains("\"settings\":{") ? more.replace("\"settings\":{", "\"settings\":{" + SMSPRO_BASIC + ",")
+                    : more + ",\"settings\":{" + SMSPRO_BASIC + "}";
+        }
         accounts.add(new String[] {name, provider});
         HttpResponse<String> saved = call("PUT", "provider-accounts/" + name, "{\"provider\":\"" + provider + "\",\"endpointUrl\":\""
                 + endpoint + "\",\"username\":\"" + username + "\",\"secret\":\"" + secret + "\"" + more + "}");

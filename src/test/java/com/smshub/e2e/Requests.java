@@ -35,7 +35,9 @@ final class Requests {
 
     /** The request, to be sent no earlier than this time. */
     static SendSms scheduled(SendSms request, OffsetDateTime at) {
-        request.setScheduledAt(DatatypeFactory.newDefaultInstance().newXMLGregorianCalendar(at.toString()));
+        // with its seconds always: OffsetDateTime.toString() leaves out ":00", which xsd:dateTime requires
+        request.setScheduledAt(DatatypeFactory.newDefaultInstance().newXMLGregorianCalendar(
+                at.format(java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSXXX"))));
         return request;
     }
 

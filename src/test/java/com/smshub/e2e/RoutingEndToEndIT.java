@@ -8,6 +8,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.junit.jupiter.api.AfterEach;
@@ -70,6 +72,42 @@ class RoutingEndToEndIT extends SimulatorTest {
 
         Await.until(WAIT, () -> Requests.status(accepted.getMessageId()), s -> s.getStatus() == MessageStatus.DELIVERED);
         assertEquals(1, Simulator.counter("accepted"), "delivered through the demo route to the simulator, once");
+    }
+
+    /**
+     * SMS Pro Appendix 1: HTTP Basic carries additional credentials, a user of their own, not the customer id and
+     * password the documents carry. An account that sends those instead is refused (401) before its request is read,
+     * and the message goes on by the next route; the account's Basic password is shown to operators only as set.
+     */
+    @Test
+    void smsProTakesItsAdditionalCredentialsOnlyAsTheAgreementGaveThem() throws Exception {
+        long unauthorised = Simulator.counter("unauthorised");
+        long accepted = Simulator.counter("accepted");
+        account("it-customer-as-basic", SIMULATED_SMSPRO, ",\"settings\":{\"basicUsername\":\"CUSTOMER\",\"basicPassword\":\"xxxxxxxx\"}");
+        route("{\"prefix\":\"+46714\",\"account\":\"it-customer-as-basic\",\"priority\":1,\"price\":0.98,\"currency\":\"SEK\"}");
+
+        RecipientResult sent = Gateway.demo().sendSms(Requests.text("Appendix 1", number("+46714"))).getResult().get(0);
+        assertEquals(0, new BigDecimal("0.98").compareTo(sent.getPrice().getAmount()), "routed first to that account");
+        Await.until(WAIT, () -> Requests.status(sent.getMessageId()), s -> s.getStatus() == MessageStatus.DELIVERED);
+        assertEquals(unauthorised + 1, Simulator.counter("unauthorised"), "refused once, with 401");
+        assertEquals(accepted + 1, Simulator.counter("accepted"), "and taken once, by the demo account's credentials");
+
+        HttpResponse<String> list = Operator.call("GET", "provider-accounts", null);
+        Matcher listed = Pattern.compile("\"name\":\"it-customer-as-basic\".*?\"settings\":\\{([^}]*)\\}").matcher(list.body());
+        assertTrue(listed.find(), list.body());
+        assertTrue(listed.group(1).contains("\"basicUsername\":\"CUSTOMER\"") && listed.group(1).contains("\"basicPassword\":\"(set)\""),
+                "the password only as set: " + listed.group(1));
+
+        // changed without the password: the stored one is kept (as an account's own secret is)
+        operator.account("it-customer-as-basic", "SMSPRO", SIMULATED_SMSPRO, "CUSTOMER", "xxxxxxxx",
+                ",\"settings\":{\"basicUsername\":\"CUSTOMER\"}");
+        Matcher kept = Pattern.compile("\"name\":\"it-customer-as-basic\".*?\"settings\":\\{([^}]*)\\}")
+                .matcher(Operator.call("GET", "provider-accounts", null).body());
+        assertTrue(kept.find() && kept.group(1).contains("\"basicPassword\":\"(set)\""), "kept: " + kept.group(1));
+        HttpResponse<String> onlyUser = Operator.call("PUT", "provider-accounts/it-no-password", "{\"provider\":\"SMSPRO\","
+                + "\"endpointUrl\":\"" + SIMULATED_SMSPRO + "\",\"settings\":{\"basicUsername\":\"someone\"}}");
+        assertEquals(400, onlyUser.statusCode(), "a new account's Basic user needs its password: " + onlyUser.body());
+        assertTrue(onlyUser.body().contains("basicPassword"), onlyUser.body());
     }
 
     @Test

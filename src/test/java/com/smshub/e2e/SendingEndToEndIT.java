@@ -181,6 +181,149 @@ class SendingEndToEndIT extends DeployedGateway {
         }
     }
 
+    /** The same rule in a batch: the item is named, and the batch refused whole before anything is stored. */
+    @Test
+    void whatSmsProsSchemaRefusesInABatchNamesTheItem() throws Exception {
+        SendBatchRequest batch = new SendBatchRequest();
+        batch.setName("e2e content rule");
+        for (int i = 0; i < 3; i++) {
+            BatchMessage message = new BatchMessage();
+            message.setText("Batch item " + i);
+            message.setRecipient(Requests.uniqueRecipient());
+            if (i == 1) {
+                com.smshub.gateway.v1.Tags tags = new com.smshub.gateway.v1.Tags();
+                tags.setSubId2("Zoné 3"); // table 1: ASCII only
+                message.setTags(tags);
+            }
+            batch.getMessage().add(message);
+        }
+        GatewayFault fault = assertThrows(GatewayFault.class, () -> Gateway.demo().sendBatch(batch));
+        assertEquals(FaultCode.VALIDATION, fault.getFaultInfo().getCode());
+        assertEquals("message[2]/tags/subId2", fault.getFaultInfo().getField());
+        for (BatchMessage message : batch.getMessage()) {
+            assertEquals("0", messagesTo(message.getRecipient()), "nothing of the refused batch reached SMS Pro");
+        }
+    }
+
+    /**
+     * The providers that schedule by the minute hold a scheduled message until its minute and deliver it after: SMS
+     * Pro's start_delivery (table 1, Swedish time) and MyMobileAPI's entry date and time (on the caller's clock that
+     * default_curdate and default_curtime tell). The gateway writes the first whole minute not before scheduledAt and
+     * hands the messages over at once. One test for both, so the wait (the next minute at least 8 s away, at most
+     * 70 s) is paid once.
+     */
+    @Test
+    void scheduledMessagesAreHeldBySmsProAndMyMobileApiUntilTheirMinuteAndDeliveredAfterIt() throws Exception {
+        ProviderSimulator mma = ProviderSimulator.MYMOBILEAPI;
+        mma.reset();
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+        java.time.OffsetDateTime at = now.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).plusMinutes(1);
+        if (Duration.between(now, at).getSeconds() < 8) {
+            at = at.plusMinutes(1);
+        }
+        long smsProScheduled = Simulator.counter("scheduled");
+        String toSmsPro = Gateway.demo().sendSms(Requests.scheduled(Requests.text("Senare", Requests.uniqueRecipient()), at))
+                .getResult().get(0).getMessageId();
+        String toMma = Gateway.demo().sendSms(Requests.scheduled(Requests.text("Later",
+                "+2783" + String.format("%07d", (int) (Math.random() * 10_000_000))), at)).getResult().get(0).getMessageId();
+        Await.until(Duration.ofSeconds(20), () -> Simulator.counter("scheduled"), n -> n == smsProScheduled + 1);
+        Await.until(Duration.ofSeconds(20), () -> mma.counter("scheduled"), n -> n == 1);
+        assertEquals(1, mma.counter("accepted"), "handed over at once");
+        for (String id : List.of(toSmsPro, toMma)) {
+            assertTrue(Requests.status(id).getStatus() != MessageStatus.DELIVERED, "held until its minute: " + id);
+        }
+        for (String id : List.of(toSmsPro, toMma)) {
+            Await.until(Duration.ofSeconds(100), () -> Requests.status(id), state -> state.getStatus() == MessageStatus.DELIVERED);
+            assertTrue(System.currentTimeMillis() >= at.toInstant().toEpochMilli(), "delivered after its minute: " + id);
+        }
+        mma.reset();
+    }
+
+    /**
+     * Table 1's valid_until, on the simulator directly: a message whose validity ends before its start_delivery is
+     * never delivered (-2); a day that is none is an incorrect request (-2). (The hold until start_delivery:
+     * scheduledMessagesAreHeldBySmsProAndMyMobileApiUntilTheirMinuteAndDeliveredAfterIt.)
+     */
+    @Test
+    void smsProNeverDeliversAMessageWhoseValidityEndsBeforeItsStart() throws Exception {
+        // straight to the simulator: valid until a minute ago, to start in two hours; and a day that is none
+        java.time.format.DateTimeFormatter minute = java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmm");
+        java.time.ZonedDateTime sweden = java.time.ZonedDateTime.now(java.time.ZoneId.of("Europe/Stockholm"));
+        long expired = Simulator.counter("expired");
+        String answer = smsPro("sendsms", "<mobilectrl_sms><header><customer_id>CUSTOMER</customer_id><password>xxxxxxxx</password>"
+                + "<start_delivery>" + minute.format(sweden.plusHours(2)) + "</start_delivery><valid_until>"
+                + minute.format(sweden.minusMinutes(1)) + "</valid_until></header><payload><sms><message>Hej</message>"
+                + "<to_msisdn>+46708651058</to_msisdn></sms></payload></mobilectrl_sms>");
+        java.util.regex.Matcher taken = java.util.regex.Pattern.compile("<mobilectrl_id>([^<]+)</mobilectrl_id>").matcher(answer);
+        assertTrue(answer.contains("<status>0</status>") && taken.find(), "taken: " + answer);
+        assertEquals(expired + 1, Simulator.counter("expired"));
+        String status = smsPro("status", "<mobilectrl_delivery_status_request><customer_id>CUSTOMER</customer_id>"
+                + "<status_for type=\"mobilectrl_id\">" + taken.group(1) + "</status_for></mobilectrl_delivery_status_request>");
+        assertTrue(status.contains(">-2</delivery_status>"), "never delivered: " + status);
+        String noDay = smsPro("sendsms", "<mobilectrl_sms><header><customer_id>CUSTOMER</customer_id><password>xxxxxxxx</password>"
+                + "<start_delivery>202602301200</start_delivery></header><payload><sms><message>Hej</message>"
+                + "<to_msisdn>+46708651058</to_msisdn></sms></payload></mobilectrl_sms>");
+        assertTrue(noDay.contains("<status>-2</status>"), "30 February: " + noDay);
+    }
+
+    /**
+     * Sections 6.4, 6.5 and 14.6 on the wire, as the simulator read them: a flash text is message class 0; 8-bit data
+     * with ports is a binary sms with its ports; 8-bit data with a header of the caller's own is a raw_sms carrying
+     * that header; the sender goes as the alphanumeric originator.
+     */
+    @Test
+    void flashBinaryWithPortsAndRawWithAHeaderReachSmsProAsSection6Writes() throws Exception {
+        SendSms flash = Requests.text("Blixt", Requests.uniqueRecipient());
+        flash.setFlash(true);
+        SendSms ported = Requests.text(null, Requests.uniqueRecipient());
+        com.smshub.gateway.v1.BinaryContent ringTone = new com.smshub.gateway.v1.BinaryContent();
+        ringTone.setData("024A3A");
+        ringTone.setDestinationPort(5505);
+        ringTone.setSourcePort(0);
+        ported.setBinary(ringTone);
+        SendSms raw = Requests.text(null, Requests.uniqueRecipient());
+        com.smshub.gateway.v1.BinaryContent withHeader = new com.smshub.gateway.v1.BinaryContent();
+        withHeader.setUdh("0504158A0000");
+        withHeader.setData("CAFE");
+        raw.setBinary(withHeader);
+        for (SendSms request : List.of(flash, ported, raw)) {
+            String id = Gateway.demo().sendSms(request).getResult().get(0).getMessageId();
+            Await.until(Duration.ofSeconds(20), () -> Requests.status(id), s -> s.getStatus() == MessageStatus.DELIVERED);
+        }
+        Map<String, String> flashed = received(flash.getRecipient().get(0));
+        assertEquals("sms", flashed.get("received.kind"));
+        assertEquals("0", flashed.get("received.msgClass"), "flash: class 0 (14.6)");
+        assertEquals("false", flashed.get("received.binary"));
+        assertEquals("SMSHUB", flashed.get("received.fromAlphanumeric"));
+        Map<String, String> tone = received(ported.getRecipient().get(0));
+        assertEquals("sms", tone.get("received.kind"));
+        assertEquals("true", tone.get("received.binary"));
+        assertEquals("5505", tone.get("received.destinationPort"), "6.4: the ports as attributes");
+        assertEquals("0", tone.get("received.sourcePort"));
+        assertEquals("1", tone.get("received.msgClass"), "not flash: the default class");
+        assertTrue(new String(java.util.HexFormat.of().parseHex(tone.get("messageOctets")), java.nio.charset.StandardCharsets.ISO_8859_1)
+                .equalsIgnoreCase("024A3A"), "the payload in hex as the message: " + tone.get("messageOctets"));
+        Map<String, String> header = received(raw.getRecipient().get(0));
+        assertEquals("raw_sms", header.get("received.kind"), "6.5: a header of the caller's own goes as raw SMS");
+        assertEquals("0504158A0000", header.get("received.udh").toUpperCase(java.util.Locale.ROOT));
+        assertEquals("true", header.get("received.binary"));
+    }
+
+    private static Map<String, String> received(String msisdn) {
+        return Simulator.set("to=" + java.net.URLEncoder.encode(msisdn, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** A document posted to the SMS Pro simulator as the demo account would post it; the answer's body. */
+    private static String smsPro(String operation, String document) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                Gateway.SIMULATOR + "/smspro/services/CUSTOMER/" + operation))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        "smspro-basic:smspro-basic-password".getBytes()))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>" + document,
+                        java.nio.charset.StandardCharsets.ISO_8859_1)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+    }
+
     /** How many messages to this number the SMS Pro simulator took. */
     private static String messagesTo(String msisdn) {
         return Simulator.set("to=" + java.net.URLEncoder.encode(msisdn, java.nio.charset.StandardCharsets.UTF_8)).get("messagesTo");
@@ -369,5 +512,52 @@ class SendingEndToEndIT extends DeployedGateway {
                 return last;
             }
         }
+    }
+
+    /**
+     * The SMS Pro simulator as a judge: each request SMS Pro 3.3.1 refuses, sent to it directly, is refused as SMS Pro
+     * refuses it: without Appendix 1's additional credentials (or with the customer's own in their place) by 401
+     * before the body is read; an incorrect document (not well-formed, outside the schema, another customer's, a wrong
+     * password) by status -2 (table 11).
+     */
+    @Test
+    void theSmsProSimulatorRefusesWhatSmsProRefuses() throws Exception {
+        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString("smspro-basic:smspro-basic-password".getBytes());
+        String customersOwn = "Basic " + java.util.Base64.getEncoder().encodeToString("CUSTOMER:xxxxxxxx".getBytes());
+        String header = "<header><customer_id>CUSTOMER</customer_id><password>xxxxxxxx</password></header>";
+        String payload = "<payload><sms><message>Hej</message><to_msisdn>+46708651058</to_msisdn></sms></payload>";
+        String good = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><mobilectrl_sms>" + header + payload + "</mobilectrl_sms>";
+        long accepted = Simulator.counter("accepted");
+        String[][] cases = {
+            // where, Authorization, body, what SMS Pro answers
+            {"CUSTOMER", null, good, "401"},
+            {"CUSTOMER", customersOwn, good, "401"},
+            {"OTHER", basic, good.replace("CUSTOMER", "OTHER"), "401"},
+            {"CUSTOMER", basic, good.replace("</mobilectrl_sms>", ""), "-2"},
+            {"CUSTOMER", basic, good.replace("<customer_id>CUSTOMER", "<customer_id>OTHER"), "-2"},
+            {"CUSTOMER", basic, good.replace("xxxxxxxx", "wrong"), "-2"},
+            {"CUSTOMER", basic, good.replace("+46708651058", "0708-651058"), "-2"},
+            {"CUSTOMER", basic, good.replace("</password>", "</password><from_alphanumeric>TWELVE-CHARS</from_alphanumeric>"), "-2"},
+            {"CUSTOMER", basic, good.replace("<sms>", "<sms msg_class=\"4\">"), "-2"},
+        };
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        for (String[] c : cases) {
+            java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                    Gateway.SIMULATOR + "/smspro/services/" + c[0] + "/sendsms"))
+                    .header("Content-Type", "text/xml; charset=ISO-8859-1")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(c[2], java.nio.charset.StandardCharsets.ISO_8859_1));
+            if (c[1] != null) {
+                request.header("Authorization", c[1]);
+            }
+            java.net.http.HttpResponse<String> answer = http.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (c[3].equals("401")) {
+                assertEquals(401, answer.statusCode(), c[0] + " " + c[1] + " -> " + answer.body());
+                assertTrue(answer.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"), "Appendix 1's challenge");
+            } else {
+                assertEquals(200, answer.statusCode(), c[2] + " -> " + answer.body());
+                assertTrue(answer.body().contains("<status>" + c[3] + "</status>"), c[2] + " -> " + answer.body());
+            }
+        }
+        assertEquals(accepted, Simulator.counter("accepted"), "nothing taken");
     }
 }

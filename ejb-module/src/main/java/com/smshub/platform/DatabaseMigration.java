@@ -1,5 +1,6 @@
 package com.smshub.platform;
 
+import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,6 +20,10 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -66,6 +71,7 @@ public class DatabaseMigration {
                 .migrate();
         if (Boolean.getBoolean(DEMO_DATA)) {
             sealDemoSecrets();
+            sealDemoSecretSettings();
         }
         givePushKeys();
         LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
@@ -79,6 +85,45 @@ public class DatabaseMigration {
     static final Map<String, String> DEMO_SECRETS = Map.of("smspro-simulator", "xxxxxxxx",
             "mymobileapi-simulator", "mma-password", "masiv-simulator", "masiv-password",
             "mobipace-simulator", "mobipace-password", "mymsp-simulator", "mymsp-pw");
+
+    /**
+     * Secret settings of the demo accounts (db/demo writes the rest of their settings), sealed here as their
+     * passwords are: the SMS Pro simulator's Appendix 1 credentials.
+     */
+    static final Map<String, Map<String, String>> DEMO_SECRET_SETTINGS = Map.of("smspro-simulator",
+            Map.of("basicPassword", "smspro-basic-password"));
+
+    private void sealDemoSecretSettings() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement select = c.prepareStatement("SELECT settings FROM provider_account WHERE name = ?");
+             PreparedStatement update = c.prepareStatement("UPDATE provider_account SET settings = ? WHERE name = ? AND settings = ?")) {
+            for (Map.Entry<String, Map<String, String>> demo : DEMO_SECRET_SETTINGS.entrySet()) {
+                select.setString(1, demo.getKey());
+                String stored;
+                try (ResultSet r = select.executeQuery()) {
+                    if (!r.next() || (stored = r.getString(1)) == null) {
+                        continue;
+                    }
+                }
+                JsonObject settings;
+                try (JsonReader reader = Json.createReader(new StringReader(stored))) {
+                    settings = reader.readObject();
+                }
+                JsonObjectBuilder sealed = Json.createObjectBuilder(settings);
+                demo.getValue().forEach((name, value) -> {
+                    if (!settings.containsKey(name)) {
+                        sealed.add(name, secrets.seal(value, ProviderSecrets.settingSealedFor(demo.getKey(), name)));
+                    }
+                });
+                update.setString(1, sealed.build().toString());
+                update.setString(2, demo.getKey());
+                update.setString(3, stored);
+                update.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot seal the demo accounts' secret settings", e);
+        }
+    }
 
     private void sealDemoSecrets() {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(

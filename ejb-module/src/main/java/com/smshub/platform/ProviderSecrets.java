@@ -22,6 +22,14 @@ public class ProviderSecrets {
         return box.seal(secret, accountName);
     }
 
+    /**
+     * What a secret setting's sealed value is bound to, so that another account's or another setting's cannot be
+     * swapped in.
+     */
+    public static String settingSealedFor(String accountName, String setting) {
+        return accountName + "#setting:" + setting;
+    }
+
     /** The account's secret, opened. */
     public String open(String sealed, String accountName) {
         return box.open(sealed, accountName);

@@ -107,6 +107,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void billingStandsBesideSendingNotInsideIt() {
+        // ids and the request exceptions both speak are the kernel's; a charge never needs sending's classes
+        noClasses().that().resideInAPackage("com.smshub.billing..")
+                .should().dependOnClassesThat().resideInAPackage("com.smshub.sending..").check(classes);
+    }
+
+    @Test
     void theMessageAggregateAndTheProviderBoundaryStandOnTheKernelAlone() {
         noClasses().that().resideInAPackage("com.smshub.message..")
                 .should().dependOnClassesThat(outside("com.smshub.message", "com.smshub.kernel")).check(classes);

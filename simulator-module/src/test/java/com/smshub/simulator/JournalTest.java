@@ -48,6 +48,42 @@ class JournalTest {
     }
 
     @Test
+    void linesAppendedByManyThreadsAtOnceComeBackWholeAndNoneLost() throws Exception {
+        Journal journal = new Journal(dir.resolve("j.txt"));
+        int threads = 8;
+        int each = 2_000;
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
+        List<Thread> writers = new java.util.ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            String writer = "w" + t;
+            Thread thread = new Thread(() -> {
+                try {
+                    start.await();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                for (int i = 0; i < each; i++) {
+                    journal.append(writer, String.valueOf(i), "x".repeat(i % 200));
+                }
+            });
+            writers.add(thread);
+            thread.start();
+        }
+        for (Thread thread : writers) {
+            thread.join();
+        }
+        java.util.Map<String, Integer> next = new java.util.HashMap<>();
+        List<String[]> lines = new Journal(dir.resolve("j.txt")).lines();
+        assertEquals(threads * each, lines.size());
+        for (String[] line : lines) {
+            int expected = next.getOrDefault(line[0], 0);
+            assertEquals(String.valueOf(expected), line[1], "each writer's lines whole and in its order");
+            assertEquals("x".repeat(expected % 200), line[2]);
+            next.put(line[0], expected + 1);
+        }
+    }
+
+    @Test
     void clearForgetsEverythingAndTheNextLineStartsAFreshFile() {
         Journal journal = new Journal(dir.resolve("j.txt"));
         journal.append("old");

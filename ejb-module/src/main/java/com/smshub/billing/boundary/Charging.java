@@ -37,9 +37,9 @@ import com.smshub.provider.spi.SubscriberCharging.ChargeOutcome;
 import com.smshub.provider.spi.SubscriberCharging;
 import com.smshub.routing.control.AccountDirectory;
 import com.smshub.routing.control.Router;
-import com.smshub.sending.control.MessageIds;
-import com.smshub.sending.entity.IdempotencyConflictException;
-import com.smshub.sending.entity.RequestValidationException;
+import com.smshub.kernel.MessageIds;
+import com.smshub.kernel.IdempotencyConflictException;
+import com.smshub.kernel.RequestValidationException;
 import com.smshub.tenant.control.TenantDirectory;
 import com.smshub.tenant.entity.TenantRef;
 

@@ -19,6 +19,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import com.smshub.kernel.Minutes;
 import com.smshub.kernel.Money;
 import com.smshub.kernel.ProviderCode;
 import com.smshub.kernel.ProviderReport;
@@ -198,7 +199,8 @@ public class MyMobileApiAdapter implements ProviderAdapter, MessageSending, Grou
             entry.setData1(content.text());
             entry.setType("SMS");
             if (content.scheduledAt() != null) {
-                ZonedDateTime at = content.scheduledAt().atZoneSameInstant(zone);
+                // HH:mm: the first whole minute not before the time asked, never half a minute early
+                ZonedDateTime at = Minutes.notBefore(content.scheduledAt()).atZoneSameInstant(zone);
                 entry.setDate(DATE.format(at));
                 entry.setTime(TIME.format(at));
             }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -106,6 +107,11 @@ public class SmsProAdapter implements ProviderAdapter, MessageSending, GroupSend
     @Override
     public void checkSettings(Settings settings) {
         SmsProSettings.of(settings);
+    }
+
+    @Override
+    public Set<String> secretSettings() {
+        return Set.of(SmsProSettings.BASIC_PASSWORD);
     }
 
     /** The keep-alive of section 11; status 0 is alive (table 12), anything else is not. */

@@ -70,12 +70,12 @@ public class SmsProClient {
 
     private <T> T exchange(SmsProEndpoint endpoint, URI uri, Object document, Class<T> answer) {
         byte[] body = xml.write(document).getBytes(StandardCharsets.ISO_8859_1);
-        HttpRequest request = HttpRequest.newBuilder(uri)
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                 .timeout(endpoint.timeout())
                 .header("Content-Type", CONTENT_TYPE)
-                .header("Authorization", endpoint.basicAuthorization())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        endpoint.basicAuthorization().ifPresent(header -> builder.header("Authorization", header));
+        HttpRequest request = builder.build();
         HttpResponse<InputStream> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());

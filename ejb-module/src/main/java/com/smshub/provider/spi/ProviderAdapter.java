@@ -1,5 +1,7 @@
 package com.smshub.provider.spi;
 
+import java.util.Set;
+
 import com.smshub.kernel.ProviderCode;
 
 /**
@@ -21,6 +23,14 @@ public interface ProviderAdapter {
      * @throws com.smshub.kernel.InvalidValueException naming the setting and the rule it breaks
      */
     void checkSettings(Settings settings);
+
+    /**
+     * The names of this provider's settings whose values are secrets (a second password, say): stored sealed,
+     * handed to the adapter opened, never shown to operators (docs/security.md).
+     */
+    default Set<String> secretSettings() {
+        return Set.of();
+    }
 
     /**
      * Asks the provider whether this account is usable, with the cheapest call its API offers. Never

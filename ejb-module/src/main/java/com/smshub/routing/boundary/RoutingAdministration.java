@@ -31,6 +31,7 @@ import com.smshub.provider.spi.Settings;
 import com.smshub.routing.control.AccountDirectory;
 import com.smshub.platform.PushKeys;
 import com.smshub.routing.control.Router;
+import com.smshub.routing.control.SecretSettings;
 import com.smshub.routing.control.SettingsJson;
 import com.smshub.routing.entity.AccountDefinition;
 import com.smshub.routing.entity.AccountView;
@@ -67,6 +68,9 @@ public class RoutingAdministration {
     ProviderSecrets secrets;
 
     @Inject
+    SecretSettings secretSettings;
+
+    @Inject
     TenantDirectory tenants;
 
     /** Creates or replaces the account of this name; true when it was created. A null secret keeps the stored one. */
@@ -76,17 +80,19 @@ public class RoutingAdministration {
         }
         ProviderAdapter adapter = providers.adapter(definition.provider()).orElseThrow(() -> new InvalidValueException(
                 "This version has no adapter for " + definition.provider() + "; its accounts cannot be used yet"));
-        adapter.checkSettings(Settings.of(definition.settings()));
         Optional<ProviderAccount> existing = em.createNamedQuery(ProviderAccount.BY_NAME, ProviderAccount.class)
                 .setParameter("name", name).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
         if (existing.isPresent() && existing.get().getProvider() != definition.provider()) {
             throw new InvalidValueException("Account " + name + " is a " + existing.get().getProvider()
                     + " account; its provider cannot change");
         }
+        Map<String, String> settings = secretSettings.given(name, definition.provider(), definition.settings(), existing);
+        adapter.checkSettings(Settings.of(settings));
         ProviderAccount account = existing.orElseGet(() -> new ProviderAccount(definition.provider(), name));
         account.configure(definition.endpointUrl(), definition.username(),
                 definition.secret() == null ? null : secrets.seal(definition.secret(), name),
-                SettingsJson.write(definition.settings()), definition.enabled(), definition.maxPerSecond(),
+                SettingsJson.write(secretSettings.sealed(name, definition.provider(), settings)), definition.enabled(),
+                definition.maxPerSecond(),
                 definition.maxConcurrent(), definition.ambiguity());
         AccountDefinition.Push push = definition.push();
         if (push.username() != null && push.password() == null && account.getSealedPushPassword() == null) {
@@ -108,7 +114,7 @@ public class RoutingAdministration {
         for (ProviderAccount a : em.createNamedQuery(ProviderAccount.ALL, ProviderAccount.class).getResultList()) {
             views.add(new AccountView(a.getName(), a.getProvider(), a.getEndpointUrl(), a.getUsername(),
                     a.getSealedSecret() != null, a.isEnabled(), a.getMaxPerSecond(), a.getMaxConcurrent(),
-                    SettingsJson.read(a.getSettings()), a.getPushUsername(),
+                    secretSettings.shown(a), a.getPushUsername(),
                     a.getPushAllowFrom() == null ? List.of() : List.of(a.getPushAllowFrom().split(",")),
                     a.getAmbiguousAttempts()));
         }

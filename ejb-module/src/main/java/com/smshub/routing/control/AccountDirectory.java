@@ -35,6 +35,9 @@ public class AccountDirectory {
     @Inject
     ProviderSecrets secrets;
 
+    @Inject
+    SecretSettings secretSettings;
+
     private record Loaded(Map<Long, Account> all, Map<Long, Boolean> enabled, Map<String, Long> byName,
             Map<Long, PushCredentials> push, long at) {
     }
@@ -97,7 +100,7 @@ public class AccountDirectory {
     Account account(ProviderAccount stored) {
         String secret = stored.getSealedSecret() == null ? null : secrets.open(stored.getSealedSecret(), stored.getName());
         return new Account(stored.getId(), stored.getName(), stored.getProvider(), stored.getEndpointUrl(),
-                stored.getUsername(), secret, Settings.of(SettingsJson.read(stored.getSettings())),
+                stored.getUsername(), secret, Settings.of(secretSettings.opened(stored)),
                 new Account.Limits(stored.getMaxPerSecond(), stored.getMaxConcurrent()), open(stored.getSealedPushKey(),
                         PushKeys.sealedFor(stored.getName())));
     }

@@ -21,7 +21,7 @@ import com.smshub.sending.control.Pricing;
 import com.smshub.sending.control.RequestHashes;
 import com.smshub.sending.control.SendRequests;
 import com.smshub.sending.entity.DuplicateRequestException;
-import com.smshub.sending.entity.IdempotencyConflictException;
+import com.smshub.kernel.IdempotencyConflictException;
 import com.smshub.sending.entity.PriceUnavailableException;
 import com.smshub.sending.entity.SendCommand;
 import com.smshub.sending.entity.SendReceipt;

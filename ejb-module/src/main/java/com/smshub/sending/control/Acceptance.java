@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import com.smshub.kernel.InvalidValueException;
+import com.smshub.kernel.MessageIds;
 import com.smshub.kernel.MessageStatus;
 import com.smshub.kernel.Money;
 import com.smshub.kernel.Msisdn;
@@ -27,7 +28,7 @@ import com.smshub.provider.spi.GroupSending;
 import com.smshub.provider.spi.Providers;
 import com.smshub.routing.control.Router;
 import com.smshub.routing.entity.Route;
-import com.smshub.sending.entity.RequestValidationException;
+import com.smshub.kernel.RequestValidationException;
 import com.smshub.sending.entity.SendCommand;
 import com.smshub.tenant.entity.TenantRef;
 

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterEach;
@@ -62,7 +63,7 @@ class SmsProAdapterTest {
     private Account account() {
         return new Account(1, "test", ProviderCode.SMSPRO,
                 "http://127.0.0.1:" + server.getAddress().getPort() + "/services/CUSTOMER/", "CUSTOMER", "xxxxxxxx",
-                Settings.NONE, null);
+                Settings.of(Map.of("basicUsername", "smshub", "basicPassword", "s3cret")), null);
     }
 
     @Test
@@ -72,7 +73,7 @@ class SmsProAdapterTest {
         assertEquals("status 0: SMSPro is alive.", liveness.detail());
         assertTrue(received.get().contains("<mobilectrl_alive_request/>"), received.get());
         assertTrue(received.get().startsWith("<?xml version=\"1.0\" encoding=\"ISO-8859-1\""), "ISO-8859-1 as section 3 says");
-        assertEquals("Basic Q1VTVE9NRVI6eHh4eHh4eHg=", authorization.get(), "Appendix 1: HTTP Basic");
+        assertEquals("Basic c21zaHViOnMzY3JldA==", authorization.get(), "Appendix 1: HTTP Basic, the additional credentials");
     }
 
     @Test

@@ -81,7 +81,25 @@ final class MyMobileApiOperations {
         boolean blank = MyMobileApiLedger.SWITCHES.on("blankFailedEntries");
         int success = 0;
         int creditsUsed = 0;
+        long clientClock;
+        try {
+            clientClock = clientClockOffset(senddata.getSettings());
+        } catch (java.time.DateTimeException e) {
+            answer.setCallResult(sendCall(false, "default_curdate and default_curtime are dd/MMM/yyyy and HH:mm"));
+            return sendResults.write(answer);
+        }
         for (SendEntry entry : senddata.getEntries()) {
+            long holdMillis;
+            try {
+                holdMillis = holdMillis(senddata.getSettings(), entry, clientClock);
+            } catch (java.time.DateTimeException e) {
+                var failed = new com.smshub.provider.mymobileapi.xml.sendresult.ApiResult.EntriesFailed();
+                failed.setNumto(entry.getNumto());
+                failed.setCustomerid(entry.getCustomerid());
+                failed.setReason("time invalid"); // one of the reasons the Send table lists
+                answer.getEntriesFailed().add(failed);
+                continue;
+            }
             if (!failure.isEmpty() && entry.getNumto().endsWith(suffix)) {
                 var failed = new com.smshub.provider.mymobileapi.xml.sendresult.ApiResult.EntriesFailed();
                 failed.setNumto(blank ? "" : entry.getNumto());
@@ -94,7 +112,10 @@ final class MyMobileApiOperations {
                 String sentId = MyMobileApiLedger.take(entry.getCustomerid(), String.valueOf(event), entry.getNumto(),
                         entry.getData1(), MyMobileApiLedger.SWITCHES.get("outcome"));
                 MyMobileApiLedger.sentDetails(entry.getCustomerid(), sentId, String.valueOf(event), entry.getData1());
-                schedule(sentId, String.valueOf(event), entry);
+                if (holdMillis > 0) {
+                    MyMobileApiLedger.SWITCHES.count("scheduled");
+                }
+                schedule(sentId, String.valueOf(event), entry, holdMillis);
             }
             var taken = new com.smshub.provider.mymobileapi.xml.sendresult.ApiResult.EntriesSuccess();
             taken.setNumto(entry.getNumto());
@@ -124,13 +145,50 @@ final class MyMobileApiOperations {
         return length <= 160 ? 1 : (length + 152) / 153;
     }
 
-    private void schedule(String sentId, String eventId, SendEntry entry) {
+    private void schedule(String sentId, String eventId, SendEntry entry, long holdMillis) {
         String outcome = MyMobileApiLedger.SWITCHES.get("outcome");
         if (outcome.equals("NONE")) {
             return;
         }
         scheduler.schedule(() -> MyMobileApiLedger.change(sentId, eventId, entry.getNumto(), entry.getData1(),
-                entry.getCustomerid(), outcome), MyMobileApiLedger.SWITCHES.number("deliveryDelayMillis"), TimeUnit.MILLISECONDS);
+                entry.getCustomerid(), outcome), holdMillis + MyMobileApiLedger.SWITCHES.number("deliveryDelayMillis"),
+                TimeUnit.MILLISECONDS);
+    }
+
+    private static final java.time.format.DateTimeFormatter DATE_TIME = new java.time.format.DateTimeFormatterBuilder()
+            .parseCaseInsensitive().appendPattern("dd/MMM/uuuu HH:mm").toFormatter(java.util.Locale.ENGLISH)
+            .withResolverStyle(java.time.format.ResolverStyle.STRICT); // 31/Feb is no day (the schema's pattern lets it by)
+
+    /**
+     * The caller's clock against ours, in milliseconds: default_curdate and default_curtime are "the current date
+     * and time on your server", which "determine when your messages should go out"; ours where not given.
+     */
+    private static long clientClockOffset(com.smshub.provider.mymobileapi.xml.SendSettings settings) {
+        if (settings.getDefaultCurdate() == null || settings.getDefaultCurtime() == null) {
+            return 0;
+        }
+        java.time.LocalDateTime theirs = java.time.LocalDateTime.parse(settings.getDefaultCurdate().strip() + " "
+                + settings.getDefaultCurtime().strip(), DATE_TIME);
+        // their time zone, as the difference to ours in whole quarter hours (zones differ by those): a call written at
+        // the end of one minute and read in the next must not move its messages by a minute
+        long difference = java.time.Duration.between(java.time.LocalDateTime.now(java.time.ZoneOffset.UTC), theirs).toMillis();
+        long quarter = java.time.Duration.ofMinutes(15).toMillis();
+        return Math.round((double) difference / quarter) * quarter;
+    }
+
+    /**
+     * How long the entry waits before it goes out: its date and time (or the call's defaults, both mandatory) on the
+     * caller's clock; none when that time has come.
+     */
+    private static long holdMillis(com.smshub.provider.mymobileapi.xml.SendSettings settings, SendEntry entry, long clientClock) {
+        String date = entry.getDate() != null ? entry.getDate() : settings.getDefaultDate();
+        String time = entry.getTime() != null ? entry.getTime() : settings.getDefaultTime();
+        if (date == null || time == null) {
+            throw new java.time.DateTimeException("default_date and default_time are mandatory");
+        }
+        java.time.LocalDateTime at = java.time.LocalDateTime.parse(date.strip() + " " + time.strip(), DATE_TIME);
+        java.time.LocalDateTime theirNow = java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).plus(clientClock, java.time.temporal.ChronoUnit.MILLIS);
+        return Math.max(0, java.time.Duration.between(theirNow, at).toMillis());
     }
 
     String sent(String username, String password, String data) {

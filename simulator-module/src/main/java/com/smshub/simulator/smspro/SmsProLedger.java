@@ -51,6 +51,14 @@ final class SmsProLedger {
     static final AtomicLong DUPLICATES = new AtomicLong();
     static final AtomicLong RECIPIENTS = new AtomicLong();
     static final AtomicLong ALIVE_CHECKS = new AtomicLong();
+    /** Messages held until their start_delivery (table 1). */
+    static final AtomicLong SCHEDULED = new AtomicLong();
+    /** Messages whose valid_until ended before they could be delivered. */
+    static final AtomicLong EXPIRED = new AtomicLong();
+    /** Requests refused with 401: no or other additional credentials (Appendix 1). */
+    static final AtomicLong UNAUTHORISED = new AtomicLong();
+    /** Documents whose customer_id and password did not match (section 2). */
+    static final AtomicLong WRONG_PASSWORD = new AtomicLong();
     /** Every MT request that reached the service, whatever became of it: a resend counts again here. */
     static final AtomicLong REQUESTS = new AtomicLong();
     /** The status_delivery_url of the last request that gave one: where its report goes, token and all. */
@@ -87,6 +95,25 @@ final class SmsProLedger {
                     return size() > 10_000;
                 }
             });
+
+    /** What the last message to each recipient carried beside its text, decoded (tests read it as received.*). */
+    private static final Map<String, Map<String, String>> RECEIVED = Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Map<String, String>> eldest) {
+                    return size() > 10_000;
+                }
+            });
+
+    static void received(List<String> recipients, Map<String, String> fields) {
+        for (String recipient : recipients) {
+            RECEIVED.put(recipient, Map.copyOf(fields));
+        }
+    }
+
+    static Map<String, String> received(String recipient) {
+        return RECEIVED.getOrDefault(recipient, Map.of());
+    }
 
     static long messagesTo(String recipient) {
         return MESSAGES_TO.getOrDefault(recipient, 0L);

@@ -40,9 +40,15 @@ import com.smshub.provider.xml.ProviderXml;
  * authentication (Appendix 1) and ISO-8859-1 XML bodies validated against the schemas in {@code xsd/smspro}.
  * Serves sendsms (sections 6, 7), status (6.8), billing (Billing Pro, 10) and alive (11), and pushes delivery
  * statuses (6.9) and MTB billing results (7.3); {@link SmsProMoServlet} pushes messages from subscribers (8).
+ * A message is held until its {@code start_delivery} and fails (-2) if its {@code valid_until} ends first (table 1,
+ * read in Swedish time).
  *
- * <p>Its one customer is {@code CUSTOMER} / {@code xxxxxxxx}, as in the specification's examples, unless
- * the system properties {@code smshub.simulator.smspro.customer} and {@code ...password} say otherwise.
+ * <p>Its one customer is {@code CUSTOMER} / {@code xxxxxxxx} in the documents (section 2), as in the
+ * specification's examples, unless the system properties {@code smshub.simulator.smspro.customer} and
+ * {@code ...password} say otherwise; Appendix 1's additional credentials, a user of their own, are
+ * {@code smspro-basic} / {@code smspro-basic-password} ({@code ...basic-user}, {@code ...basic-password}). A request
+ * without them is refused with 401 before its body is read; a document with another customer's password gets
+ * status -2, as any incorrect request does (table 11).
  * {@link SmsProSimulatorControl} makes it misbehave.
  */
 // started with the deployment: reports a restart left unacknowledged go out again at once (SmsProLedger)
@@ -52,6 +58,10 @@ public class SmsProSimulator extends HttpServlet {
     private static final Logger LOG = Logger.getLogger(SmsProSimulator.class.getName());
     private static final Charset WIRE = StandardCharsets.ISO_8859_1;
     private static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    // strict: 20260230 is no day (the schema's pattern lets it through)
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("uuuuMMddHHmm")
+            .withResolverStyle(java.time.format.ResolverStyle.STRICT);
+    private static final java.time.ZoneId SWEDEN = java.time.ZoneId.of("Europe/Stockholm");
 
     private final ProviderXml xml = ProviderXml.of(ProviderVocabulary.SMSPRO);
 
@@ -124,6 +134,11 @@ public class SmsProSimulator extends HttpServlet {
             reply(response, mtResponse(customer, requestId, "", -2, "customer_id does not match the URL"));
             return;
         }
+        if (!customerPassword().equals(sms.getHeader().getPassword())) {
+            SmsProLedger.WRONG_PASSWORD.incrementAndGet();
+            reply(response, mtResponse(customer, requestId, "", -2, "customer_id and password do not match"));
+            return;
+        }
         SmsProBehaviour.SendFailure failure = SmsProBehaviour.failureNow();
         switch (failure) {
             case HTTP_500 -> {
@@ -146,6 +161,15 @@ public class SmsProSimulator extends HttpServlet {
             default -> {
             }
         }
+        Long start;
+        Long until;
+        try {
+            start = minute(sms.getHeader().getStartDelivery());
+            until = minute(sms.getHeader().getValidUntil());
+        } catch (java.time.DateTimeException e) {
+            reply(response, mtResponse(customer, requestId, "", -2, "start_delivery and valid_until are YYYYMMDDhhmm: " + e.getMessage()));
+            return;
+        }
         String mobilectrlId;
         {
             // a request_id seen before is taken again: the specification promises no deduplication (SmsProLedger)
@@ -158,8 +182,12 @@ public class SmsProSimulator extends HttpServlet {
                         return;
                     }
                     recipients.addAll(mt.getToMsisdn());
+                    SmsProLedger.received(mt.getToMsisdn(), received(sms, "sms", mt.isBinary(), mt.getMsgClass(), null,
+                            mt.getDestinationPort(), mt.getSourcePort()));
                 } else if (message instanceof RawSms raw) {
                     recipients.addAll(raw.getToMsisdn());
+                    SmsProLedger.received(raw.getToMsisdn(), received(sms, "raw_sms", raw.isBinary(), raw.getMsgClass(),
+                            raw.getHeader(), null, null));
                 }
             }
             long delay = SmsProBehaviour.reportBeforeAnswer ? 0 : SmsProBehaviour.deliveryDelayMillis;
@@ -168,6 +196,19 @@ public class SmsProSimulator extends HttpServlet {
                 case FAILED -> -2;
                 case NONE -> 1;
             };
+            // table 1: start_delivery holds the message until its minute; valid_until ends the tries, so a message whose
+            // validity ends before its start is never delivered (-2, the one failure status, table 11)
+            long now = System.currentTimeMillis();
+            boolean tryOnlyOnce = sms.getPayload().getSmsOrRawSms().stream().anyMatch(m -> m instanceof MtSms mt && mt.isTryOnlyOnce());
+            if (start != null && start > now + delay) {
+                SmsProLedger.SCHEDULED.incrementAndGet();
+                delay = start - now;
+            }
+            if (until != null && !tryOnlyOnce && until < now + delay) {
+                SmsProLedger.EXPIRED.incrementAndGet();
+                outcome = -2;
+                delay = Math.max(0, until - now);
+            }
             SmsProLedger.Sent sent = new SmsProLedger.Sent(mobilectrlId, requestId, recipients,
                     sms.getHeader().getStatusDeliveryUrl(), outcome, System.currentTimeMillis() + delay);
             SmsProLedger.record(sent);
@@ -201,15 +242,12 @@ public class SmsProSimulator extends HttpServlet {
         try (InputStream body = request.getInputStream()) {
             bill = SmsProBilling.read(body.readAllBytes());
         } catch (InvalidProviderXmlException e) {
-            BillingResult refused = new BillingResult();
-            refused.setCustomerId(customer);
-            refused.setTransactionId("");
-            refused.setOperator("");
-            refused.setStatus(-2);
-            refused.setStatuscode(101);
-            refused.setMessage("Invalid XML: " + e.getMessage());
-            refused.setDatetime(DATETIME.format(LocalDateTime.now()));
-            reply(response, refused);
+            reply(response, billingRefused(customer, "Invalid XML: " + e.getMessage()));
+            return;
+        }
+        if (!customer.equals(bill.getCustomer().getCustomerId()) || !customerPassword().equals(bill.getCustomer().getPassword())) {
+            SmsProLedger.WRONG_PASSWORD.incrementAndGet();
+            reply(response, billingRefused(customer, "customer_id and password do not match"));
             return;
         }
         SmsProBilling.Answer answer = SmsProBilling.bill(bill, customer);
@@ -225,6 +263,19 @@ public class SmsProSimulator extends HttpServlet {
             return;
         }
         reply(response, answer.result());
+    }
+
+    /** An incorrect Billing Pro request: status -2, "purchase not performed" (101, table 11). */
+    private static BillingResult billingRefused(String customer, String message) {
+        BillingResult refused = new BillingResult();
+        refused.setCustomerId(customer);
+        refused.setTransactionId("");
+        refused.setOperator("");
+        refused.setStatus(-2);
+        refused.setStatuscode(101);
+        refused.setMessage(message);
+        refused.setDatetime(DATETIME.format(LocalDateTime.now()));
+        return refused;
     }
 
     /** Section 6.8. */
@@ -331,14 +382,62 @@ public class SmsProSimulator extends HttpServlet {
         }
     }
 
+    /** A message's fields beside its text and recipients, as tests read them back. */
+    private static java.util.Map<String, String> received(MobilectrlSms sms, String kind, boolean binary, int msgClass,
+            String udh, Integer destinationPort, Integer sourcePort) {
+        java.util.Map<String, String> fields = new java.util.TreeMap<>();
+        fields.put("kind", kind);
+        fields.put("binary", String.valueOf(binary));
+        fields.put("msgClass", String.valueOf(msgClass));
+        put(fields, "udh", udh);
+        put(fields, "destinationPort", destinationPort);
+        put(fields, "sourcePort", sourcePort);
+        put(fields, "fromAlphanumeric", sms.getHeader().getFromAlphanumeric());
+        put(fields, "fromMsisdn", sms.getHeader().getFromMsisdn());
+        put(fields, "startDelivery", sms.getHeader().getStartDelivery());
+        put(fields, "validUntil", sms.getHeader().getValidUntil());
+        return fields;
+    }
+
+    private static void put(java.util.Map<String, String> fields, String name, Object value) {
+        if (value != null) {
+            fields.put(name, value.toString());
+        }
+    }
+
+    /** SMS Pro's minutes (table 1), in Swedish time as the gateway writes them; null where not given. */
+    private static Long minute(String text) {
+        if (text == null) {
+            return null;
+        }
+        return LocalDateTime.parse(text.strip(), MINUTE).atZone(SWEDEN).toInstant().toEpochMilli();
+    }
+
+    private static String customerPassword() {
+        return System.getProperty("smshub.simulator.smspro.password", "xxxxxxxx");
+    }
+
+    /** The URL's customer, and Appendix 1's additional credentials, which are not the customer's own. */
     private static boolean authorised(HttpServletRequest request, String customer) {
         String expectedCustomer = System.getProperty("smshub.simulator.smspro.customer", "CUSTOMER");
-        String expectedPassword = System.getProperty("smshub.simulator.smspro.password", "xxxxxxxx");
+        String basicUser = System.getProperty("smshub.simulator.smspro.basic-user", "smspro-basic");
+        String basicPassword = System.getProperty("smshub.simulator.smspro.basic-password", "smspro-basic-password");
         String header = request.getHeader("Authorization");
         if (!customer.equals(expectedCustomer) || header == null || !header.startsWith("Basic ")) {
+            SmsProLedger.UNAUTHORISED.incrementAndGet();
             return false;
         }
-        String credentials = new String(Base64.getDecoder().decode(header.substring(6).trim()), WIRE);
-        return credentials.equals(expectedCustomer + ":" + expectedPassword);
+        String credentials;
+        try {
+            credentials = new String(Base64.getDecoder().decode(header.substring(6).trim()), WIRE);
+        } catch (IllegalArgumentException e) {
+            SmsProLedger.UNAUTHORISED.incrementAndGet();
+            return false;
+        }
+        if (!credentials.equals(basicUser + ":" + basicPassword)) {
+            SmsProLedger.UNAUTHORISED.incrementAndGet();
+            return false;
+        }
+        return true;
     }
 }

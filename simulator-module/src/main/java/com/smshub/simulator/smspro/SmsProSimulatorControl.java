@@ -95,6 +95,10 @@ public class SmsProSimulatorControl extends HttpServlet {
         state.put("reportsPushed", SmsProReporter.PUSHED.get());
         state.put("aliveChecks", SmsProLedger.ALIVE_CHECKS.get());
         state.put("requests", SmsProLedger.REQUESTS.get());
+        state.put("unauthorised", SmsProLedger.UNAUTHORISED.get());
+        state.put("scheduled", SmsProLedger.SCHEDULED.get());
+        state.put("expired", SmsProLedger.EXPIRED.get());
+        state.put("wrongPassword", SmsProLedger.WRONG_PASSWORD.get());
         state.put("lastDeliveryUrl", SmsProLedger.lastDeliveryUrl);
         state.put("billing", SmsProBilling.behaviour);
         state.put("billingCode", SmsProBilling.declineCode);
@@ -114,6 +118,7 @@ public class SmsProSimulatorControl extends HttpServlet {
             state.put("messagesTo", SmsProLedger.messagesTo(to));
             state.put("balanceOre", SmsProBilling.balance(to));
             state.put("billingSubIds", SmsProBilling.subIds(to));
+            SmsProLedger.received(to).forEach((name, value) -> state.put("received." + name, value));
         }
         String requestId = request.getParameter("requestId");
         if (requestId != null) {

@@ -6,9 +6,9 @@ import com.smshub.gateway.v1.SendBatchRequest;
 import com.smshub.gateway.v1.SendBatchResponse;
 import com.smshub.sending.boundary.Batches;
 import com.smshub.sending.entity.DuplicateRequestException;
-import com.smshub.sending.entity.IdempotencyConflictException;
+import com.smshub.kernel.IdempotencyConflictException;
 import com.smshub.sending.entity.NotATenantException;
-import com.smshub.sending.entity.RequestValidationException;
+import com.smshub.kernel.RequestValidationException;
 import com.smshub.sending.entity.SendCommand;
 
 /** A SendBatch document from the JMS queue, mapped and answered exactly as the SOAP operation is. */

@@ -1,4 +1,4 @@
-package com.smshub.sending.control;
+package com.smshub.kernel;
 
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;

@@ -1,4 +1,4 @@
-package com.smshub.sending.entity;
+package com.smshub.kernel;
 
 import jakarta.ejb.ApplicationException;
 

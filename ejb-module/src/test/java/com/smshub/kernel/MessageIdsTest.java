@@ -1,4 +1,4 @@
-package com.smshub.sending.control;
+package com.smshub.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

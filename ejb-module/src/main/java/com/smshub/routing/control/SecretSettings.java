@@ -1,0 +1,83 @@
+package com.smshub.routing.control;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.smshub.kernel.ProviderCode;
+import com.smshub.platform.ProviderSecrets;
+import com.smshub.provider.spi.ProviderAdapter;
+import com.smshub.provider.spi.Providers;
+import com.smshub.routing.entity.ProviderAccount;
+
+/**
+ * The settings an adapter declares secret ({@link ProviderAdapter#secretSettings()}): sealed in the stored
+ * settings, each bound to its account and name, opened only for the adapter and shown to operators as set.
+ */
+@ApplicationScoped
+public class SecretSettings {
+
+    /** What an operator reads in place of a secret setting's value. */
+    public static final String SHOWN = "(set)";
+
+    @Inject
+    Providers providers;
+
+    @Inject
+    ProviderSecrets secrets;
+
+    private Set<String> names(ProviderCode provider) {
+        return providers.adapter(provider).map(ProviderAdapter::secretSettings).orElse(Set.of());
+    }
+
+    /** The account's settings as its adapter reads them. */
+    public Map<String, String> opened(ProviderAccount stored) {
+        Map<String, String> settings = SettingsJson.read(stored.getSettings());
+        for (String name : names(stored.getProvider())) {
+            settings.computeIfPresent(name, (setting, sealed) -> secrets.open(sealed, ProviderSecrets.settingSealedFor(stored.getName(), setting)));
+        }
+        return settings;
+    }
+
+    /** The account's settings as operators read them. */
+    public Map<String, String> shown(ProviderAccount stored) {
+        Map<String, String> settings = SettingsJson.read(stored.getSettings());
+        for (String name : names(stored.getProvider())) {
+            settings.computeIfPresent(name, (setting, sealed) -> SHOWN);
+        }
+        return settings;
+    }
+
+    /**
+     * An operator's new settings for an account, opened. They replace the stored ones, except that a secret setting
+     * left out of settings that name others keeps its stored value (an operator cannot read it back to send it
+     * again, as with the account's password); one given empty is removed, and no settings at all remove every one.
+     */
+    public Map<String, String> given(String accountName, ProviderCode provider, Map<String, String> settings,
+            Optional<ProviderAccount> existing) {
+        Map<String, String> merged = new TreeMap<>(settings);
+        Map<String, String> stored = settings.isEmpty() ? Map.of() : existing.map(this::opened).orElse(Map.of());
+        for (String name : names(provider)) {
+            String value = merged.get(name);
+            if (value == null && stored.containsKey(name)) {
+                merged.put(name, stored.get(name));
+            } else if (value != null && value.isEmpty()) {
+                merged.remove(name);
+            }
+        }
+        return merged;
+    }
+
+    /** Settings as stored: the secret ones sealed. */
+    public Map<String, String> sealed(String accountName, ProviderCode provider, Map<String, String> settings) {
+        Map<String, String> sealed = new TreeMap<>(settings);
+        for (String name : names(provider)) {
+            sealed.computeIfPresent(name, (setting, value) -> secrets.seal(value, ProviderSecrets.settingSealedFor(accountName, setting)));
+        }
+        return sealed;
+    }
+}
