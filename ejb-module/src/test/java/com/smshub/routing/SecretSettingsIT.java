@@ -87,6 +87,9 @@ class SecretSettingsIT {
         assertEquals("Appendix-1-password", opened().get("basicPassword"), "left out of settings that name others: kept");
         assertEquals("7", opened().get("recipientsPerRequest"));
 
+        save(shown());
+        assertEquals("Appendix-1-password", opened().get("basicPassword"), "read, and saved back as read: kept, never \"(set)\"");
+
         save(Map.of("basicUsername", "someone-else", "basicPassword", "another"));
         assertEquals("another", opened().get("basicPassword"), "given: replaced");
         assertFalse(opened().containsKey("recipientsPerRequest"), "the other settings are replaced whole");

@@ -55,7 +55,8 @@ public class SecretSettings {
     /**
      * An operator's new settings for an account, opened. They replace the stored ones, except that a secret setting
      * left out of settings that name others keeps its stored value (an operator cannot read it back to send it
-     * again, as with the account's password); one given empty is removed, and no settings at all remove every one.
+     * again, as with the account's password), and so does one given as it was shown ({@value #SHOWN}: an account
+     * read, changed and saved back); one given empty is removed, and no settings at all remove every one.
      */
     public Map<String, String> given(String accountName, ProviderCode provider, Map<String, String> settings,
             Optional<ProviderAccount> existing) {
@@ -63,9 +64,11 @@ public class SecretSettings {
         Map<String, String> stored = settings.isEmpty() ? Map.of() : existing.map(this::opened).orElse(Map.of());
         for (String name : names(provider)) {
             String value = merged.get(name);
-            if (value == null && stored.containsKey(name)) {
+            // "(set)" is what an operator read: an account read, changed and saved back keeps its secret
+            boolean unchanged = value == null || SHOWN.equals(value);
+            if (unchanged && stored.containsKey(name)) {
                 merged.put(name, stored.get(name));
-            } else if (value != null && value.isEmpty()) {
+            } else if (value != null && (value.isEmpty() || SHOWN.equals(value))) {
                 merged.remove(name);
             }
         }
