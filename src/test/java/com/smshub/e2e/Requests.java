@@ -35,9 +35,9 @@ final class Requests {
 
     /** The request, to be sent no earlier than this time. */
     static SendSms scheduled(SendSms request, OffsetDateTime at) {
-        // with its seconds always: OffsetDateTime.toString() leaves out ":00", which xsd:dateTime requires
+        // ISO_OFFSET_DATE_TIME writes the seconds always; OffsetDateTime.toString() leaves out ":00", which xsd:dateTime needs
         request.setScheduledAt(DatatypeFactory.newDefaultInstance().newXMLGregorianCalendar(
-                at.format(java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSXXX"))));
+                at.format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME)));
         return request;
     }
 

@@ -109,12 +109,14 @@ public class DatabaseMigration {
                 try (JsonReader reader = Json.createReader(new StringReader(stored))) {
                     settings = reader.readObject();
                 }
+                List<Map.Entry<String, String>> missing = demo.getValue().entrySet().stream()
+                        .filter(setting -> !settings.containsKey(setting.getKey())).toList();
+                if (missing.isEmpty()) {
+                    continue; // sealed at an earlier start
+                }
                 JsonObjectBuilder sealed = Json.createObjectBuilder(settings);
-                demo.getValue().forEach((name, value) -> {
-                    if (!settings.containsKey(name)) {
-                        sealed.add(name, secrets.seal(value, ProviderSecrets.settingSealedFor(demo.getKey(), name)));
-                    }
-                });
+                missing.forEach(setting -> sealed.add(setting.getKey(), secrets.seal(setting.getValue(),
+                        ProviderSecrets.settingSealedFor(demo.getKey(), setting.getKey()))));
                 update.setString(1, sealed.build().toString());
                 update.setString(2, demo.getKey());
                 update.setString(3, stored);

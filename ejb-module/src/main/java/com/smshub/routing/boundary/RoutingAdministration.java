@@ -86,14 +86,13 @@ public class RoutingAdministration {
             throw new InvalidValueException("Account " + name + " is a " + existing.get().getProvider()
                     + " account; its provider cannot change");
         }
-        Map<String, String> settings = secretSettings.given(name, definition.provider(), definition.settings(), existing);
+        Map<String, String> settings = secretSettings.given(definition.provider(), definition.settings(), existing);
         adapter.checkSettings(Settings.of(settings));
         ProviderAccount account = existing.orElseGet(() -> new ProviderAccount(definition.provider(), name));
         account.configure(definition.endpointUrl(), definition.username(),
                 definition.secret() == null ? null : secrets.seal(definition.secret(), name),
                 SettingsJson.write(secretSettings.sealed(name, definition.provider(), settings)), definition.enabled(),
-                definition.maxPerSecond(),
-                definition.maxConcurrent(), definition.ambiguity());
+                definition.maxPerSecond(), definition.maxConcurrent(), definition.ambiguity());
         AccountDefinition.Push push = definition.push();
         if (push.username() != null && push.password() == null && account.getSealedPushPassword() == null) {
             throw new InvalidValueException("pushUsername needs a pushPassword");

@@ -58,8 +58,7 @@ public class SecretSettings {
      * again, as with the account's password), and so does one given as it was shown ({@value #SHOWN}: an account
      * read, changed and saved back); one given empty is removed, and no settings at all remove every one.
      */
-    public Map<String, String> given(String accountName, ProviderCode provider, Map<String, String> settings,
-            Optional<ProviderAccount> existing) {
+    public Map<String, String> given(ProviderCode provider, Map<String, String> settings, Optional<ProviderAccount> existing) {
         Map<String, String> merged = new TreeMap<>(settings);
         Map<String, String> stored = settings.isEmpty() ? Map.of() : existing.map(this::opened).orElse(Map.of());
         for (String name : names(provider)) {

@@ -1,6 +1,15 @@
 package com.smshub.simulator.mymobileapi;
 
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
@@ -9,6 +18,7 @@ import com.smshub.provider.mymobileapi.xml.CallResult;
 import com.smshub.provider.mymobileapi.xml.Options;
 import com.smshub.provider.mymobileapi.xml.Reply;
 import com.smshub.provider.mymobileapi.xml.SendEntry;
+import com.smshub.provider.mymobileapi.xml.SendSettings;
 import com.smshub.provider.mymobileapi.xml.Senddata;
 import com.smshub.provider.mymobileapi.xml.Sent;
 import com.smshub.provider.xml.InvalidProviderXmlException;
@@ -84,7 +94,7 @@ final class MyMobileApiOperations {
         long clientClock;
         try {
             clientClock = clientClockOffset(senddata.getSettings());
-        } catch (java.time.DateTimeException e) {
+        } catch (DateTimeException e) {
             answer.setCallResult(sendCall(false, "default_curdate and default_curtime are dd/MMM/yyyy and HH:mm"));
             return sendResults.write(answer);
         }
@@ -92,20 +102,12 @@ final class MyMobileApiOperations {
             long holdMillis;
             try {
                 holdMillis = holdMillis(senddata.getSettings(), entry, clientClock);
-            } catch (java.time.DateTimeException e) {
-                var failed = new com.smshub.provider.mymobileapi.xml.sendresult.ApiResult.EntriesFailed();
-                failed.setNumto(entry.getNumto());
-                failed.setCustomerid(entry.getCustomerid());
-                failed.setReason("time invalid"); // one of the reasons the Send table lists
-                answer.getEntriesFailed().add(failed);
+            } catch (DateTimeException e) {
+                answer.getEntriesFailed().add(entryFailed(entry.getNumto(), entry.getCustomerid(), "time invalid")); // a reason the Send table lists
                 continue;
             }
             if (!failure.isEmpty() && entry.getNumto().endsWith(suffix)) {
-                var failed = new com.smshub.provider.mymobileapi.xml.sendresult.ApiResult.EntriesFailed();
-                failed.setNumto(blank ? "" : entry.getNumto());
-                failed.setCustomerid(blank ? "" : entry.getCustomerid());
-                failed.setReason(failure);
-                answer.getEntriesFailed().add(failed);
+                answer.getEntriesFailed().add(entryFailed(blank ? "" : entry.getNumto(), blank ? "" : entry.getCustomerid(), failure));
                 continue;
             }
             if (live) {
@@ -155,24 +157,32 @@ final class MyMobileApiOperations {
                 TimeUnit.MILLISECONDS);
     }
 
-    private static final java.time.format.DateTimeFormatter DATE_TIME = new java.time.format.DateTimeFormatterBuilder()
-            .parseCaseInsensitive().appendPattern("dd/MMM/uuuu HH:mm").toFormatter(java.util.Locale.ENGLISH)
-            .withResolverStyle(java.time.format.ResolverStyle.STRICT); // 31/Feb is no day (the schema's pattern lets it by)
+    private static com.smshub.provider.mymobileapi.xml.sendresult.ApiResult.EntriesFailed entryFailed(String numto, String customerid, String reason) {
+        var failed = new com.smshub.provider.mymobileapi.xml.sendresult.ApiResult.EntriesFailed();
+        failed.setNumto(numto);
+        failed.setCustomerid(customerid);
+        failed.setReason(reason);
+        return failed;
+    }
+
+    private static final DateTimeFormatter DATE_TIME = new DateTimeFormatterBuilder()
+            .parseCaseInsensitive().appendPattern("dd/MMM/uuuu HH:mm").toFormatter(Locale.ENGLISH)
+            .withResolverStyle(ResolverStyle.STRICT); // 31/Feb is no day (the schema's pattern lets it by)
 
     /**
      * The caller's clock against ours, in milliseconds: default_curdate and default_curtime are "the current date
      * and time on your server", which "determine when your messages should go out"; ours where not given.
      */
-    private static long clientClockOffset(com.smshub.provider.mymobileapi.xml.SendSettings settings) {
+    private static long clientClockOffset(SendSettings settings) {
         if (settings.getDefaultCurdate() == null || settings.getDefaultCurtime() == null) {
             return 0;
         }
-        java.time.LocalDateTime theirs = java.time.LocalDateTime.parse(settings.getDefaultCurdate().strip() + " "
+        LocalDateTime theirs = LocalDateTime.parse(settings.getDefaultCurdate().strip() + " "
                 + settings.getDefaultCurtime().strip(), DATE_TIME);
         // their time zone, as the difference to ours in whole quarter hours (zones differ by those): a call written at
         // the end of one minute and read in the next must not move its messages by a minute
-        long difference = java.time.Duration.between(java.time.LocalDateTime.now(java.time.ZoneOffset.UTC), theirs).toMillis();
-        long quarter = java.time.Duration.ofMinutes(15).toMillis();
+        long difference = Duration.between(LocalDateTime.now(ZoneOffset.UTC), theirs).toMillis();
+        long quarter = Duration.ofMinutes(15).toMillis();
         return Math.round((double) difference / quarter) * quarter;
     }
 
@@ -180,15 +190,15 @@ final class MyMobileApiOperations {
      * How long the entry waits before it goes out: its date and time (or the call's defaults, both mandatory) on the
      * caller's clock; none when that time has come.
      */
-    private static long holdMillis(com.smshub.provider.mymobileapi.xml.SendSettings settings, SendEntry entry, long clientClock) {
+    private static long holdMillis(SendSettings settings, SendEntry entry, long clientClock) {
         String date = entry.getDate() != null ? entry.getDate() : settings.getDefaultDate();
         String time = entry.getTime() != null ? entry.getTime() : settings.getDefaultTime();
         if (date == null || time == null) {
-            throw new java.time.DateTimeException("default_date and default_time are mandatory");
+            throw new DateTimeException("default_date and default_time are mandatory");
         }
-        java.time.LocalDateTime at = java.time.LocalDateTime.parse(date.strip() + " " + time.strip(), DATE_TIME);
-        java.time.LocalDateTime theirNow = java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).plus(clientClock, java.time.temporal.ChronoUnit.MILLIS);
-        return Math.max(0, java.time.Duration.between(theirNow, at).toMillis());
+        LocalDateTime at = LocalDateTime.parse(date.strip() + " " + time.strip(), DATE_TIME);
+        LocalDateTime theirNow = LocalDateTime.now(ZoneOffset.UTC).plus(clientClock, ChronoUnit.MILLIS);
+        return Math.max(0, Duration.between(theirNow, at).toMillis());
     }
 
     String sent(String username, String password, String data) {
