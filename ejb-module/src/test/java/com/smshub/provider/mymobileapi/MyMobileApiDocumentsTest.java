@@ -66,6 +66,14 @@ class MyMobileApiDocumentsTest {
         assertEquals("09:15", senddata.getEntries().get(1).getTime());
     }
 
+    @Test
+    void aScheduledTimeBetweenMinutesGoesAtTheNextMinuteNeverEarlier() {
+        List<OutboundMessage> halfPast = List.of(new OutboundMessage(SECOND, new Msisdn("+27832297942"), SmsContent.text("Later")
+                .scheduledAt(OffsetDateTime.parse("2026-12-24T07:15:30Z")).build()));
+        Senddata senddata = MyMobileApiAdapter.senddata(halfPast, SOUTH_AFRICA, OffsetDateTime.parse("2026-12-02T08:05:00Z"), true);
+        assertEquals("09:16", senddata.getEntries().get(0).getTime(), "HH:mm: 09:15:30 is no earlier than 09:16");
+    }
+
     private static ApiResult answer(String xml) {
         return ProviderXml.of(ProviderVocabulary.MYMOBILEAPI_SEND_RESULT).read(xml, ApiResult.class);
     }
