@@ -18,6 +18,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -88,11 +89,18 @@ public final class SmppConnection implements ProviderSession, MessageReceiverLis
     /** How often a later part of a long text is offered again when the SMSC is busy, before its outcome is unknown. */
     private static final int PART_TRIES = 5;
     /**
-     * How long a receipt for an id not yet recorded (it came before our commit of submit_sm_resp) is retried
-     * here before it is parked with the core.
+     * A receipt for an id not recorded yet (it came before our commit of its submit_sm_resp) is tried again
+     * after this pause, twice as long at each next try (at most {@link #LONGEST_EARLY_PAUSE_MILLIS}), until
+     * {@link #earlyReceiptWaitMillis()} have passed; then it is parked with the core.
      */
-    private static final int EARLY_RECEIPT_TRIES = 4;
-    private static final long EARLY_RECEIPT_PAUSE_MILLIS = 250;
+    private static final long FIRST_EARLY_PAUSE_MILLIS = 20;
+    private static final long LONGEST_EARLY_PAUSE_MILLIS = 250;
+    /**
+     * The session's handler threads that an early receipt may never take: the submit_sm_resp its commit waits
+     * for is handled on the same threads, and with every thread asleep on an early receipt it waited for all of
+     * them (thread dumps: a session at 49 messages a second, docs/benchmarks.md, twelfth round).
+     */
+    static final int RESERVED_HANDLERS = 2;
 
     /** SMPP 3.4's message_id: a C-Octet String of up to 65 octets, its NUL included. */
     static final int MOST_ID_OCTETS = 64;
@@ -115,6 +123,9 @@ public final class SmppConnection implements ProviderSession, MessageReceiverLis
     private final AtomicInteger references = new AtomicInteger(ThreadLocalRandom.current().nextInt(0x10000));
     /** Receipts to the core, a transaction for each group that gathers while the last one commits. */
     private final ReceiptGroups receipts;
+    /** Handler threads an early receipt may wait on: the window's worth, never the reserved ones. */
+    private final Semaphore earlyWaits;
+    private final long earlyWaitMillis = earlyReceiptWaitMillis();
     /** The session sends nothing before this (System.nanoTime), after the SMSC asked it to slow down. */
     private volatile long quietUntil;
     private volatile long pauseMillis;
@@ -130,6 +141,7 @@ public final class SmppConnection implements ProviderSession, MessageReceiverLis
         this.receiver = settings.bind() == SmppSettings.Bind.TRANSCEIVER ? transmitter : session(settings, account);
         receiver.setMessageReceiverListener(this);
         this.receipts = new ReceiptGroups(events, account.name());
+        this.earlyWaits = new Semaphore(handlers(settings) - RESERVED_HANDLERS);
         AtomicInteger threads = new AtomicInteger();
         this.pipeline = new ThreadPoolExecutor(settings.window(), settings.window(), 0, TimeUnit.MILLISECONDS, queued, task -> {
             Thread thread = new Thread(task, "smpp-" + account.name() + "-" + threads.incrementAndGet());
@@ -146,6 +158,16 @@ public final class SmppConnection implements ProviderSession, MessageReceiverLis
         return Integer.getInteger("smshub.smpp.receive-queue", 5000);
     }
 
+    /** How long an early receipt waits for its message's id before it is parked (1 s; the gateway's commits take ms). */
+    static long earlyReceiptWaitMillis() {
+        return Long.getLong("smshub.smpp.early-receipt-wait-millis", 1000);
+    }
+
+    /** Handler threads of a session: one a submit of the window, receipts waiting for their commits beside them. */
+    static int handlers(SmppSettings settings) {
+        return Math.max(1, settings.window()) + RESERVED_HANDLERS;
+    }
+
     private static SMPPSession session(SmppSettings settings, Account account) {
         int queue = receiveQueue();
         SMPPSession session = new SMPPSession(new SynchronizedPDUSender(new RefusalCountingSender(account.name(), queue)),
@@ -154,8 +176,8 @@ public final class SmppConnection implements ProviderSession, MessageReceiverLis
         session.setEnquireLinkTimer(settings.enquireLinkSeconds() * 1000);
         session.setTransactionTimer(settings.responseSeconds() * 1000L);
         // receipts and responses are handled on these threads; a receipt waits for its commit, so as many as
-        // the window keeps them from queueing behind one another
-        session.setPduProcessorDegree(Math.max(3, settings.window()));
+        // the window keeps them from queueing behind one another, and the reserved ones keep responses moving
+        session.setPduProcessorDegree(handlers(settings));
         return session;
     }
 
@@ -439,19 +461,32 @@ public final class SmppConnection implements ProviderSession, MessageReceiverLis
             return;
         }
         try {
-            for (int attempt = 1; ; attempt++) {
-                ProviderEvents.ReportResult result = receipts.apply(report);
-                if (result != ProviderEvents.ReportResult.UNKNOWN_MESSAGE) {
-                    return;
-                }
-                if (attempt == EARLY_RECEIPT_TRIES) {
-                    // our commit is late, or the id is not ours: the core keeps it until a message has the id
-                    events.park(report);
-                    return;
-                }
-                // before our commit of its submit_sm_resp, the id is not ours yet: wait for it a little
-                Thread.sleep(EARLY_RECEIPT_PAUSE_MILLIS);
+            if (receipts.apply(report) != ProviderEvents.ReportResult.UNKNOWN_MESSAGE) {
+                return;
             }
+            // before our commit of its submit_sm_resp the id is not ours yet: wait for it a little, on a thread
+            // a response never needs; with none free, or with the commit late (or the id not ours), the core
+            // keeps the receipt until a message has the id (applied within a second of that)
+            if (!earlyWaits.tryAcquire()) {
+                Counters.increment("smpp.receipt-parked-at-once");
+                events.park(report);
+                return;
+            }
+            try {
+                long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(earlyWaitMillis);
+                for (long pause = FIRST_EARLY_PAUSE_MILLIS; System.nanoTime() < until;
+                        pause = Math.min(LONGEST_EARLY_PAUSE_MILLIS, pause * 2)) {
+                    Thread.sleep(Math.max(1, Math.min(pause, TimeUnit.NANOSECONDS.toMillis(until - System.nanoTime()))));
+                    if (receipts.apply(report) != ProviderEvents.ReportResult.UNKNOWN_MESSAGE) {
+                        return;
+                    }
+                }
+            } finally {
+                earlyWaits.release();
+            }
+            Counters.increment("smpp.receipt-parked");
+            events.park(report);
+            return;
         } catch (InterruptedException e) {
             // the session closes under it: refused (and counted by the sender), for the SMSC to deliver again
             Thread.currentThread().interrupt();

@@ -135,6 +135,20 @@ class SmppInboundIT {
         connect();
     }
 
+    /** The gateway's connection again, with a window of {@code window} and these system properties set while it opens. */
+    private void reconnect(int window, Map<String, String> properties) throws Exception {
+        connection.close();
+        smsc.close();
+        account = new Account(account.id(), NAME, ProviderCode.MYMSP, account.endpointUrl(), "it", "it-pw",
+                new Settings(Map.of("window", String.valueOf(window))), null);
+        properties.forEach(System::setProperty);
+        try {
+            connect();
+        } finally {
+            properties.keySet().forEach(System::clearProperty);
+        }
+    }
+
     /** The gateway's connection bound to the test's SMSC. */
     private void connect() throws Exception {
         Future<SMPPServerSession> bound = executor.submit(() -> {
@@ -235,23 +249,74 @@ class SmppInboundIT {
     }
 
     @Test
-    void aDeliverSmRefusedForAFullReceiveQueueIsCountedForTheSmscToDeliverAgain() throws Exception {
-        // the session again, with a receive queue of one PDU beside its three handler threads (window 1)
-        connection.close();
-        smsc.close();
-        System.setProperty("smshub.smpp.receive-queue", "1");
-        try {
-            connect();
-        } finally {
-            System.clearProperty("smshub.smpp.receive-queue");
+    void earlyReceiptsForAWholeWindowLeaveTheSubmitResponsesAThread() throws Exception {
+        // a window of three; an early receipt waits five seconds for its id before it is parked
+        reconnect(3, Map.of("smshub.smpp.early-receipt-wait-millis", "5000"));
+        smsc.setTransactionTimer(15_000);
+        submits.receiptFirst = true;
+        long parkedBefore = Counters.get("smpp.receipt-parked");
+        List<SendOutcome> outcomes = connection.submitAll(List.of(outbound("en"), outbound("to"), outbound("tre")));
+        List<Future<Integer>> receipts = List.copyOf(submits.receipts);
+        assertEquals(3, receipts.size());
+        for (SendOutcome outcome : outcomes) {
+            assertInstanceOf(SendOutcome.Accepted.class, outcome);
         }
-        smsc.setTransactionTimer(15_000); // a receipt taken waits for a handler thread, and then for its parking
-        long before = Counters.get("smpp.deliver-sm-refused.throttled");
-        // receipts for ids no message has: each holds its handler about 750 ms before it is parked
-        ExecutorService smscSide = Executors.newFixedThreadPool(12);
+        // before: the three receipts slept on all three handler threads, the responses queued behind them, and
+        // the window came back only once the receipts had given up (a session at 49 messages a second)
+        assertEquals(0, receipts.stream().filter(Future::isDone).count(),
+                "the responses were handled while every receipt of the window still waited for its id");
+        for (Future<Integer> receipt : receipts) {
+            assertEquals(SMPPConstant.STAT_ESME_ROK, receipt.get(20, TimeUnit.SECONDS), "parked, and acknowledged");
+        }
+        assertEquals(3, Counters.get("smpp.receipt-parked") - parkedBefore);
+        Number parked = (Number) em.createNativeQuery("SELECT COUNT(*) FROM parked_report WHERE provider_message_id IN (?, ?, ?)")
+                .setParameter(1, ((SendOutcome.Accepted) outcomes.get(0)).providerMessageId())
+                .setParameter(2, ((SendOutcome.Accepted) outcomes.get(1)).providerMessageId())
+                .setParameter(3, ((SendOutcome.Accepted) outcomes.get(2)).providerMessageId()).getSingleResult();
+        assertEquals(3, parked.intValue(), "kept until a message has the id");
+    }
+
+    @Test
+    void earlyReceiptsBeyondTheWindowAreParkedAtOnce() throws Exception {
+        reconnect(1, Map.of("smshub.smpp.early-receipt-wait-millis", "5000"));
+        smsc.setTransactionTimer(15_000);
+        long atOnce = Counters.get("smpp.receipt-parked-at-once");
+        ExecutorService smscSide = Executors.newFixedThreadPool(3);
         try {
             List<Future<Integer>> answers = new ArrayList<>();
-            for (int i = 0; i < 12; i++) {
+            for (int i = 0; i < 3; i++) {
+                String id = "9999999999" + String.format("%02d", i) + UUID.randomUUID().toString().substring(0, 8);
+                answers.add(smscSide.submit(() -> {
+                    receipt("id:" + id + " sub:001 dlvrd:001 submit date:2612030000 done date:2612030001 stat:DELIVRD err:000");
+                    return SMPPConstant.STAT_ESME_ROK;
+                }));
+            }
+            // one waits its five seconds on the window's one thread; the other two are parked and answered at once
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(4);
+            while (answers.stream().filter(Future::isDone).count() < 2 && System.nanoTime() < until) {
+                Thread.sleep(20);
+            }
+            assertEquals(2, answers.stream().filter(Future::isDone).count(), "two answered before the third's wait ended");
+            assertEquals(2, Counters.get("smpp.receipt-parked-at-once") - atOnce);
+            for (Future<Integer> answer : answers) {
+                assertEquals(SMPPConstant.STAT_ESME_ROK, answer.get(20, TimeUnit.SECONDS));
+            }
+        } finally {
+            smscSide.shutdownNow();
+        }
+    }
+
+    @Test
+    void aDeliverSmRefusedForAFullReceiveQueueIsCountedForTheSmscToDeliverAgain() throws Exception {
+        // the session again, with a receive queue of one PDU beside its three handler threads (window 1), and
+        // receipts that wait long for their ids: one holds the window's handler, the others are parked at once
+        reconnect(1, Map.of("smshub.smpp.receive-queue", "1", "smshub.smpp.early-receipt-wait-millis", "5000"));
+        smsc.setTransactionTimer(15_000); // a receipt taken waits for a handler thread, and then for its parking
+        long before = Counters.get("smpp.deliver-sm-refused.throttled");
+        ExecutorService smscSide = Executors.newFixedThreadPool(40);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
                 String id = "9999999999" + String.format("%02d", i) + UUID.randomUUID().toString().substring(0, 8);
                 answers.add(smscSide.submit(() -> {
                     try {
@@ -324,20 +389,41 @@ class SmppInboundIT {
         final AtomicInteger count = new AtomicInteger();
         final CountDownLatch arrived = new CountDownLatch(1);
         volatile CountDownLatch hold;
+        /** Each submit's receipt sent before its response (the response 200 ms after it), as fast SMSCs do. */
+        volatile boolean receiptFirst;
+        /** The answers to those receipts, as the SMSC gets them. */
+        final List<Future<Integer>> receipts = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final ExecutorService receiptSender = Executors.newCachedThreadPool();
 
         @Override
         public SubmitSmResult onAcceptSubmitSm(SubmitSm submitSm, SMPPServerSession source) throws ProcessRequestException {
-            count.incrementAndGet();
+            int n = count.incrementAndGet();
             arrived.countDown();
+            String id = receiptFirst ? "9999999999" + n + UUID.randomUUID().toString().substring(0, 8) : Integer.toHexString(n);
             try {
                 if (hold != null && !hold.await(30, TimeUnit.SECONDS)) {
                     throw new ProcessRequestException("held too long", SMPPConstant.STAT_ESME_RSYSERR);
+                }
+                if (receiptFirst) {
+                    receipts.add(receiptSender.submit(() -> {
+                        try {
+                            source.deliverShortMessage("", TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, "4791234567",
+                                    TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, "2020", new ESMClass(0x04), (byte) 0,
+                                    (byte) 0, new RegisteredDelivery(0), new GeneralDataCoding(Alphabet.ALPHA_DEFAULT),
+                                    ("id:" + id + " sub:001 dlvrd:001 submit date:2612030000 done date:2612030001 stat:DELIVRD err:000")
+                                            .getBytes(StandardCharsets.US_ASCII));
+                            return SMPPConstant.STAT_ESME_ROK;
+                        } catch (NegativeResponseException e) {
+                            return e.getCommandStatus();
+                        }
+                    }));
+                    Thread.sleep(200);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             try {
-                return new SubmitSmResult(new MessageId(Integer.toHexString(count.get())), new OptionalParameter[0]);
+                return new SubmitSmResult(new MessageId(id), new OptionalParameter[0]);
             } catch (PDUStringException e) {
                 throw new ProcessRequestException(e.getMessage(), SMPPConstant.STAT_ESME_RSYSERR);
             }
