@@ -22,6 +22,11 @@ import com.smshub.kernel.MessageStatus;
 import com.smshub.kernel.ProviderCode;
 import com.smshub.kernel.ProviderReport;
 import com.smshub.kernel.Reason;
+import com.smshub.message.entity.MessageView;
+import com.smshub.message.entity.StatusChangeView;
+import com.smshub.message.entity.StatusEvent;
+import com.smshub.message.entity.ChangePage;
+import com.smshub.message.entity.RecipientOutcome;
 
 /**
  * What tenants read of their messages: the outcomes a request got at acceptance, messages by id or client

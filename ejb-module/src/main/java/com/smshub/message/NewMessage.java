@@ -9,6 +9,7 @@ import com.smshub.kernel.ProviderCode;
 import com.smshub.kernel.Reason;
 import com.smshub.kernel.Segmentation;
 import com.smshub.kernel.SmsContent;
+import com.smshub.message.entity.RecipientOutcome;
 
 /**
  * A message about to be stored, with its first status: accepted and assigned to an account, or rejected

@@ -28,7 +28,6 @@ import jakarta.json.JsonReader;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
-import com.smshub.platform.PushKeys;
 
 /**
  * Brings the database schema to the version this build expects before anything else runs. Flyway owns the

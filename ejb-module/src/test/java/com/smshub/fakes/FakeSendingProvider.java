@@ -11,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.smshub.kernel.ProviderCode;
 import com.smshub.provider.spi.Account;
 import com.smshub.provider.spi.Capabilities;
-import com.smshub.provider.spi.Liveness;
+import com.smshub.kernel.Liveness;
 import com.smshub.provider.spi.MessageSending;
 import com.smshub.provider.spi.OutboundMessage;
 import com.smshub.provider.spi.ProviderAdapter;

@@ -27,7 +27,7 @@ import com.smshub.health.control.ProviderProbes;
 import com.smshub.health.entity.AccountHealth;
 import com.smshub.kernel.ProviderCode;
 import com.smshub.platform.ProviderSecrets;
-import com.smshub.provider.spi.Liveness;
+import com.smshub.kernel.Liveness;
 import com.smshub.routing.control.AccountDirectory;
 import com.smshub.routing.entity.ProviderAccount;
 

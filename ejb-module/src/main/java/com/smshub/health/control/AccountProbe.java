@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 
 import com.smshub.provider.spi.Account;
 import com.smshub.provider.spi.Capabilities;
-import com.smshub.provider.spi.Liveness;
+import com.smshub.kernel.Liveness;
 import com.smshub.provider.spi.ProviderAdapter;
 import com.smshub.provider.spi.Providers;
 import com.smshub.session.control.AccountLocks;

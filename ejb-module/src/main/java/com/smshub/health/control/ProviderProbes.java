@@ -18,7 +18,7 @@ import jakarta.inject.Inject;
 
 import com.smshub.health.entity.AccountHealth;
 import com.smshub.provider.spi.Account;
-import com.smshub.provider.spi.Liveness;
+import com.smshub.kernel.Liveness;
 import com.smshub.provider.spi.ProviderAdapter;
 import com.smshub.provider.spi.Providers;
 import com.smshub.routing.control.AccountDirectory;

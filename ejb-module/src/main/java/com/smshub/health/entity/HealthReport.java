@@ -3,7 +3,7 @@ package com.smshub.health.entity;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-import com.smshub.provider.spi.Liveness;
+import com.smshub.kernel.Liveness;
 
 /**
  * What Ping answers: the gateway's own state and that of every enabled provider account.

@@ -37,7 +37,7 @@ import com.smshub.provider.spi.Capabilities.Feature;
 import com.smshub.provider.spi.DeliveryReport;
 import com.smshub.provider.spi.GroupSending;
 import com.smshub.provider.spi.InboundFeed;
-import com.smshub.provider.spi.Liveness;
+import com.smshub.kernel.Liveness;
 import com.smshub.provider.spi.MessageRef;
 import com.smshub.provider.spi.MessageSending;
 import com.smshub.provider.spi.OutboundMessage;
@@ -108,12 +108,14 @@ public class MyMobileApiAdapter implements ProviderAdapter, MessageSending, Grou
 
     @Override
     public Capabilities capabilities(Account account) {
-        int perRequest = MyMobileApiSettings.of(account).messagesPerRequest();
-        return Capabilities.builder(MOST_CHARACTERS)
+        MyMobileApiSettings settings = MyMobileApiSettings.of(account);
+        int perRequest = settings.messagesPerRequest();
+        Capabilities.Builder capabilities = Capabilities.builder(MOST_CHARACTERS)
                 .sameTextRecipients(perRequest)
                 .messagesPerRequest(perRequest)
-                .with(Feature.SCHEDULING, Feature.VALIDITY, Feature.STATUS_FEED, Feature.BALANCE, Feature.INBOUND)
-                .build();
+                .with(Feature.SCHEDULING, Feature.VALIDITY, Feature.STATUS_FEED, Feature.BALANCE, Feature.INBOUND);
+        // a price in money needs what a credit costs; without it the route's price table answers
+        return (settings.creditPrice() == null ? capabilities : capabilities.with(Feature.PRICING)).build();
     }
 
     @Override

@@ -15,7 +15,7 @@ import com.smshub.provider.spi.Account;
 import com.smshub.provider.spi.Capabilities;
 import com.smshub.provider.spi.Capabilities.Feature;
 import com.smshub.provider.spi.GroupSending;
-import com.smshub.provider.spi.Liveness;
+import com.smshub.kernel.Liveness;
 import com.smshub.provider.spi.MessageSending;
 import com.smshub.provider.spi.OutboundMessage;
 import com.smshub.provider.spi.PolledStatus;

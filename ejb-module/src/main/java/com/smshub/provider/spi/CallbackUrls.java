@@ -9,6 +9,7 @@ import java.util.Locale;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import com.smshub.kernel.Callback;
 
 /**
  * The addresses providers push to, one set per account: {@code <base>/<provider>/<account>/<key>/<path>}, where

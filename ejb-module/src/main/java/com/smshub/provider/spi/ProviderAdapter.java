@@ -3,6 +3,7 @@ package com.smshub.provider.spi;
 import java.util.Set;
 
 import com.smshub.kernel.ProviderCode;
+import com.smshub.kernel.Liveness;
 
 /**
  * What every provider adapter is: a CDI bean that names its provider, declares what it can do for an account

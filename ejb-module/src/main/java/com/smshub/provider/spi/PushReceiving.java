@@ -1,6 +1,8 @@
 package com.smshub.provider.spi;
 
 import java.util.Map;
+import com.smshub.kernel.Callback;
+import com.smshub.kernel.CallbackAnswer;
 
 /**
  * Taking what a provider pushes to the gateway (delivery reports, inbound messages, billing results) at the

@@ -15,7 +15,7 @@ import jakarta.inject.Inject;
 import com.smshub.kernel.StoreException;
 import com.smshub.message.MessageReads;
 import com.smshub.message.Outbox;
-import com.smshub.message.RecipientOutcome;
+import com.smshub.message.entity.RecipientOutcome;
 import com.smshub.sending.control.Acceptance;
 import com.smshub.sending.control.Pricing;
 import com.smshub.sending.control.RequestHashes;

@@ -11,7 +11,7 @@ import jakarta.inject.Inject;
 
 import com.smshub.kernel.Money;
 import com.smshub.kernel.Msisdn;
-import com.smshub.message.RecipientOutcome;
+import com.smshub.message.entity.RecipientOutcome;
 import com.smshub.provider.spi.Account;
 import com.smshub.provider.spi.Capabilities;
 import com.smshub.provider.spi.OutboundMessage;

@@ -11,9 +11,9 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import com.smshub.kernel.NotFoundException;
-import com.smshub.message.ChangePage;
+import com.smshub.message.entity.ChangePage;
 import com.smshub.message.MessageReads;
-import com.smshub.message.MessageView;
+import com.smshub.message.entity.MessageView;
 import com.smshub.tenant.control.TenantDirectory;
 
 /** GetMessageStatus and GetStatusChanges: a tenant reads only its own messages. */

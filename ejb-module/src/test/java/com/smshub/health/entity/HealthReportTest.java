@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import com.smshub.kernel.ProviderCode;
-import com.smshub.provider.spi.Liveness;
+import com.smshub.kernel.Liveness;
 
 class HealthReportTest {
 

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import com.smshub.kernel.ProviderCode;
 import com.smshub.provider.spi.Account;
-import com.smshub.provider.spi.Liveness;
+import com.smshub.kernel.Liveness;
 import com.smshub.provider.spi.Settings;
 import com.sun.net.httpserver.HttpServer;
 

@@ -6,7 +6,7 @@ import com.smshub.gateway.v1.ProviderAccountHealth;
 import com.smshub.gateway.v1.ProviderCode;
 import com.smshub.health.entity.AccountHealth;
 import com.smshub.health.entity.HealthReport;
-import com.smshub.provider.spi.Liveness;
+import com.smshub.kernel.Liveness;
 
 /** The domain's health report in the contract's terms. */
 final class PingMapping {

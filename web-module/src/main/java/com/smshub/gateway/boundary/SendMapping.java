@@ -7,7 +7,7 @@ import com.smshub.gateway.v1.MessageStatus;
 import com.smshub.gateway.v1.ProviderCode;
 import com.smshub.gateway.v1.RecipientResult;
 import com.smshub.kernel.Money;
-import com.smshub.message.RecipientOutcome;
+import com.smshub.message.entity.RecipientOutcome;
 
 /** The domain's recipient outcomes in the contract's terms. */
 final class SendMapping {

@@ -6,9 +6,9 @@ import com.smshub.gateway.v1.ProviderCode;
 import com.smshub.gateway.v1.ProviderStatus;
 import com.smshub.gateway.v1.StatusChange;
 import com.smshub.kernel.ProviderReport;
-import com.smshub.message.MessageView;
-import com.smshub.message.StatusChangeView;
-import com.smshub.message.StatusEvent;
+import com.smshub.message.entity.MessageView;
+import com.smshub.message.entity.StatusChangeView;
+import com.smshub.message.entity.StatusEvent;
 
 /** Messages, histories and changes in the contract's terms. */
 final class StatusMapping {

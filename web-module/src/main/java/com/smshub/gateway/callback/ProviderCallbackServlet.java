@@ -20,8 +20,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import com.smshub.intake.boundary.ProviderCallbacks;
 import com.smshub.intake.entity.PushVerdict;
-import com.smshub.provider.spi.Callback;
-import com.smshub.provider.spi.CallbackAnswer;
+import com.smshub.kernel.Callback;
+import com.smshub.kernel.CallbackAnswer;
 
 /**
  * The one address providers push to: {@code /smshub/callbacks/<provider>/<account>/<key>/...} (delivery reports,

@@ -15,7 +15,7 @@ import com.smshub.gateway.v1.PingResponse;
 import com.smshub.gateway.v1.ProviderCode;
 import com.smshub.health.entity.AccountHealth;
 import com.smshub.health.entity.HealthReport;
-import com.smshub.provider.spi.Liveness;
+import com.smshub.kernel.Liveness;
 
 class PingMappingTest {
 

@@ -1,4 +1,4 @@
-package com.smshub.message;
+package com.smshub.message.entity;
 
 import java.util.List;
 

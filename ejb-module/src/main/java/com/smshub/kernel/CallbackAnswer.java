@@ -1,4 +1,4 @@
-package com.smshub.provider.spi;
+package com.smshub.kernel;
 
 import java.nio.charset.Charset;
 
