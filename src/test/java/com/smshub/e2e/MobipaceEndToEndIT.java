@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.junit.jupiter.api.AfterEach;
@@ -163,6 +165,47 @@ class MobipaceEndToEndIT extends DeployedGateway {
                     (int) (Math.random() * 1_000_000)))).getResult().get(0).getMessageId();
             await(id, MessageStatus.DELIVERED);
             assertEquals(0, SIMULATOR.counter("authorizeLocked"), "never locked");
+        } finally {
+            operator.cleanUp();
+        }
+    }
+
+    @Test
+    void anAccountsSendWithinHoursSpreadsItsRequestsAndMobipaceHoldsTheLaterMessages() throws Exception {
+        Operator operator = new Operator();
+        String account = "it-mobipace-spread";
+        try {
+            operator.account(account, "MOBIPACE", Gateway.SIMULATOR + "/mobipace/v3", "smshub@mobipace.example", "mobipace-password",
+                    ",\"settings\":{\"sender\":\"SMSHUB\",\"currency\":\"RUB\",\"sendWithinHours\":\"2\"}");
+            operator.route("{\"prefix\":\"+79268\",\"account\":\"" + account + "\",\"priority\":1}");
+            String[] recipients = new String[3];
+            for (int i = 0; i < recipients.length; i++) {
+                recipients[i] = "+79268" + String.format("%06d", (int) (Math.random() * 1_000_000));
+            }
+            Instant sent = Instant.now();
+            List<RecipientResult> results = Gateway.demo().sendSms(Requests.text("Постепенно", recipients)).getResult();
+            // one request of three, spread over two hours: the first goes at once, the others 40 and 80 minutes on
+            Await.until(WAIT, () -> results.stream().filter(r -> Requests.status(r.getMessageId()).getStatus() == MessageStatus.DELIVERED)
+                    .count(), n -> n == 1);
+            assertEquals(1, SIMULATOR.counter("sendRequests"));
+            List<Long> minutesOn = new ArrayList<>();
+            for (int i = 0; i < recipients.length; i++) {
+                Map<String, String> received = SIMULATOR.received(recipients[i].substring(1));
+                assertEquals("2", received.get("received.sendWithinHours"), "the account's setting in the request");
+                assertEquals("SMSHUB", received.get("received.sender"));
+                assertEquals(results.get(i).getMessageId(), received.get("received.reference"));
+                long minutes = Duration.between(sent, Instant.parse(received.get("received.sendAt"))).toMinutes();
+                minutesOn.add(minutes);
+                if (minutes >= 30) {
+                    assertEquals(MessageStatus.SUBMITTED, Requests.status(results.get(i).getMessageId()).getStatus(),
+                            "held by MOBIPACE, which sends it " + minutes + " minutes on");
+                }
+            }
+            minutesOn.sort(null);
+            // the request's messages in its own order: at once, 40 and 80 minutes on (a minute either way)
+            for (int k = 0; k < minutesOn.size(); k++) {
+                assertTrue(Math.abs(minutesOn.get(k) - 40L * k) <= 1, "sent by MOBIPACE so many minutes on: " + minutesOn);
+            }
         } finally {
             operator.cleanUp();
         }

@@ -262,6 +262,66 @@ class MyMspEndToEndIT extends DeployedGateway {
     }
 
     @Test
+    void binaryWithPortsFlashAndAHeaderOfTheCallersOwnReachTheSmscAsSmppCodesThem() throws GatewayFault {
+        String flashTo = number();
+        SendSms flash = Requests.text("Blits", flashTo);
+        flash.setFlash(true);
+        String toneTo = number();
+        SendSms ported = Requests.text(null, toneTo);
+        com.smshub.gateway.v1.BinaryContent tone = new com.smshub.gateway.v1.BinaryContent();
+        tone.setData("024A3A");
+        tone.setDestinationPort(5505);
+        tone.setSourcePort(0);
+        ported.setBinary(tone);
+        String rawTo = number();
+        SendSms raw = Requests.text(null, rawTo);
+        com.smshub.gateway.v1.BinaryContent withHeader = new com.smshub.gateway.v1.BinaryContent();
+        withHeader.setUdh("0605040B8423F0"); // 16-bit ports 2948 and 9200 (WAP push)
+        withHeader.setData("CAFE");
+        raw.setBinary(withHeader);
+        for (SendSms request : List.of(flash, ported, raw)) {
+            RecipientResult accepted = Gateway.demo().sendSms(request).getResult().get(0);
+            assertEquals(ProviderCode.MYMSP, accepted.getProvider());
+            await(accepted.getMessageId(), MessageStatus.DELIVERED);
+        }
+        Map<String, String> flashed = SMSC.received(flashTo.substring(1));
+        assertEquals("16", flashed.get("received.dataCoding"), "GSM 03.38's default alphabet with a message class (5.2.19)");
+        assertEquals("0", flashed.get("received.messageClass"), "class 0: flash");
+        assertEquals("Blits", flashed.get("received.text"));
+        assertEquals("0", flashed.get("received.esmClass"));
+        Map<String, String> ring = SMSC.received(toneTo.substring(1));
+        assertEquals("4", ring.get("received.dataCoding"), "8-bit data");
+        assertEquals("none", ring.get("received.messageClass"), "not flash: no class");
+        assertEquals("64", ring.get("received.esmClass"), "UDHI: the octets begin with a header");
+        assertEquals("06050415810000", ring.get("received.udh"), "IE 5, 16-bit ports: 5505 (0x1581) and 0");
+        assertEquals("0x06050415810000024a3a", ring.get("received.text"), "the header, then the caller's octets");
+        Map<String, String> headed = SMSC.received(rawTo.substring(1));
+        assertEquals("4", headed.get("received.dataCoding"));
+        assertEquals("64", headed.get("received.esmClass"));
+        assertEquals("0605040b8423f0", headed.get("received.udh"), "the caller's header as it was given");
+        assertEquals("0x0605040b8423f0cafe", headed.get("received.text"));
+        assertEquals(0, SMSC.counter("refused"));
+    }
+
+    @Test
+    void aQuietSessionSendsEnquireLinkAndStaysBound() throws Exception {
+        Operator operator = new Operator();
+        try {
+            // five seconds of silence before a keep-alive (the demo account's 30 s would send at most one meanwhile)
+            operator.account("it-mymsp-quiet", "MYMSP", "smpp://localhost:2775", "smshub", "mymsp-pw",
+                    ",\"settings\":{\"enquireLinkSeconds\":\"5\"}");
+            Await.until(Duration.ofSeconds(60), () -> Requests.accountHealth("it-mymsp-quiet"), h -> h == HealthStatus.UP);
+            long binds = SMSC.counter("binds");
+            long before = SMSC.counter("enquireLinks");
+            Await.until(Duration.ofSeconds(40), () -> SMSC.counter("enquireLinks"), n -> n >= before + 3);
+            assertEquals(HealthStatus.UP, Requests.accountHealth("it-mymsp-quiet"), "answered: the session stays bound");
+            assertEquals(binds, SMSC.counter("binds"), "no session bound again meanwhile");
+        } finally {
+            operator.cleanUp();
+        }
+    }
+
+    @Test
     void aSubmitSmNeverAnsweredLeavesTheMessageUnknownAndItIsNeverSentAgain() throws Exception {
         SMSC.set("silent=true");
         String id = send("Hallo?");

@@ -49,6 +49,11 @@ final class Operator {
             more = more.contains("\"settings\":{") ? more.replace("\"settings\":{", "\"settings\":{" + SMSPRO_BASIC + ",")
                     : more + ",\"settings\":{" + SMSPRO_BASIC + "}";
         }
+        accountAsGiven(name, provider, endpoint, username, secret, more);
+    }
+
+    /** Creates (or replaces) an account with exactly what is given, nothing added. */
+    void accountAsGiven(String name, String provider, String endpoint, String username, String secret, String more) throws Exception {
         accounts.add(new String[] {name, provider});
         HttpResponse<String> saved = call("PUT", "provider-accounts/" + name, "{\"provider\":\"" + provider + "\",\"endpointUrl\":\""
                 + endpoint + "\",\"username\":\"" + username + "\",\"secret\":\"" + secret + "\"" + more + "}");

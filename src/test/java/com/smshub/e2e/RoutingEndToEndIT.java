@@ -111,6 +111,21 @@ class RoutingEndToEndIT extends SimulatorTest {
     }
 
     @Test
+    void anSmsProAccountTheAgreementGaveNoAdditionalCredentialsSendsNoAuthorizationHeader() throws Exception {
+        long without = Simulator.counter("withoutAuthorization");
+        long accepted = Simulator.counter("accepted");
+        operator.accountAsGiven("it-no-basic", "SMSPRO", SIMULATED_SMSPRO, "CUSTOMER", "xxxxxxxx", "");
+        route("{\"prefix\":\"+46716\",\"account\":\"it-no-basic\",\"priority\":1,\"price\":0.97,\"currency\":\"SEK\"}");
+
+        RecipientResult sent = Gateway.demo().sendSms(Requests.text("No Basic", number("+46716"))).getResult().get(0);
+        assertEquals(0, new BigDecimal("0.97").compareTo(sent.getPrice().getAmount()), "routed first to that account");
+        Await.until(WAIT, () -> Requests.status(sent.getMessageId()), s -> s.getStatus() == MessageStatus.DELIVERED);
+        assertEquals(without + 1, Simulator.counter("withoutAuthorization"),
+                "no Authorization header at all (the simulator, set up with additional credentials, refuses it with 401)");
+        assertEquals(accepted + 1, Simulator.counter("accepted"), "taken once, by the demo account, which has them");
+    }
+
+    @Test
     void accountRateHoldsUnderABurst() throws Exception {
         account("it-throttled", SIMULATED_SMSPRO, ",\"maxPerSecond\":2");
         route("{\"prefix\":\"+46718\",\"account\":\"it-throttled\",\"priority\":1,\"price\":0.07,\"currency\":\"SEK\"}");

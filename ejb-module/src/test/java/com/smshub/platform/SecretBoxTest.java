@@ -32,4 +32,23 @@ class SecretBoxTest {
                 "nor with another key");
         assertThrows(IllegalArgumentException.class, () -> box.open("xxxxxxxx", "smspro-simulator"), "plain text is not sealed");
     }
+
+    @Test
+    void aSealedSettingOpensForItsAccountAndSettingOnly() throws Exception {
+        SecretBox box = new SecretBox(key());
+        String sealed = box.seal("Appendix-1", ProviderSecrets.settingSealedFor("smspro-simulator", "basicPassword"));
+        assertEquals("Appendix-1", box.open(sealed, ProviderSecrets.settingSealedFor("smspro-simulator", "basicPassword")));
+        assertThrows(IllegalArgumentException.class,
+                () -> box.open(sealed, ProviderSecrets.settingSealedFor("another-account", "basicPassword")),
+                "copied into another account's settings, it does not open");
+        assertThrows(IllegalArgumentException.class,
+                () -> box.open(sealed, ProviderSecrets.settingSealedFor("smspro-simulator", "anotherSecret")),
+                "nor as another setting of the same account");
+        assertThrows(IllegalArgumentException.class, () -> box.open(sealed, "smspro-simulator"),
+                "nor as the account's own password");
+        String password = box.seal("pw", "smspro-simulator");
+        assertThrows(IllegalArgumentException.class,
+                () -> box.open(password, ProviderSecrets.settingSealedFor("smspro-simulator", "basicPassword")),
+                "and the account's password does not open as a setting");
+    }
 }

@@ -171,6 +171,17 @@ public class MobipaceSimulator extends HttpServlet {
                 // sent from its ScheduledDate (or now), spread evenly over SendWithinHours
                 long sendAt = Math.max(start, System.currentTimeMillis()) + within * 3_600_000L * i / messages.size();
                 MobipaceLedger.take(message.reference(), refused, sendAt);
+                if (message.recipient() != null) {
+                    java.util.Map<String, String> received = new java.util.HashMap<>();
+                    received.put("sender", String.valueOf(request.sender()));
+                    received.put("body", String.valueOf(message.body()));
+                    received.put("reference", String.valueOf(message.reference()));
+                    received.put("scheduledDate", String.valueOf(request.scheduledDate()));
+                    received.put("sendWithinHours", String.valueOf(request.sendWithinHours()));
+                    received.put("isWapPush", String.valueOf(request.isWapPush()));
+                    received.put("sendAt", java.time.Instant.ofEpochMilli(sendAt).toString());
+                    MobipaceLedger.SWITCHES.received(message.recipient(), received);
+                }
             }
         }
         if (live) {

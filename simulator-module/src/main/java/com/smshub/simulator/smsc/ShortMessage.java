@@ -149,6 +149,15 @@ record ShortMessage(String text, byte[] udh, Concatenation concatenation, int da
         return reserved(dataCoding);
     }
 
+    /**
+     * The message class a data coding names (5.2.19 after GSM 03.38: 0x10-0x1F with bit 4 set, and 0xF0-0xFF), if
+     * any: class 0 is a flash SMS.
+     */
+    static java.util.Optional<Integer> messageClass(int dataCoding) {
+        return (dataCoding >= 0x10 && dataCoding <= 0x1F) || dataCoding >= 0xF0
+                ? java.util.Optional.of(dataCoding & 0x03) : java.util.Optional.empty();
+    }
+
     private static int reserved(int dataCoding) throws ProcessRequestException {
         throw refused("data_coding " + dataCoding + " is reserved", SMPPConstant.STAT_ESME_RINVDCS);
     }

@@ -75,7 +75,8 @@ import com.smshub.simulator.WireCount;
  * the gateway refuses is delivered again after 1, 2, 4 ... 30 s, ten times in all (about three minutes), as an
  * SMSC does, and then given up, counted ({@code receiptsAbandoned}) and owed to the next bind. Binds as a
  * transceiver, or as a transmitter and a receiver (receipts and messages from subscribers then go to a
- * receiver). {@code /smshub-simulator/smsc/mo} sends a message from a subscriber ({@link SmscMoServlet}).
+ * receiver). {@code /smshub-simulator/smsc/mo} sends a message from a subscriber ({@link SmscMoServlet}). Every
+ * enquire_link an ESME sends is counted ({@code enquireLinks}), read off the wire ({@link PduCounting}).
  *
  * <p>SMPP promises no deduplication: a message submitted again is taken again, and counted ({@code duplicates}, by
  * recipient and text). Its ids may be as long as SMPP allows ({@code idLength}, up to 64) and may come again
@@ -178,7 +179,12 @@ public class SmscSimulator implements ServletContextListener, ServerMessageRecei
     public void contextInitialized(ServletContextEvent event) {
         int port = Integer.getInteger("smshub.simulator.smpp-port", 2775);
         try {
-            listener = new SMPPServerSessionListener(port);
+            // enquire_link is answered by jSMPP itself: counted as it is read, for a test to see the ESME's keep-alive
+            listener = new SMPPServerSessionListener(port, new PduCounting(id -> {
+                if (id == SMPPConstant.CID_ENQUIRE_LINK) {
+                    SWITCHES.count("enquireLinks");
+                }
+            }));
         } catch (IOException e) {
             LOG.log(Level.WARNING, "SMSC simulator not started: port " + port + " is not free", e);
             return;
@@ -298,6 +304,7 @@ public class SmscSimulator implements ServletContextListener, ServerMessageRecei
                 "schedule", String.valueOf(submitSm.getScheduleDeliveryTime()),
                 "validity", String.valueOf(submitSm.getValidityPeriod()), "text", text));
         received.put("udh", String.valueOf(message.udhHex()));
+        received.put("messageClass", ShortMessage.messageClass(message.dataCoding()).map(String::valueOf).orElse("none"));
         SWITCHES.received(submitSm.getDestAddress(), received);
         // delivered after its schedule (and the network's delay); expired when its validity ends first
         Instant deliverAt = (times.schedule() != null && times.schedule().isAfter(now) ? times.schedule() : now)

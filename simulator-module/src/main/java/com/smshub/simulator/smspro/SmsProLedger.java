@@ -57,6 +57,8 @@ final class SmsProLedger {
     static final AtomicLong EXPIRED = new AtomicLong();
     /** Requests refused with 401: no or other additional credentials (Appendix 1). */
     static final AtomicLong UNAUTHORISED = new AtomicLong();
+    /** Of those, requests that came with no Authorization header at all. */
+    static final AtomicLong WITHOUT_AUTHORIZATION = new AtomicLong();
     /** Documents whose customer_id and password did not match (section 2). */
     static final AtomicLong WRONG_PASSWORD = new AtomicLong();
     /** Every MT request that reached the service, whatever became of it: a resend counts again here. */

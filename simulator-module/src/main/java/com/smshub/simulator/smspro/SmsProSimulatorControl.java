@@ -96,6 +96,7 @@ public class SmsProSimulatorControl extends HttpServlet {
         state.put("aliveChecks", SmsProLedger.ALIVE_CHECKS.get());
         state.put("requests", SmsProLedger.REQUESTS.get());
         state.put("unauthorised", SmsProLedger.UNAUTHORISED.get());
+        state.put("withoutAuthorization", SmsProLedger.WITHOUT_AUTHORIZATION.get());
         state.put("scheduled", SmsProLedger.SCHEDULED.get());
         state.put("expired", SmsProLedger.EXPIRED.get());
         state.put("wrongPassword", SmsProLedger.WRONG_PASSWORD.get());
