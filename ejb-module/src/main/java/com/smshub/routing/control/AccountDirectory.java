@@ -7,12 +7,15 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import com.smshub.kernel.AddressRange;
+import com.smshub.platform.CommittedSnapshot;
 import com.smshub.platform.ProviderSecrets;
 import com.smshub.platform.PushKeys;
 import com.smshub.provider.spi.Account;
@@ -22,7 +25,8 @@ import com.smshub.routing.entity.PushCredentials;
 
 /**
  * The provider accounts as adapters see them, secrets opened: read from the database at most every 30
- * seconds, and at once after an operator changed one on this node.
+ * seconds, and at once after an operator changed one on this node (when the change commits, see
+ * {@link CommittedSnapshot}). Accounts are never deleted, so an id not found is a new account: it is read again.
  */
 @ApplicationScoped
 public class AccountDirectory {
@@ -38,15 +42,23 @@ public class AccountDirectory {
     @Inject
     SecretSettings secretSettings;
 
+    @Resource
+    TransactionSynchronizationRegistry transaction;
+
     private record Loaded(Map<Long, Account> all, Map<Long, Boolean> enabled, Map<String, Long> byName,
-            Map<Long, PushCredentials> push, long at) {
+            Map<Long, PushCredentials> push) {
     }
 
-    private volatile Loaded loaded;
+    private final CommittedSnapshot<Loaded> snapshot = new CommittedSnapshot<>(TTL_NANOS);
 
-    /** The account with this id, enabled or not. */
+    /** The account with this id, enabled or not; read again when this node has not seen it yet. */
     public Optional<Account> byId(long id) {
-        return Optional.ofNullable(loaded().all().get(id));
+        Account account = loaded().all().get(id);
+        if (account == null) {
+            snapshot.forget();
+            account = loaded().all().get(id);
+        }
+        return Optional.ofNullable(account);
     }
 
     /** The account of this name, enabled or not. */
@@ -77,23 +89,19 @@ public class AccountDirectory {
                 Comparator.comparing(Account::name)).toList();
     }
 
-    /** Forgets what was read, after an operator changed an account. */
+    /** Forgets what was read, now and when the transaction that changed an account completes. */
     public void reload() {
-        loaded = null;
+        snapshot.forget(transaction);
     }
 
     private Loaded loaded() {
-        Loaded current = loaded;
-        if (current == null || System.nanoTime() - current.at() > TTL_NANOS) {
+        return snapshot.get(() -> {
             List<ProviderAccount> accounts = em.createNamedQuery(ProviderAccount.ALL, ProviderAccount.class).getResultList();
-            current = new Loaded(accounts.stream().map(this::account).collect(Collectors.toMap(Account::id, Function.identity())),
+            return new Loaded(accounts.stream().map(this::account).collect(Collectors.toMap(Account::id, Function.identity())),
                     accounts.stream().collect(Collectors.toMap(ProviderAccount::getId, ProviderAccount::isEnabled)),
                     accounts.stream().collect(Collectors.toMap(ProviderAccount::getName, ProviderAccount::getId)),
-                    accounts.stream().collect(Collectors.toMap(ProviderAccount::getId, this::pushCredentials)),
-                    System.nanoTime());
-            loaded = current;
-        }
-        return current;
+                    accounts.stream().collect(Collectors.toMap(ProviderAccount::getId, this::pushCredentials)));
+        });
     }
 
     /** The stored account as an adapter sees it. */

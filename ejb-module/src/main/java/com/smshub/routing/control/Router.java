@@ -7,16 +7,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import com.smshub.kernel.Money;
 import com.smshub.kernel.Msisdn;
 import com.smshub.kernel.Originator;
 import com.smshub.kernel.ProviderCode;
 import com.smshub.kernel.SmsContent;
+import com.smshub.platform.CommittedSnapshot;
 import com.smshub.provider.spi.Account;
 import com.smshub.provider.spi.Capabilities.Feature;
 import com.smshub.provider.spi.Capabilities;
@@ -27,7 +30,8 @@ import com.smshub.routing.entity.RouteRule;
 
 /**
  * Chooses the provider accounts that may carry a message, best first. Routes are read from the database at
- * most every 30 seconds, and at once after an operator changed them on this node.
+ * most every 30 seconds, and at once after an operator changed them on this node (when the change commits, see
+ * {@link CommittedSnapshot}).
  */
 @ApplicationScoped
 public class Router {
@@ -43,8 +47,10 @@ public class Router {
     @Inject
     Providers providers;
 
-    private volatile List<Route> routes = List.of();
-    private volatile long loadedAt;
+    @Resource
+    TransactionSynchronizationRegistry transaction;
+
+    private final CommittedSnapshot<List<Route>> routes = new CommittedSnapshot<>(TTL_NANOS);
 
     /** Every route that may carry this content to this recipient, best first; empty when none. */
     public List<Route> candidates(long tenantId, Msisdn recipient, SmsContent content) {
@@ -185,15 +191,11 @@ public class Router {
     /** Forgets the cached routes and accounts, after an operator changed them. */
     public void reload() {
         accounts.reload();
-        loadedAt = 0;
+        routes.forget(transaction);
     }
 
     private List<Route> routes() {
-        if (loadedAt == 0 || System.nanoTime() - loadedAt > TTL_NANOS) {
-            routes = load();
-            loadedAt = System.nanoTime();
-        }
-        return routes;
+        return routes.get(this::load);
     }
 
     private List<Route> load() {
