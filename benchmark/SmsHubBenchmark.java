@@ -33,7 +33,8 @@ import java.util.regex.Pattern;
 /**
  * Load against a running SMS Hub (benchmark/run.sh starts one on PostgreSQL). Single-file program, JDK only:
  * {@code java benchmark/SmsHubBenchmark.java [base-url] [send-seconds] [batches] [phases] [warm-up-seconds]}, phases a
- * comma-separated choice of sms, batch, e2e, providers, mobipace, smpp and floor (all by default); or
+ * comma-separated choice of sms, batch, e2e, providers (or one of them, through-smspro,
+ * through-masiv...), mobipace, smpp and floor (all by default); or
  * {@code --kannel sendsms-url fakesmsc-output seconds}, Kannel's figure (benchmark/kannel.sh). Prints its figures; it
  * asserts nothing. Raw SOAP over one kept-alive HTTP/1.1 socket per client thread: the load generator shares
  * the machine's cores with the gateway, so it must cost as little as it can (java.net.http took most of a core).
@@ -80,8 +81,9 @@ public class SmsHubBenchmark {
             endToEnd(batches * 1000);
             waitForQuiet();
         }
-        if (phases.contains("providers")) {
-            for (Provider provider : Provider.values()) {
+        for (Provider provider : Provider.values()) {
+            // "providers" is every provider in turn; "through-" and a provider's name ("through-masiv") that one alone
+            if (phases.contains("providers") || phases.contains("through-" + provider.name().toLowerCase())) {
                 throughProvider(provider, batches / 4 * 1000, provider.name());
             }
         }
