@@ -7,9 +7,20 @@ INSERT INTO tenant (username, display_name, password_hash, password_salt, enable
 SELECT 'demo', 'Demo tenant', '9c474e5d35fcf1f4128337097332714aa260d562c7875fc016501f247af95f33fab669cfd96eddad86a3e4ddc290f63aed23b6dae7c3cab1ecea9b77a9a8d2ab', '5a17c0ffee5a17c0ffee5a17c0ffee01', TRUE
 WHERE NOT EXISTS (SELECT 1 FROM tenant WHERE username = 'demo');
 
+-- The demo accounts' published secrets, which SQL cannot seal: DatabaseMigration seals each into its account at
+-- start, once (kind: secret, the account's password; setting, a secret setting of that name; push-key, the key a
+-- simulator that is told nothing by the gateway pushes with). Each account's rows are beside it below.
+CREATE TABLE IF NOT EXISTS demo_secret (
+    account VARCHAR(64)  NOT NULL,
+    kind    VARCHAR(16)  NOT NULL,
+    setting VARCHAR(64)  DEFAULT '' NOT NULL,
+    plain   VARCHAR(256) NOT NULL,
+    CONSTRAINT demo_secret_key PRIMARY KEY (account, kind, setting)
+);
+
 -- The SMS Pro simulator (simulator-module), under the customer id the spec's examples use. Its password
--- (the examples' xxxxxxxx) is sealed by DatabaseMigration: SQL cannot seal. So is the password of Appendix 1's
--- additional credentials, whose user is set here (basicUsername).
+-- (the examples' xxxxxxxx) is sealed by DatabaseMigration from demo_secret: SQL cannot seal. So is the password of
+-- Appendix 1's additional credentials, whose user is set here (basicUsername), and its push key.
 UPDATE provider_account
    SET endpoint_url = '${simulator_base_url}/smspro/services/CUSTOMER', username = 'CUSTOMER', enabled = TRUE
  WHERE name = 'smspro-simulator';
@@ -18,6 +29,12 @@ SELECT 'SMSPRO', 'smspro-simulator', '${simulator_base_url}/smspro/services/CUST
 WHERE NOT EXISTS (SELECT 1 FROM provider_account WHERE name = 'smspro-simulator');
 UPDATE provider_account SET settings = '{"basicUsername":"smspro-basic"}'
  WHERE name = 'smspro-simulator' AND settings IS NULL;
+INSERT INTO demo_secret (account, kind, setting, plain) SELECT 'smspro-simulator', 'secret', '', 'xxxxxxxx'
+WHERE NOT EXISTS (SELECT 1 FROM demo_secret WHERE account = 'smspro-simulator' AND kind = 'secret' AND setting = '');
+INSERT INTO demo_secret (account, kind, setting, plain) SELECT 'smspro-simulator', 'setting', 'basicPassword', 'smspro-basic-password'
+WHERE NOT EXISTS (SELECT 1 FROM demo_secret WHERE account = 'smspro-simulator' AND kind = 'setting' AND setting = 'basicPassword');
+INSERT INTO demo_secret (account, kind, setting, plain) SELECT 'smspro-simulator', 'push-key', '', 'smspro-simulator-demo-push-key'
+WHERE NOT EXISTS (SELECT 1 FROM demo_secret WHERE account = 'smspro-simulator' AND kind = 'push-key' AND setting = '');
 
 -- A second tenant, "acme" / "acme-password", to show (and test) that tenants see only their own messages. It writes
 -- US numbers (default region US): its 2125551234 is +12125551234.
@@ -47,12 +64,16 @@ INSERT INTO provider_account (provider, name, endpoint_url, username, settings, 
 SELECT 'MYMOBILEAPI', 'mymobileapi-simulator', '${simulator_base_url}/mymobileapi/api5/api.asmx', 'smshub',
        '{"creditPrice":"0.30 ZAR","shortCodeFeed":"true"}', TRUE
 WHERE NOT EXISTS (SELECT 1 FROM provider_account WHERE name = 'mymobileapi-simulator');
+INSERT INTO demo_secret (account, kind, setting, plain) SELECT 'mymobileapi-simulator', 'secret', '', 'mma-password'
+WHERE NOT EXISTS (SELECT 1 FROM demo_secret WHERE account = 'mymobileapi-simulator' AND kind = 'secret' AND setting = '');
 
 UPDATE provider_account SET endpoint_url = '${simulator_base_url}/masiv/SmsHandlers', username = 'smshub', enabled = TRUE
  WHERE name = 'masiv-simulator';
 INSERT INTO provider_account (provider, name, endpoint_url, username, enabled)
 SELECT 'MASIV', 'masiv-simulator', '${simulator_base_url}/masiv/SmsHandlers', 'smshub', TRUE
 WHERE NOT EXISTS (SELECT 1 FROM provider_account WHERE name = 'masiv-simulator');
+INSERT INTO demo_secret (account, kind, setting, plain) SELECT 'masiv-simulator', 'secret', '', 'masiv-password'
+WHERE NOT EXISTS (SELECT 1 FROM demo_secret WHERE account = 'masiv-simulator' AND kind = 'secret' AND setting = '');
 
 UPDATE provider_account SET endpoint_url = '${simulator_base_url}/mobipace/v3', username = 'smshub@mobipace.example',
        settings = '{"currency":"RUB","sender":"SMSHUB"}', enabled = TRUE
@@ -61,6 +82,8 @@ INSERT INTO provider_account (provider, name, endpoint_url, username, settings, 
 SELECT 'MOBIPACE', 'mobipace-simulator', '${simulator_base_url}/mobipace/v3', 'smshub@mobipace.example',
        '{"currency":"RUB","sender":"SMSHUB"}', TRUE
 WHERE NOT EXISTS (SELECT 1 FROM provider_account WHERE name = 'mobipace-simulator');
+INSERT INTO demo_secret (account, kind, setting, plain) SELECT 'mobipace-simulator', 'secret', '', 'mobipace-password'
+WHERE NOT EXISTS (SELECT 1 FROM demo_secret WHERE account = 'mobipace-simulator' AND kind = 'secret' AND setting = '');
 
 -- myMSP over SMPP 3.4: the SMSC simulator the simulator module starts on port 2775 (smshub.simulator.smpp-port).
 UPDATE provider_account SET endpoint_url = '${simulator_smpp_url}', username = 'smshub', enabled = TRUE
@@ -68,6 +91,8 @@ UPDATE provider_account SET endpoint_url = '${simulator_smpp_url}', username = '
 INSERT INTO provider_account (provider, name, endpoint_url, username, enabled)
 SELECT 'MYMSP', 'mymsp-simulator', '${simulator_smpp_url}', 'smshub', TRUE
 WHERE NOT EXISTS (SELECT 1 FROM provider_account WHERE name = 'mymsp-simulator');
+INSERT INTO demo_secret (account, kind, setting, plain) SELECT 'mymsp-simulator', 'secret', '', 'mymsp-pw'
+WHERE NOT EXISTS (SELECT 1 FROM demo_secret WHERE account = 'mymsp-simulator' AND kind = 'secret' AND setting = '');
 
 -- Routes by country: Sweden (+46) to SMS Pro (text, binary and premium, 0.05 SEK a segment), Norway (+47) to
 -- myMSP over SMPP (text and binary, 0.60 NOK a segment), South Africa (+27)

@@ -26,8 +26,8 @@ public final class Deployments {
 
     public static WebArchive ejbModule(String name) {
         return ShrinkWrap.create(WebArchive.class, name + ".war")
-                // the test doubles of providers go only where a test adds them
-                .addPackages(true, Filters.exclude(".*/com/smshub/fakes/.*"), "com.smshub")
+                // the test doubles of providers, and the test-only sixth provider, go only where a test adds them
+                .addPackages(true, Filters.exclude(".*/com/smshub/(fakes|provider/sixth)/.*"), "com.smshub")
                 .addAsResource("META-INF/persistence.xml")
                 .addAsResource(new File("src/main/resources/db"), "db")
                 .addAsWebInfResource(new File("src/main/resources/META-INF/jboss-ejb3.xml"), "jboss-ejb3.xml")

@@ -23,7 +23,7 @@ public final class StoredMessages {
     /** Stores one request of {@code count} messages in this status, assigned to the account, and returns their ids. */
     public static List<String> store(SendRequests requests, Outbox outbox, long tenant, int count,
             MessageStatus status, Long accountId) {
-        return store(requests, outbox, tenant, count, status, "+46700000000", ProviderCode.SMSPRO, accountId == null ? 1 : accountId);
+        return store(requests, outbox, tenant, count, status, "+46700000000", ProviderCode.valueOf("SMSPRO"), accountId == null ? 1 : accountId);
     }
 
     /**

@@ -28,7 +28,6 @@ import com.smshub.gateway.v1.MessageState;
 import com.smshub.gateway.v1.MessageStatus;
 import com.smshub.gateway.v1.Originator;
 import com.smshub.gateway.v1.OriginatorType;
-import com.smshub.gateway.v1.ProviderCode;
 import com.smshub.gateway.v1.RecipientResult;
 import com.smshub.gateway.v1.SendBatchRequest;
 import com.smshub.gateway.v1.SendBatchResponse;
@@ -65,7 +64,7 @@ class MobipaceEndToEndIT extends DeployedGateway {
         String[] recipients = {number(), number(), number(), number(), number()};
         List<RecipientResult> results = Gateway.demo().sendSms(Requests.text("Привет", recipients)).getResult();
         for (RecipientResult result : results) {
-            assertEquals(ProviderCode.MOBIPACE, result.getProvider());
+            assertEquals("MOBIPACE", result.getProvider());
             MessageState delivered = await(result.getMessageId(), MessageStatus.DELIVERED);
             StatusEvent last = delivered.getEvent().get(delivered.getEvent().size() - 1);
             assertEquals("POLL", last.getSource());
@@ -276,7 +275,7 @@ class MobipaceEndToEndIT extends DeployedGateway {
     @Test
     void theBalanceIsReadWithMobipacesOwnSpellings() throws GatewayFault {
         GetBalance request = new GetBalance();
-        request.setProvider(ProviderCode.MOBIPACE);
+        request.setProvider("MOBIPACE");
         List<AccountBalance> balances = Gateway.demo().getBalance(request).getBalance();
         assertEquals(1, balances.size(), balances.toString());
         AccountBalance balance = balances.get(0);

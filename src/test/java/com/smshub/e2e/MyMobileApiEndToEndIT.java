@@ -24,7 +24,6 @@ import com.smshub.gateway.v1.GatewayFault;
 import com.smshub.gateway.v1.GetBalance;
 import com.smshub.gateway.v1.MessageState;
 import com.smshub.gateway.v1.MessageStatus;
-import com.smshub.gateway.v1.ProviderCode;
 import com.smshub.gateway.v1.RecipientResult;
 import com.smshub.gateway.v1.StatusEvent;
 
@@ -56,7 +55,7 @@ class MyMobileApiEndToEndIT extends DeployedGateway {
     @Test
     void aMessageIsSentWithItsIdAsCustomeridAndDeliveredByTheSentFeed() throws GatewayFault {
         RecipientResult accepted = Gateway.demo().sendSms(Requests.text("Sawubona", number())).getResult().get(0);
-        assertEquals(ProviderCode.MYMOBILEAPI, accepted.getProvider());
+        assertEquals("MYMOBILEAPI", accepted.getProvider());
         MessageState delivered = await(accepted.getMessageId(), MessageStatus.DELIVERED);
         StatusEvent last = delivered.getEvent().get(delivered.getEvent().size() - 1);
         assertEquals("MYMOBILEAPI_SENT", last.getSource());
@@ -139,7 +138,7 @@ class MyMobileApiEndToEndIT extends DeployedGateway {
     void theBalanceIsTheAccountsCredits() throws GatewayFault {
         SIMULATOR.set("credits=4242");
         GetBalance request = new GetBalance();
-        request.setProvider(ProviderCode.MYMOBILEAPI);
+        request.setProvider("MYMOBILEAPI");
         List<AccountBalance> balances = Gateway.demo().getBalance(request).getBalance();
         assertEquals(1, balances.size(), balances.toString());
         assertEquals("mymobileapi-simulator", balances.get(0).getAccount());

@@ -12,8 +12,9 @@ import java.util.Map;
 import java.util.StringJoiner;
 
 /**
- * The control address of one of the simulators that keep switches (MyMobileAPI, Masiv, MOBIPACE, the SMSC), outside
- * their providers' own protocols: {@code /smshub-simulator/<provider>/control}.
+ * The control address of a simulator that keeps switches, outside its provider's own protocol:
+ * {@code /smshub-simulator/<provider>/control}. The constants are the demo's simulators; a provider added later
+ * names its own ({@code new ProviderSimulator("<its address>")}) in its tests, without changing this class.
  */
 final class ProviderSimulator {
 
@@ -27,7 +28,7 @@ final class ProviderSimulator {
 
     private final String provider;
 
-    private ProviderSimulator(String provider) {
+    ProviderSimulator(String provider) {
         this.provider = provider;
     }
 

@@ -41,7 +41,6 @@ import com.smshub.gateway.v1.GetStatusChangesResponse;
 import com.smshub.gateway.v1.MessageState;
 import com.smshub.gateway.v1.MessageStatus;
 import com.smshub.gateway.v1.Ping;
-import com.smshub.gateway.v1.ProviderCode;
 import com.smshub.gateway.v1.RecipientResult;
 import com.smshub.gateway.v1.SendBatchRequest;
 import com.smshub.gateway.v1.SendBatchResponse;
@@ -79,7 +78,7 @@ class SendingEndToEndIT extends DeployedGateway {
         assertEquals(MessageStatus.QUEUED, accepted.getStatus());
         assertEquals(Encoding.GSM_7, accepted.getEncoding());
         assertEquals(1, accepted.getSegments());
-        assertEquals(ProviderCode.SMSPRO, accepted.getProvider());
+        assertEquals("SMSPRO", accepted.getProvider());
         assertEquals(0, new BigDecimal("0.05").compareTo(accepted.getPrice().getAmount()));
         RecipientResult rejected = response.getResult().get(1);
         assertFalse(rejected.isAccepted());
@@ -90,7 +89,7 @@ class SendingEndToEndIT extends DeployedGateway {
                 s -> s.getStatus() == MessageStatus.DELIVERED);
         List<MessageStatus> history = state.getEvent().stream().map(StatusEvent::getStatus).toList();
         assertEquals(List.of(MessageStatus.QUEUED, MessageStatus.SUBMITTED, MessageStatus.DELIVERED), history);
-        assertEquals(ProviderCode.SMSPRO, state.getProviderStatus().getProvider());
+        assertEquals("SMSPRO", state.getProviderStatus().getProvider());
         assertEquals("0", state.getProviderStatus().getRawStatus(), "SMS Pro delivery_status 0, table 3");
         assertNotNull(state.getProviderStatus().getProviderMessageId());
         assertEquals("SMSPRO_PUSH", state.getEvent().get(2).getSource());

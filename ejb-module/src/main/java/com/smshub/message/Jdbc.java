@@ -19,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.smshub.kernel.Money;
 import com.smshub.kernel.StoreException;
+import com.smshub.kernel.ProviderCode;
 
 /**
  * The one place the message store's classes meet JDBC's ceremony: a piece of work on the connection of the
@@ -112,6 +113,10 @@ public class Jdbc {
 
     static <E extends Enum<E>> E enumOrNull(Class<E> type, String name) {
         return name == null ? null : Enum.valueOf(type, name);
+    }
+
+    static ProviderCode providerOrNull(String name) {
+        return name == null ? null : ProviderCode.valueOf(name);
     }
 
     static void setInt(PreparedStatement s, int index, Integer value) throws SQLException {

@@ -1,6 +1,7 @@
 package com.smshub.message;
 
 import static com.smshub.message.Jdbc.enumOrNull;
+import static com.smshub.message.Jdbc.providerOrNull;
 import static com.smshub.message.Jdbc.money;
 import static com.smshub.message.Jdbc.placeholders;
 import static com.smshub.message.Jdbc.time;
@@ -58,7 +59,7 @@ public class MessageReads {
                         outcomes.add(new RecipientOutcome(r.getString("recipient"), accepted ? r.getString("id") : null, accepted,
                                 status, reasonCode == null ? null : new Reason(reasonCode, r.getString("reason")),
                                 enumOrNull(Encoding.class, r.getString("encoding")), (Integer) r.getObject("segments"),
-                                enumOrNull(ProviderCode.class, r.getString("provider")),
+                                providerOrNull(r.getString("provider")),
                                 money(r.getBigDecimal("price_amount"), r.getString("price_currency"))));
                     }
                 }

@@ -1,6 +1,7 @@
 package com.smshub.message;
 
 import static com.smshub.message.Jdbc.enumOrNull;
+import static com.smshub.message.Jdbc.providerOrNull;
 import static com.smshub.message.Jdbc.executeInBatches;
 import static com.smshub.message.Jdbc.money;
 import static com.smshub.message.Jdbc.placeholders;
@@ -327,7 +328,7 @@ public class Outbox {
                 .premium(money(r.getBigDecimal("premium_amount"), r.getString("premium_currency")),
                         r.getString("premium_description"))
                 .tags(r.getString("cost_centre"), r.getString("sub_id_1"), r.getString("sub_id_2"))
-                .providerPreference(enumOrNull(ProviderCode.class, r.getString("provider_preference")))
+                .providerPreference(providerOrNull(r.getString("provider_preference")))
                 .build();
     }
 

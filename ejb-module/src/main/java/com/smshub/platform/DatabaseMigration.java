@@ -70,7 +70,6 @@ public class DatabaseMigration {
                 .migrate();
         if (Boolean.getBoolean(DEMO_DATA)) {
             sealDemoSecrets();
-            sealDemoSecretSettings();
         }
         givePushKeys();
         LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
@@ -78,77 +77,70 @@ public class DatabaseMigration {
     }
 
     /**
-     * The simulators' published passwords, for the demo accounts that db/demo creates: SQL cannot seal them,
-     * so they are sealed here, once, for an account that has none yet.
+     * The demo accounts' published secrets, which db/demo lists in {@code demo_secret} (SQL cannot seal them): sealed
+     * here, once, into the account that has none yet. A row is one of: {@code secret} (the account's password),
+     * {@code setting} (a secret setting of that name, the rest of whose settings db/demo writes), {@code push-key}
+     * (the push key a simulator that is told nothing by the gateway uses). Each provider's demo account lists its own,
+     * so nothing here names one.
      */
-    static final Map<String, String> DEMO_SECRETS = Map.of("smspro-simulator", "xxxxxxxx",
-            "mymobileapi-simulator", "mma-password", "masiv-simulator", "masiv-password",
-            "mobipace-simulator", "mobipace-password", "mymsp-simulator", "mymsp-pw");
-
-    /**
-     * Secret settings of the demo accounts (db/demo writes the rest of their settings), sealed here as their
-     * passwords are: the SMS Pro simulator's Appendix 1 credentials.
-     */
-    static final Map<String, Map<String, String>> DEMO_SECRET_SETTINGS = Map.of("smspro-simulator",
-            Map.of("basicPassword", "smspro-basic-password"));
-
-    private void sealDemoSecretSettings() {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement select = c.prepareStatement("SELECT settings FROM provider_account WHERE name = ?");
-             PreparedStatement update = c.prepareStatement("UPDATE provider_account SET settings = ? WHERE name = ? AND settings = ?")) {
-            for (Map.Entry<String, Map<String, String>> demo : DEMO_SECRET_SETTINGS.entrySet()) {
-                select.setString(1, demo.getKey());
-                String stored;
-                try (ResultSet r = select.executeQuery()) {
-                    if (!r.next() || (stored = r.getString(1)) == null) {
-                        continue;
-                    }
-                }
-                JsonObject settings;
-                try (JsonReader reader = Json.createReader(new StringReader(stored))) {
-                    settings = reader.readObject();
-                }
-                List<Map.Entry<String, String>> missing = demo.getValue().entrySet().stream()
-                        .filter(setting -> !settings.containsKey(setting.getKey())).toList();
-                if (missing.isEmpty()) {
-                    continue; // sealed at an earlier start
-                }
-                JsonObjectBuilder sealed = Json.createObjectBuilder(settings);
-                missing.forEach(setting -> sealed.add(setting.getKey(), secrets.seal(setting.getValue(),
-                        ProviderSecrets.settingSealedFor(demo.getKey(), setting.getKey()))));
-                update.setString(1, sealed.build().toString());
-                update.setString(2, demo.getKey());
-                update.setString(3, stored);
-                update.executeUpdate();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot seal the demo accounts' secret settings", e);
-        }
-    }
-
     private void sealDemoSecrets() {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "UPDATE provider_account SET secret_sealed = ? WHERE name = ? AND secret_sealed IS NULL")) {
-            for (Map.Entry<String, String> demo : DEMO_SECRETS.entrySet()) {
-                s.setString(1, secrets.seal(demo.getValue(), demo.getKey()));
-                s.setString(2, demo.getKey());
-                s.executeUpdate();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement rows = c.prepareStatement(
+                     "SELECT account, kind, setting, plain FROM demo_secret ORDER BY account, kind, setting");
+             PreparedStatement secret = c.prepareStatement(
+                     "UPDATE provider_account SET secret_sealed = ? WHERE name = ? AND secret_sealed IS NULL");
+             PreparedStatement pushKey = c.prepareStatement(
+                     "UPDATE provider_account SET push_key_sealed = ? WHERE name = ? AND push_key_sealed IS NULL");
+             ResultSet r = rows.executeQuery()) {
+            while (r.next()) {
+                String account = r.getString("account");
+                String value = r.getString("plain");
+                switch (r.getString("kind")) {
+                    case "secret" -> update(secret, secrets.seal(value, account), account);
+                    case "push-key" -> update(pushKey, secrets.seal(value, PushKeys.sealedFor(account)), account);
+                    case "setting" -> sealSetting(c, account, r.getString("setting"), value);
+                    default -> throw new IllegalStateException("demo_secret: unknown kind " + r.getString("kind"));
+                }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot seal the demo accounts' secrets", e);
         }
     }
 
-    /**
-     * The push key the SMS Pro simulator's account has in the demo, so that the simulator, which is not told
-     * anything by the gateway, knows where to push (its default MO and billing addresses carry it).
-     */
-    static final Map<String, String> DEMO_PUSH_KEYS = Map.of("smspro-simulator", "smspro-simulator-demo-push-key");
+    private static void update(PreparedStatement statement, String sealed, String account) throws SQLException {
+        statement.setString(1, sealed);
+        statement.setString(2, account);
+        statement.executeUpdate();
+    }
 
-    /**
-     * Every account has a push key (docs/security.md): one made before keys existed, or added by hand, gets a
-     * random one here, once; the demo's simulator account gets its published one.
-     */
+    private void sealSetting(Connection c, String account, String setting, String value) throws SQLException {
+        String stored;
+        try (PreparedStatement select = c.prepareStatement("SELECT settings FROM provider_account WHERE name = ?")) {
+            select.setString(1, account);
+            try (ResultSet r = select.executeQuery()) {
+                if (!r.next() || (stored = r.getString(1)) == null) {
+                    return;
+                }
+            }
+        }
+        JsonObject settings;
+        try (JsonReader reader = Json.createReader(new StringReader(stored))) {
+            settings = reader.readObject();
+        }
+        if (settings.containsKey(setting)) {
+            return; // sealed at an earlier start
+        }
+        JsonObjectBuilder sealed = Json.createObjectBuilder(settings)
+                .add(setting, secrets.seal(value, ProviderSecrets.settingSealedFor(account, setting)));
+        try (PreparedStatement update = c.prepareStatement("UPDATE provider_account SET settings = ? WHERE name = ? AND settings = ?")) {
+            update.setString(1, sealed.build().toString());
+            update.setString(2, account);
+            update.setString(3, stored);
+            update.executeUpdate();
+        }
+    }
+
+    /** Every account has a push key (docs/security.md): one made before keys existed, or added by hand, gets a random one here, once. */
     private void givePushKeys() {
         try (Connection c = dataSource.getConnection();
              PreparedStatement select = c.prepareStatement("SELECT id, name FROM provider_account WHERE push_key_sealed IS NULL");
@@ -156,10 +148,7 @@ public class DatabaseMigration {
                      "UPDATE provider_account SET push_key_sealed = ? WHERE id = ? AND push_key_sealed IS NULL");
              ResultSet r = select.executeQuery()) {
             while (r.next()) {
-                String name = r.getString("name");
-                String key = Boolean.getBoolean(DEMO_DATA) && DEMO_PUSH_KEYS.containsKey(name) ? DEMO_PUSH_KEYS.get(name)
-                        : PushKeys.generate();
-                update.setString(1, secrets.seal(key, PushKeys.sealedFor(name)));
+                update.setString(1, secrets.seal(PushKeys.generate(), PushKeys.sealedFor(r.getString("name"))));
                 update.setLong(2, r.getLong("id"));
                 update.executeUpdate();
             }

@@ -98,14 +98,14 @@ class ChargeBookIT {
     private ChargeRecord debit(String amount, OffsetDateTime at) {
         return book.begin(new ChargeRecord(UUID.randomUUID().toString(), tenant, "it-" + UUID.randomUUID(), "hash",
                 ChargeRecord.DEBIT, null, null, "+46700000001", new Money(new BigDecimal(amount), "SEK"), null, "SMS", null,
-                ProviderCode.SMSPRO, account, ChargeState.REQUESTED, null, null, null, null, at, null, null, null,
+                ProviderCode.valueOf("SMSPRO"), account, ChargeState.REQUESTED, null, null, null, null, at, null, null, null,
                 new Tags("cc-1", "dept", null)));
     }
 
     private ChargeRecord refund(ChargeRecord charge, String amount) {
         return book.begin(new ChargeRecord(UUID.randomUUID().toString(), tenant, "it-" + UUID.randomUUID(), "hash",
                 ChargeRecord.CREDIT, charge.id(), null, charge.msisdn(), new Money(new BigDecimal(amount), "SEK"), null, "SMS",
-                null, ProviderCode.SMSPRO, account, ChargeState.REQUESTED, null, null, null, null, now(), null, null, null,
+                null, ProviderCode.valueOf("SMSPRO"), account, ChargeState.REQUESTED, null, null, null, null, now(), null, null, null,
                 Tags.NONE));
     }
 

@@ -98,7 +98,7 @@ class AttemptJournalIT {
     private Long route;
 
     private long account(AmbiguityPolicy policy) {
-        routing.saveAccount(ACCOUNT, new AccountDefinition(ProviderCode.MOBIPACE, "https://fake.example/api", "it", "it-pw",
+        routing.saveAccount(ACCOUNT, new AccountDefinition(ProviderCode.valueOf("MOBIPACE"), "https://fake.example/api", "it", "it-pw",
                 true, null, null, Map.of(), null, policy));
         if (route == null) {
             route = routing.addRoute(new RouteDefinition(null, PREFIX, null, ACCOUNT, 0, false, false, null, true)).id();
@@ -112,7 +112,7 @@ class AttemptJournalIT {
         if (route != null) {
             routing.removeRoute(route);
             route = null;
-            routing.saveAccount(ACCOUNT, new AccountDefinition(ProviderCode.MOBIPACE, "https://fake.example/api", "it", "it-pw",
+            routing.saveAccount(ACCOUNT, new AccountDefinition(ProviderCode.valueOf("MOBIPACE"), "https://fake.example/api", "it", "it-pw",
                     false, null, null, Map.of(), null, null));
         }
     }
@@ -120,7 +120,7 @@ class AttemptJournalIT {
     /** A message to this test's route, stored QUEUED and not due: only the test dispatches it. */
     private String stored(long account, String recipient) {
         return StoredMessages.store(requests, outbox, tenants.byUsername("demo").id(), 1, MessageStatus.QUEUED, recipient,
-                ProviderCode.MOBIPACE, account).get(0);
+                ProviderCode.valueOf("MOBIPACE"), account).get(0);
     }
 
     /** A message stored with its attempt already open, as a dispatcher that is gone left it, in one transaction. */

@@ -60,7 +60,7 @@ public class FakeSendingProvider implements ProviderAdapter, MessageSending {
 
     @Override
     public ProviderCode provider() {
-        return ProviderCode.MOBIPACE;
+        return ProviderCode.valueOf("MOBIPACE");
     }
 
     @Override

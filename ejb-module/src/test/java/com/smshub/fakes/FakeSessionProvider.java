@@ -95,7 +95,7 @@ public class FakeSessionProvider implements ProviderAdapter, SessionProviding {
 
     @Override
     public ProviderCode provider() {
-        return ProviderCode.MYMSP;
+        return ProviderCode.valueOf("MYMSP");
     }
 
     @Override

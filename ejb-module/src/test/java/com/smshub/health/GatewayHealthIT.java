@@ -89,7 +89,7 @@ class GatewayHealthIT {
 
     @Test
     void unreachableAccountIsDownAndNotProbedWhenNotAsked() throws Exception {
-        add(ProviderCode.SMSPRO, "it-unreachable", "http://127.0.0.1:1/services/CUSTOMER");
+        add(ProviderCode.valueOf("SMSPRO"), "it-unreachable", "http://127.0.0.1:1/services/CUSTOMER");
 
         AccountHealth probed = find(probes.probe(true), "it-unreachable");
         assertEquals(Liveness.State.DOWN, probed.liveness().state());
@@ -102,7 +102,7 @@ class GatewayHealthIT {
     @Test
     void anSmppAccountWithoutABoundSessionIsDown() throws Exception {
         // no SMSC listens on port 9 (discard): the session keeper cannot bind, and the probe says so
-        add(ProviderCode.MYMSP, "it-mymsp", "smpp://127.0.0.1:9");
+        add(ProviderCode.valueOf("MYMSP"), "it-mymsp", "smpp://127.0.0.1:9");
         AccountHealth mymsp = find(probes.probe(true), "it-mymsp");
         assertEquals(Liveness.State.DOWN, mymsp.liveness().state());
         assertTrue(mymsp.liveness().detail().contains("no bound session"), mymsp.liveness().detail());

@@ -60,7 +60,7 @@ class InboundStoreIT {
     void accounts() throws Exception {
         tx.begin();
         for (String name : List.of("it-inbound-a", "it-inbound-b")) {
-            ProviderAccount account = new ProviderAccount(ProviderCode.MYMSP, name);
+            ProviderAccount account = new ProviderAccount(ProviderCode.valueOf("MYMSP"), name);
             account.configure("smpp://127.0.0.1:9", "it", null, null, false, null, null, null);
             em.persist(account);
             em.flush();
@@ -82,7 +82,7 @@ class InboundStoreIT {
     }
 
     private static InboundMessage message(long account, String id, String text, OffsetDateTime at) {
-        return new InboundMessage(ProviderCode.MYMSP, account, id, "+4791234567", "2020", text, null, at, null, false);
+        return new InboundMessage(ProviderCode.valueOf("MYMSP"), account, id, "+4791234567", "2020", text, null, at, null, false);
     }
 
     private Optional<Long> stored(InboundMessage message) throws Exception {

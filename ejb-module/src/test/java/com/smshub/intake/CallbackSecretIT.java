@@ -55,6 +55,9 @@ class CallbackSecretIT {
     @Test
     void aDeploymentWithoutTheCallbackSecretIsRefusedNamingTheSetting() throws Exception {
         ModelNode added = demoData("add", false);
+        if (!"success".equals(added.get("outcome").asString())) {
+            added = demoData("write-attribute", false); // left as a resource by an earlier run on this server
+        }
         assertEquals("success", added.get("outcome").asString(), added.toString());
         try {
             Exception refused = assertThrows(Exception.class, () -> deployer.deploy(WITHOUT_SECRET));

@@ -113,7 +113,7 @@ class FeedReadingIT {
                 served.computeIfAbsent(change, c -> new AtomicInteger()).incrementAndGet();
                 String id = ids.get((int) (change - 1) % ids.size());
                 reports.add(new DeliveryReport(MessageRef.ours(id), MessageStatus.DELIVERED,
-                        new ProviderReport(ProviderCode.MYMOBILEAPI, "DELIVRD", null, null), "IT_FEED"));
+                        new ProviderReport(ProviderCode.valueOf("MYMOBILEAPI"), "DELIVRD", null, null), "IT_FEED"));
                 last = change;
             }
             if (failNextCommit) {
@@ -126,13 +126,13 @@ class FeedReadingIT {
 
     @BeforeEach
     void account() throws Exception {
-        ProviderAccount entity = new ProviderAccount(ProviderCode.MYMOBILEAPI, NAME);
+        ProviderAccount entity = new ProviderAccount(ProviderCode.valueOf("MYMOBILEAPI"), NAME);
         // disabled: the gateway's own feed timer leaves it to this test
         entity.configure("http://127.0.0.1:1/api5/api.asmx", "it", secrets.seal("secret", NAME), null, false, null, null, null);
         tx.begin();
         em.persist(entity);
         tx.commit();
-        account = new Account(entity.getId(), NAME, ProviderCode.MYMOBILEAPI, entity.getEndpointUrl(), "it", "secret",
+        account = new Account(entity.getId(), NAME, ProviderCode.valueOf("MYMOBILEAPI"), entity.getEndpointUrl(), "it", "secret",
                 Settings.NONE, null);
         reading.start(account.id());
     }

@@ -97,7 +97,7 @@ class MessageEngineIT {
     private boolean apply(String id, MessageStatus status) throws Exception {
         tx.begin();
         StatusStore.Applied applied = ledger.apply(id, status, "IT",
-                new ProviderReport(ProviderCode.SMSPRO, status.name(), null, "p-1"), null);
+                new ProviderReport(ProviderCode.valueOf("SMSPRO"), status.name(), null, "p-1"), null);
         tx.commit();
         return applied == StatusStore.Applied.APPLIED;
     }
@@ -129,7 +129,7 @@ class MessageEngineIT {
                 MessageStatus.UNKNOWN, MessageStatus.DELIVERED, MessageStatus.UNDELIVERED, MessageStatus.SUBMITTED);
         List<StatusLedger.Report> reports = new ArrayList<>();
         for (MessageStatus status : statuses) {
-            reports.add(new StatusLedger.Report(id, status, "IT", new ProviderReport(ProviderCode.MYMSP, status.name(), null, "g-1"), null));
+            reports.add(new StatusLedger.Report(id, status, "IT", new ProviderReport(ProviderCode.valueOf("MYMSP"), status.name(), null, "g-1"), null));
         }
         reports.add(new StatusLedger.Report(ids.get(1), MessageStatus.EXPIRED, "IT", null, null));
         reports.add(new StatusLedger.Report(UUID.randomUUID().toString(), MessageStatus.DELIVERED, "IT", null, null));
@@ -252,8 +252,8 @@ class MessageEngineIT {
         });
         Thread.sleep(500);
         assertFalse(report.isDone(), "the report waits for the dispatch's row lock");
-        outbox.dispatched(claimed, new Handover(ProviderCode.SMSPRO, 1), new StatusUpdate(MessageStatus.SUBMITTED,
-                "DISPATCH", new ProviderReport(ProviderCode.SMSPRO, "0", null, "mc-1"), null, null));
+        outbox.dispatched(claimed, new Handover(ProviderCode.valueOf("SMSPRO"), 1), new StatusUpdate(MessageStatus.SUBMITTED,
+                "DISPATCH", new ProviderReport(ProviderCode.valueOf("SMSPRO"), "0", null, "mc-1"), null, null));
         tx.commit();
         assertEquals(StatusStore.Applied.APPLIED, report.get(10, TimeUnit.SECONDS));
         assertEquals("DELIVERED", column("status", id));
@@ -268,8 +268,8 @@ class MessageEngineIT {
         tx.commit();
         apply(id, MessageStatus.SUBMITTED); // pushed before the answer to the request came back
         tx.begin();
-        boolean moved = outbox.dispatched(claimed, new Handover(ProviderCode.SMSPRO, 1),
-                new StatusUpdate(MessageStatus.SUBMITTED, "DISPATCH", new ProviderReport(ProviderCode.SMSPRO, "0", null, "mc-early"),
+        boolean moved = outbox.dispatched(claimed, new Handover(ProviderCode.valueOf("SMSPRO"), 1),
+                new StatusUpdate(MessageStatus.SUBMITTED, "DISPATCH", new ProviderReport(ProviderCode.valueOf("SMSPRO"), "0", null, "mc-early"),
                         null, OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(10)));
         tx.commit();
         assertFalse(moved);
@@ -284,17 +284,17 @@ class MessageEngineIT {
         tx.begin();
         for (String id : ids.subList(0, 2)) {
             ClaimedMessage claimed = outbox.claim(id).orElseThrow();
-            outbox.dispatched(claimed, new Handover(ProviderCode.SMSPRO, 1), new StatusUpdate(MessageStatus.SUBMITTED,
-                    "DISPATCH", new ProviderReport(ProviderCode.SMSPRO, "0", null, "shared-" + ids.get(0)), null, null));
+            outbox.dispatched(claimed, new Handover(ProviderCode.valueOf("SMSPRO"), 1), new StatusUpdate(MessageStatus.SUBMITTED,
+                    "DISPATCH", new ProviderReport(ProviderCode.valueOf("SMSPRO"), "0", null, "shared-" + ids.get(0)), null, null));
         }
         tx.commit();
         List<ReportResult> results = events.reports(List.of(
-                new DeliveryReport(MessageRef.theirs(ProviderCode.SMSPRO, "shared-" + ids.get(0)), MessageStatus.DELIVERED,
-                        new ProviderReport(ProviderCode.SMSPRO, "0", "0", "shared-" + ids.get(0)), "IT"),
+                new DeliveryReport(MessageRef.theirs(ProviderCode.valueOf("SMSPRO"), "shared-" + ids.get(0)), MessageStatus.DELIVERED,
+                        new ProviderReport(ProviderCode.valueOf("SMSPRO"), "0", "0", "shared-" + ids.get(0)), "IT"),
                 new DeliveryReport(MessageRef.ours(ids.get(2)), MessageStatus.UNDELIVERED, null, "IT"),
                 new DeliveryReport(MessageRef.ours(ids.get(2)), MessageStatus.DELIVERED, null, "IT"),
-                new DeliveryReport(MessageRef.theirs(ProviderCode.SMSPRO, "nobody's"), MessageStatus.DELIVERED, null, "IT"),
-                new DeliveryReport(MessageRef.theirs(ProviderCode.MOBIPACE, "shared-" + ids.get(0)), MessageStatus.DELIVERED,
+                new DeliveryReport(MessageRef.theirs(ProviderCode.valueOf("SMSPRO"), "nobody's"), MessageStatus.DELIVERED, null, "IT"),
+                new DeliveryReport(MessageRef.theirs(ProviderCode.valueOf("MOBIPACE"), "shared-" + ids.get(0)), MessageStatus.DELIVERED,
                         null, "IT")));
         assertEquals(List.of(ReportResult.APPLIED, ReportResult.APPLIED, ReportResult.RECORDED, ReportResult.UNKNOWN_MESSAGE,
                 ReportResult.UNKNOWN_MESSAGE), results);
@@ -319,7 +319,7 @@ class MessageEngineIT {
     @Test
     void anInboundMessageIsStoredOnceHoweverOftenItIsDelivered() throws Exception {
         String providerId = "mo-" + UUID.randomUUID();
-        InboundMessage mo = new InboundMessage(ProviderCode.SMSPRO, 0, providerId, "+46708331536", "72456", "Räksmörgås",
+        InboundMessage mo = new InboundMessage(ProviderCode.valueOf("SMSPRO"), 0, providerId, "+46708331536", "72456", "Räksmörgås",
                 null, OffsetDateTime.now(ZoneOffset.UTC), null, false);
         assertEquals(ProviderEvents.InboundResult.STORED, events.inbound(mo));
         assertEquals(ProviderEvents.InboundResult.DUPLICATE, events.inbound(mo));

@@ -1,6 +1,7 @@
 package com.smshub.routing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -11,6 +12,8 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.UserTransaction;
 
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -63,8 +66,11 @@ class OperatorChangeIT {
     @Resource
     ManagedExecutorService elsewhere;
 
+    @PersistenceContext(unitName = "smshub")
+    EntityManager em;
+
     private AccountDefinition account(boolean enabled) {
-        return new AccountDefinition(ProviderCode.SMSPRO, "https://sms-pro.example/services/C", "C", "pw", enabled, null, null,
+        return new AccountDefinition(ProviderCode.valueOf("SMSPRO"), "https://sms-pro.example/services/C", "C", "pw", enabled, null, null,
                 Map.of(), null, null);
     }
 
@@ -105,6 +111,32 @@ class OperatorChangeIT {
             assertTrue(routing.removeRoute(route.id()));
         } finally {
             routing.saveAccount(name, account(false));
+        }
+    }
+
+    @Test
+    void anAccountWhoseSecretDoesNotOpenIsLeftOutWhileTheOthersServe() throws Exception {
+        String broken = "operator-change-it-broken-" + System.nanoTime();
+        String sound = "operator-change-it-sound-" + System.nanoTime();
+        routing.saveAccount(broken, account(true));
+        routing.saveAccount(sound, account(true));
+        try {
+            transaction.begin();
+            em.createNativeQuery("UPDATE provider_account SET secret_sealed = 'not-a-sealed-secret' WHERE name = ?")
+                    .setParameter(1, broken).executeUpdate();
+            transaction.commit();
+            accounts.reload();
+
+            List<String> enabled = accounts.enabled().stream().map(a -> a.name()).toList();
+            assertTrue(enabled.contains(sound), "the others are read: " + enabled);
+            assertFalse(enabled.contains(broken), "the broken one is not routed to: " + enabled);
+            assertTrue(accounts.byName(broken).isPresent(), "still known by name, for the operators");
+
+            routing.saveAccount(broken, account(true)); // its secret set again by an operator
+            assertTrue(accounts.enabled().stream().anyMatch(a -> a.name().equals(broken)), "back once its secret opens");
+        } finally {
+            routing.saveAccount(broken, account(false));
+            routing.saveAccount(sound, account(false));
         }
     }
 }

@@ -55,7 +55,7 @@ class SecretSettingsIT {
     EntityManager em;
 
     private void save(Map<String, String> settings) {
-        routing.saveAccount(ACCOUNT, new AccountDefinition(ProviderCode.SMSPRO, "https://sms-pro.example/services/C", "C", "pw",
+        routing.saveAccount(ACCOUNT, new AccountDefinition(ProviderCode.valueOf("SMSPRO"), "https://sms-pro.example/services/C", "C", "pw",
                 false, null, null, settings, null, null));
     }
 

@@ -92,7 +92,7 @@ class SessionKeeperIT {
         ProviderAccount account = em.createNamedQuery(ProviderAccount.BY_NAME, ProviderAccount.class).setParameter("name", name)
                 .getResultStream().findFirst().orElse(null);
         if (account == null) {
-            account = new ProviderAccount(ProviderCode.MYMSP, name);
+            account = new ProviderAccount(ProviderCode.valueOf("MYMSP"), name);
             account.configure(endpoint, "system-id", null, null, enabled, null, null, null);
             em.persist(account);
         } else {

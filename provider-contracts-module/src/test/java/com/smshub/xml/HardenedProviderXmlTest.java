@@ -9,13 +9,13 @@ import org.junit.jupiter.api.Test;
 import com.smshub.provider.smspro.xml.MobilectrlAliveRequest;
 import com.smshub.provider.smspro.xml.MobilectrlDeliveryStatus;
 import com.smshub.provider.xml.InvalidProviderXmlException;
-import com.smshub.provider.xml.ProviderVocabulary;
 import com.smshub.provider.xml.ProviderXml;
+import com.smshub.provider.smspro.schema.SmsProSchemas;
 
 /** What providers send (answers and pushes) is read by the same hardened parser and limits as everything else. */
 class HardenedProviderXmlTest {
 
-    private final ProviderXml smsPro = ProviderXml.of(ProviderVocabulary.SMSPRO);
+    private final ProviderXml smsPro = ProviderXml.of(SmsProSchemas.VOCABULARY);
 
     @Test
     void aDoctypeThatOnlyNamesTheRootIsReadAsSectionElevenPrintsIt() {

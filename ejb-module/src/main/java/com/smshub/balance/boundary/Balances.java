@@ -57,9 +57,10 @@ public class Balances {
      */
     public List<AccountBalance> balances(ProviderCode provider) {
         long tenant = tenants.byUsername(session.getCallerPrincipal().getName()).id();
+        providers.served(provider, "provider");
         List<AccountBalance> balances = new ArrayList<>();
         for (Account account : router.accountsFor(tenant)) {
-            if (provider == null || account.provider() == provider) {
+            if (provider == null || account.provider().equals(provider)) {
                 balances.add(balance(account));
             }
         }

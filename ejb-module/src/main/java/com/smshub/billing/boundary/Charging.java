@@ -96,7 +96,8 @@ public class Charging {
         if (prior.isPresent()) {
             return again(prior.get(), hash);
         }
-        List<Account> candidates = router.chargingAccounts(tenant.id(), subscriber, command.providerPreference());
+        List<Account> candidates = router.chargingAccounts(tenant.id(), subscriber,
+                providers.served(command.providerPreference(), "providerPreference"));
         if (candidates.isEmpty()) {
             throw new RequestValidationException("msisdn", "No route charges subscribers of " + subscriber.e164()
                     + " for this tenant; operators add a premium route to a provider that charges.");

@@ -52,7 +52,7 @@ public class ProviderCallbacks {
     public PushVerdict authenticate(String provider, String accountName, String key, String remoteAddress, String forwardedFor,
             String authorization) {
         if (receiver(provider).isEmpty()) {
-            return PushAuthentication.refused(provider, 404, "no-such-provider", accountName, remoteAddress);
+            return PushAuthentication.refused(provider, false, 404, "no-such-provider", accountName, remoteAddress);
         }
         return authentication.check(provider, accountName, key, remoteAddress, forwardedFor, authorization);
     }

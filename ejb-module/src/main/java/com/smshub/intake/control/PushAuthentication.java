@@ -13,7 +13,6 @@ import jakarta.inject.Inject;
 import com.smshub.intake.entity.PushVerdict;
 import com.smshub.kernel.AddressRange;
 import com.smshub.kernel.Counters;
-import com.smshub.kernel.ProviderCode;
 import com.smshub.kernel.RateLimitedLog;
 import com.smshub.provider.spi.Account;
 import com.smshub.routing.control.AccountDirectory;
@@ -38,6 +37,9 @@ public class PushAuthentication {
     @Inject
     AccountDirectory accounts;
 
+    /** {@link #check} is reached only for a provider that receives pushes here (ProviderCallbacks). */
+    private static final boolean SERVED = true;
+
     private final List<AddressRange> trustedProxies = AddressRange.parseAll(
             System.getProperty(TRUSTED_PROXIES, System.getenv("SMSHUB_CALLBACK_TRUSTED_PROXIES")));
 
@@ -54,27 +56,32 @@ public class PushAuthentication {
         Optional<Account> named = accounts.byName(accountName == null ? "" : accountName)
                 .filter(a -> a.provider().name().equalsIgnoreCase(provider));
         if (named.isEmpty()) {
-            return refused(provider, 404, "unknown-account", accountName, remoteAddress);
+            return refused(provider, SERVED, 404, "unknown-account", accountName, remoteAddress);
         }
         Account account = named.get();
         PushCredentials credentials = accounts.pushCredentials(account.id());
         String client = clientAddress(remoteAddress, forwardedFor, trustedProxies);
         if (!credentials.allows(client)) {
-            return refused(provider, 403, "source-not-allowed", accountName, client);
+            return refused(provider, SERVED, 403, "source-not-allowed", accountName, client);
         }
         String[] basic = basic(authorization);
         if (!credentials.basicMatches(basic[0], basic[1])) {
-            return refused(provider, 401, basic[0] == null ? "no-credentials" : "wrong-credentials", accountName, client);
+            return refused(provider, SERVED, 401, basic[0] == null ? "no-credentials" : "wrong-credentials", accountName, client);
         }
         if (!credentials.keyMatches(key)) {
-            return refused(provider, 404, "wrong-key", accountName, client);
+            return refused(provider, SERVED, 404, "wrong-key", accountName, client);
         }
         return new PushVerdict.Allowed(account);
     }
 
-    /** Counts and logs a refusal (at most once a minute a kind) and says so. */
-    public static PushVerdict refused(String provider, int status, String reason, String accountName, String client) {
-        String code = known(provider) ? provider.toLowerCase(Locale.ROOT) : "unknown";
+    /**
+     * Counts and logs a refusal (at most once a minute a kind) and says so. {@code served}: whether the provider in the
+     * address is one this build serves; others are counted together as "unknown", so that made-up addresses cannot
+     * make counters without end.
+     */
+    public static PushVerdict refused(String provider, boolean served, int status, String reason, String accountName,
+            String client) {
+        String code = served ? provider.toLowerCase(Locale.ROOT) : "unknown";
         Counters.increment("push.refused." + code + "." + reason);
         REFUSALS.warn(code + "." + reason, () -> "Push to " + code + " account '" + printable(accountName) + "' refused ("
                 + reason + ", HTTP " + status + ") from " + printable(client));
@@ -85,15 +92,6 @@ public class PushAuthentication {
     private static String printable(String value) {
         String text = value == null ? "" : value.replaceAll("[^\\x20-\\x7E]", "?");
         return text.length() > 80 ? text.substring(0, 80) + "..." : text;
-    }
-
-    private static boolean known(String provider) {
-        for (ProviderCode code : ProviderCode.values()) {
-            if (code.name().equalsIgnoreCase(provider)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

@@ -50,6 +50,9 @@ import com.smshub.provider.spi.StatusPolling;
 @ApplicationScoped
 public class MasivAdapter implements ProviderAdapter, MessageSending, GroupSending, StatusPolling, SessionProviding {
 
+    /** Masiv's code: accounts name it, and the contract and the database write it. */
+    public static final ProviderCode CODE = ProviderCode.valueOf("MASIV");
+
     /** sendondate: MM/DD/YYYY hh:mm:ss. */
     static final DateTimeFormatter SEND_ON = DateTimeFormatter.ofPattern("MM/dd/yyyy HH:mm:ss", Locale.ROOT);
     /** messagedata without longMessage: at most 160 characters. */
@@ -80,7 +83,7 @@ public class MasivAdapter implements ProviderAdapter, MessageSending, GroupSendi
 
     @Override
     public ProviderCode provider() {
-        return ProviderCode.MASIV;
+        return CODE;
     }
 
     @Override
@@ -245,7 +248,7 @@ public class MasivAdapter implements ProviderAdapter, MessageSending, GroupSendi
                 continue; // no answer now: asked again later
             }
             answers.put(query.messageId(), new PolledStatus(MessageStatus.rollUp(parts),
-                    new ProviderReport(ProviderCode.MASIV, raw, null, query.providerMessageId(), latest)));
+                    new ProviderReport(CODE, raw, null, query.providerMessageId(), latest)));
         }
         return answers;
     }
@@ -262,6 +265,6 @@ public class MasivAdapter implements ProviderAdapter, MessageSending, GroupSendi
         if (!overSmpp(account)) {
             throw new IllegalStateException(account + " uses Masiv's HTTP API, which keeps no session");
         }
-        return sessions.open(ProviderCode.MASIV, account, smpp(account), events, ReceiptErrors.NONE);
+        return sessions.open(CODE, account, smpp(account), events, ReceiptErrors.NONE);
     }
 }

@@ -21,8 +21,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.smshub.provider.masiv.xml.Response;
 import com.smshub.provider.spi.Account;
 import com.smshub.provider.spi.ExchangeFailure;
-import com.smshub.provider.xml.ProviderVocabulary;
 import com.smshub.provider.xml.ProviderXml;
+import com.smshub.provider.masiv.schema.MasivSchemas;
 
 /**
  * Masiv's HTTP API: GET requests with UTF-8 URL-encoded parameters to {@code <endpoint>/sendhandler.ashx} and
@@ -46,7 +46,7 @@ public class MasivClient {
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
 
-    private final ProviderXml xml = ProviderXml.of(ProviderVocabulary.MASIV);
+    private final ProviderXml xml = ProviderXml.of(MasivSchemas.RESPONSE);
 
     /** sendmessage: the credentials are added to the parameters given. */
     public Response sendMessage(Account account, Map<String, String> parameters) {

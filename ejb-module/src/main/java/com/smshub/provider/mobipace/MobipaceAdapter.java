@@ -51,6 +51,9 @@ import com.smshub.provider.spi.StatusPolling;
 @ApplicationScoped
 public class MobipaceAdapter implements ProviderAdapter, MessageSending, GroupSending, StatusPolling, BalanceQuery, PriceQuote {
 
+    /** MOBIPACE's code: accounts name it, and the contract and the database write it. */
+    public static final ProviderCode CODE = ProviderCode.valueOf("MOBIPACE");
+
     /** Limitation 3: at most 500 characters a message. */
     static final int MOST_CHARACTERS = 500;
     /** Limitation 2: international numbers of at most 15 digits. */
@@ -63,7 +66,7 @@ public class MobipaceAdapter implements ProviderAdapter, MessageSending, GroupSe
 
     @Override
     public ProviderCode provider() {
-        return ProviderCode.MOBIPACE;
+        return CODE;
     }
 
     @Override
@@ -179,7 +182,7 @@ public class MobipaceAdapter implements ProviderAdapter, MessageSending, GroupSe
         for (MessageStatusEntry entry : answer.messageStatuses()) {
             if (entry.reference() != null && references.contains(entry.reference().strip())) {
                 answers.put(entry.reference().strip(), new PolledStatus(MobipaceCodes.ofMessageStatus(entry.statusCode()),
-                        new ProviderReport(ProviderCode.MOBIPACE, entry.status() == null ? String.valueOf(entry.statusCode())
+                        new ProviderReport(CODE, entry.status() == null ? String.valueOf(entry.statusCode())
                                 : entry.status().strip(), String.valueOf(entry.statusCode()), null)));
             }
         }

@@ -48,8 +48,8 @@ import com.smshub.provider.spi.SendOutcome;
 import com.smshub.provider.spi.Settings;
 import com.smshub.provider.spi.StatusFeed;
 import com.smshub.provider.xml.InvalidProviderXmlException;
-import com.smshub.provider.xml.ProviderVocabulary;
 import com.smshub.provider.xml.ProviderXml;
+import com.smshub.provider.mymobileapi.schema.MyMobileApiSchemas;
 
 /**
  * MyMobileAPI behind the gateway's provider boundary: Send_STR_STR with one senddata entry per message (many
@@ -61,6 +61,9 @@ import com.smshub.provider.xml.ProviderXml;
 public class MyMobileApiAdapter implements ProviderAdapter, MessageSending, GroupSending, StatusFeed, BalanceQuery, PriceQuote,
         InboundFeed {
 
+    /** MyMobileAPI's code: accounts name it, and the contract and the database write it. */
+    public static final ProviderCode CODE = ProviderCode.valueOf("MYMOBILEAPI");
+
     /** "Sending Messages": default_date and the entries' dates, dd/MMM/yyyy (13/apr/2009). */
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MMM/yyyy", Locale.ENGLISH);
     /** default_time and the entries' times, HH:mm. */
@@ -71,10 +74,10 @@ public class MyMobileApiAdapter implements ProviderAdapter, MessageSending, Grou
     static final int MOST_CHARACTERS = 1600;
     static final String SOURCE = "MYMOBILEAPI_SENT";
 
-    private final ProviderXml requests = ProviderXml.of(ProviderVocabulary.MYMOBILEAPI_REQUESTS);
-    private final ProviderXml sendResults = ProviderXml.of(ProviderVocabulary.MYMOBILEAPI_SEND_RESULT);
-    private final ProviderXml sentResults = ProviderXml.of(ProviderVocabulary.MYMOBILEAPI_SENT_RESULT);
-    private final ProviderXml creditsResults = ProviderXml.of(ProviderVocabulary.MYMOBILEAPI_CREDITS_RESULT);
+    private final ProviderXml requests = ProviderXml.of(MyMobileApiSchemas.REQUESTS);
+    private final ProviderXml sendResults = ProviderXml.of(MyMobileApiSchemas.SEND_RESULT);
+    private final ProviderXml sentResults = ProviderXml.of(MyMobileApiSchemas.SENT_RESULT);
+    private final ProviderXml creditsResults = ProviderXml.of(MyMobileApiSchemas.CREDITS_RESULT);
 
     @Inject
     MyMobileApiClient client;
@@ -103,7 +106,7 @@ public class MyMobileApiAdapter implements ProviderAdapter, MessageSending, Grou
 
     @Override
     public ProviderCode provider() {
-        return ProviderCode.MYMOBILEAPI;
+        return CODE;
     }
 
     @Override
@@ -142,7 +145,7 @@ public class MyMobileApiAdapter implements ProviderAdapter, MessageSending, Grou
     /** Every entry carries its own sender, text and time: any messages may share a call. */
     @Override
     public Object groupKey(SmsContent content) {
-        return ProviderCode.MYMOBILEAPI;
+        return CODE;
     }
 
     @Override
@@ -350,9 +353,9 @@ public class MyMobileApiAdapter implements ProviderAdapter, MessageSending, Grou
             if (customer.isEmpty() && sentId.isEmpty()) {
                 continue; // a record that names no message: nothing to apply it to
             }
-            MessageRef message = customer.isEmpty() ? MessageRef.theirs(ProviderCode.MYMOBILEAPI, sentId) : MessageRef.ours(customer);
+            MessageRef message = customer.isEmpty() ? MessageRef.theirs(CODE, sentId) : MessageRef.ours(customer);
             reports.add(new DeliveryReport(message, MyMobileApiCodes.ofSentStatus(record.getStatus()),
-                    new ProviderReport(ProviderCode.MYMOBILEAPI, strip(record.getStatus()), null, sentId.isEmpty() ? null : sentId),
+                    new ProviderReport(CODE, strip(record.getStatus()), null, sentId.isEmpty() ? null : sentId),
                     SOURCE));
         }
         return new StatusFeed.Page(reports, String.valueOf(last), records.size() >= PAGE);

@@ -17,8 +17,8 @@ import com.smshub.provider.spi.InboundFeed;
 import com.smshub.provider.spi.InboundMessage;
 import com.smshub.provider.spi.ProviderUnavailableException;
 import com.smshub.provider.xml.InvalidProviderXmlException;
-import com.smshub.provider.xml.ProviderVocabulary;
 import com.smshub.provider.xml.ProviderXml;
+import com.smshub.provider.mymobileapi.schema.MyMobileApiSchemas;
 
 /**
  * MyMobileAPI's subscribers' messages: "Retrieving replies" (Reply_STR_STR from a replyid: each reply with the
@@ -34,9 +34,9 @@ final class MyMobileApiInbound {
     private static final String DATE_FORMAT = "yyyyMMddHHmmss";
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern(DATE_FORMAT);
 
-    private final ProviderXml requests = ProviderXml.of(ProviderVocabulary.MYMOBILEAPI_REQUESTS);
-    private final ProviderXml replyResults = ProviderXml.of(ProviderVocabulary.MYMOBILEAPI_REPLY_RESULT);
-    private final ProviderXml shortCodeResults = ProviderXml.of(ProviderVocabulary.MYMOBILEAPI_SHORTCODE_RESULT);
+    private final ProviderXml requests = ProviderXml.of(MyMobileApiSchemas.REQUESTS);
+    private final ProviderXml replyResults = ProviderXml.of(MyMobileApiSchemas.REPLY_RESULT);
+    private final ProviderXml shortCodeResults = ProviderXml.of(MyMobileApiSchemas.SHORTCODE_RESULT);
 
     String replyRequest(String cursor) {
         CursorSettings settings = new CursorSettings();
@@ -80,7 +80,7 @@ final class MyMobileApiInbound {
                 continue;
             }
             String answered = strip(row.getSentcustomerid());
-            messages.add(new InboundMessage(ProviderCode.MYMOBILEAPI, accountId, REPLIES + ":" + id, e164(from), null,
+            messages.add(new InboundMessage(MyMobileApiAdapter.CODE, accountId, REPLIES + ":" + id, e164(from), null,
                     row.getReceiveddata() == null ? "" : row.getReceiveddata(), null, time(row.getReceived(), zone),
                     answered.isEmpty() ? null : answered, "1".equals(strip(row.getOptout()))));
         }
@@ -108,7 +108,7 @@ final class MyMobileApiInbound {
                 continue;
             }
             String shortCode = strip(row.getShortcode());
-            messages.add(new InboundMessage(ProviderCode.MYMOBILEAPI, accountId, SHORT_CODES + ":" + id, e164(from),
+            messages.add(new InboundMessage(MyMobileApiAdapter.CODE, accountId, SHORT_CODES + ":" + id, e164(from),
                     shortCode.isEmpty() ? null : shortCode, row.getMessage() == null ? "" : row.getMessage(), null,
                     time(row.getReceived(), zone), null, false));
         }

@@ -35,6 +35,9 @@ import com.smshub.provider.spi.StatusPolling;
 @ApplicationScoped
 public class MyMspAdapter implements ProviderAdapter, MessageSending, GroupSending, SessionProviding, StatusPolling {
 
+    /** myMSP's code: accounts name it, and the contract and the database write it. */
+    public static final ProviderCode CODE = ProviderCode.valueOf("MYMSP");
+
     /** Section 3.3, result code 105: a text longer than 765 characters is refused. */
     static final int MOST_CHARACTERS = 765;
 
@@ -43,7 +46,7 @@ public class MyMspAdapter implements ProviderAdapter, MessageSending, GroupSendi
 
     @Override
     public ProviderCode provider() {
-        return ProviderCode.MYMSP;
+        return CODE;
     }
 
     @Override
@@ -86,7 +89,7 @@ public class MyMspAdapter implements ProviderAdapter, MessageSending, GroupSendi
 
     @Override
     public ProviderSession open(Account account, ProviderEvents events) throws Exception {
-        return sessions.open(ProviderCode.MYMSP, account, settings(account), events, MyMspCodes.INSTANCE);
+        return sessions.open(CODE, account, settings(account), events, MyMspCodes.INSTANCE);
     }
 
     private static SmppSettings settings(Account account) {

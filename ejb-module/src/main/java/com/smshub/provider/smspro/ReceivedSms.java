@@ -46,7 +46,7 @@ final class ReceivedSms {
         InboundMessage.Sender sender = new InboundMessage.Sender(blankless(sms.getFromMsisdn().getOperator()),
                 blankless(sms.getFirstname()), blankless(sms.getLastname()), blankless(sms.getAddress()),
                 blankless(sms.getPostalcode()), blankless(sms.getCity()), sms.getPersoninfostatus());
-        return new InboundMessage(ProviderCode.SMSPRO, accountId, id.strip(), from, to, text, null, received, null, false,
+        return new InboundMessage(SmsProAdapter.CODE, accountId, id.strip(), from, to, text, null, received, null, false,
                 sender);
     }
 

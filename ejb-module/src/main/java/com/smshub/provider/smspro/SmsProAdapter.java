@@ -62,6 +62,9 @@ import com.smshub.provider.spi.SubscriberCharging;
 public class SmsProAdapter implements ProviderAdapter, MessageSending, GroupSending, StatusPolling, PushReceiving,
         SubscriberCharging {
 
+    /** SMS Pro / Billing Pro's code: accounts name it, and the contract and the database write it. */
+    public static final ProviderCode CODE = ProviderCode.valueOf("SMSPRO");
+
     /** start_delivery and valid_until are Swedish local time (YYYYMMDDhhmm, table 1). */
     static final ZoneId SMSPRO_TIME_ZONE = ZoneId.of("Europe/Stockholm");
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyyMMddHHmm");
@@ -76,7 +79,7 @@ public class SmsProAdapter implements ProviderAdapter, MessageSending, GroupSend
 
     @Override
     public ProviderCode provider() {
-        return ProviderCode.SMSPRO;
+        return CODE;
     }
 
     @Override
@@ -224,7 +227,7 @@ public class SmsProAdapter implements ProviderAdapter, MessageSending, GroupSend
             if (status == null) {
                 return Optional.empty();
             }
-            return Optional.of(new PolledStatus(status, new ProviderReport(ProviderCode.SMSPRO,
+            return Optional.of(new PolledStatus(status, new ProviderReport(CODE,
                     delivery == null ? "" : String.valueOf(delivery), String.valueOf(answer.getStatus()), providerMessageId)));
         } catch (SmsProException e) {
             return Optional.empty();

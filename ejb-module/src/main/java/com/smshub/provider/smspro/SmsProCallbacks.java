@@ -26,8 +26,8 @@ import com.smshub.provider.spi.DeliveryReport;
 import com.smshub.provider.spi.MessageRef;
 import com.smshub.provider.spi.ProviderEvents;
 import com.smshub.provider.xml.InvalidProviderXmlException;
-import com.smshub.provider.xml.ProviderVocabulary;
 import com.smshub.provider.xml.ProviderXml;
+import com.smshub.provider.smspro.schema.SmsProSchemas;
 
 /**
  * What SMS Pro pushes to an account's push addresses (docs/providers/smspro.md): messages from subscribers at
@@ -56,7 +56,7 @@ public class SmsProCallbacks {
             MO_PATH, "messages from subscribers, section 8 (and 9, DNT)",
             BILLING_PATH, "premium messages' billing results, section 7.3");
 
-    private final ProviderXml xml = ProviderXml.of(ProviderVocabulary.SMSPRO);
+    private final ProviderXml xml = ProviderXml.of(SmsProSchemas.VOCABULARY);
 
     CallbackAnswer receive(Callback callback, Account account, ProviderEvents events) {
         String path = callback.path();
@@ -143,7 +143,7 @@ public class SmsProCallbacks {
                 : pushed.getMessage() == null ? null : pushed.getMessage().getValue();
         BillingReport report = new BillingReport(MessageRef.theirs(account, id), outcome,
                 outcome == BillingReport.Outcome.DECLINED ? String.valueOf(pushed.getStatuscode()) : null, reason,
-                new ProviderReport(ProviderCode.SMSPRO, String.valueOf(pushed.getStatuscode()), String.valueOf(status), id),
+                new ProviderReport(SmsProAdapter.CODE, String.valueOf(pushed.getStatuscode()), String.valueOf(status), id),
                 operator == null || operator.isBlank() ? null : operator.strip());
         if (events.billing(report) == ProviderEvents.ReportResult.UNKNOWN_MESSAGE) {
             // it can overtake our commit of the MTB request's answer; SMS Pro sends it again without a 200
@@ -161,7 +161,7 @@ public class SmsProCallbacks {
             LOG.info(() -> "SMS Pro report for " + messageId + " changes nothing: status " + pushed.getStatus());
             return Optional.empty();
         }
-        ProviderReport raw = new ProviderReport(ProviderCode.SMSPRO, delivery == null ? "" : String.valueOf(delivery),
+        ProviderReport raw = new ProviderReport(SmsProAdapter.CODE, delivery == null ? "" : String.valueOf(delivery),
                 String.valueOf(pushed.getStatus()), pushed.getMobilectrlId() == null ? null : pushed.getMobilectrlId().strip());
         return Optional.of(new DeliveryReport(MessageRef.ours(messageId), status, raw, SOURCE));
     }

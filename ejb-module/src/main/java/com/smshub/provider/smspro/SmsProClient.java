@@ -23,8 +23,8 @@ import com.smshub.provider.smspro.xml.MobilectrlDeliveryStatusRequest;
 import com.smshub.provider.smspro.xml.MobilectrlResponse;
 import com.smshub.provider.smspro.xml.MobilectrlSms;
 import com.smshub.provider.spi.ExchangeFailure;
-import com.smshub.provider.xml.ProviderVocabulary;
 import com.smshub.provider.xml.ProviderXml;
+import com.smshub.provider.smspro.schema.SmsProSchemas;
 
 /**
  * SMS Pro's XML over HTTP(S) POST, ISO-8859-1 (spec sections 2, 3). One HTTP client for the application:
@@ -45,7 +45,7 @@ public class SmsProClient {
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
 
-    private final ProviderXml xml = ProviderXml.of(ProviderVocabulary.SMSPRO);
+    private final ProviderXml xml = ProviderXml.of(SmsProSchemas.VOCABULARY);
 
     /** Section 11: posts {@code mobilectrl_alive_request} and reads {@code mobilectrl_alive_check}. */
     public MobilectrlAliveCheck keepAlive(SmsProEndpoint endpoint) {

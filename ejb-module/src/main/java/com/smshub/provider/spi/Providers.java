@@ -2,9 +2,9 @@ package com.smshub.provider.spi;
 
 import java.util.Collection;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +13,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import com.smshub.kernel.ProviderCode;
+import com.smshub.kernel.RequestValidationException;
 
 /**
  * The adapter of each provider this version speaks to, found once among the CDI beans, and its capability
@@ -25,7 +26,7 @@ public class Providers {
     @Any
     Instance<ProviderAdapter> beans;
 
-    private final Map<ProviderCode, ProviderAdapter> adapters = new EnumMap<>(ProviderCode.class);
+    private final Map<ProviderCode, ProviderAdapter> adapters = new TreeMap<>();
 
     @PostConstruct
     void index() {
@@ -42,6 +43,19 @@ public class Providers {
         return Optional.ofNullable(adapters.get(provider));
     }
 
+    /**
+     * The code a request names, when this build serves it (or null for none named).
+     *
+     * @throws RequestValidationException naming the field and the codes served, for a provider with no adapter here
+     */
+    public ProviderCode served(ProviderCode provider, String field) {
+        if (provider != null && !adapters.containsKey(provider)) {
+            throw new RequestValidationException(field, "No provider " + provider + " is served here; the providers are "
+                    + String.join(", ", adapters.keySet().stream().map(ProviderCode::name).toList()) + ".");
+        }
+        return provider;
+    }
+
     /** A capability of the provider's adapter, or empty when it has none. */
     public <T> Optional<T> capability(ProviderCode provider, Class<T> capability) {
         ProviderAdapter adapter = adapters.get(provider);
@@ -54,6 +68,7 @@ public class Providers {
         return adapter == null ? Capabilities.NONE : adapter.capabilities(account);
     }
 
+    /** Every adapter registered, by code. */
     public Collection<ProviderAdapter> all() {
         return Collections.unmodifiableCollection(adapters.values());
     }

@@ -79,10 +79,11 @@ public class RoutingAdministration {
             throw new InvalidValueException("An account name is 1-64 letters, digits, '.', '_' or '-': " + name);
         }
         ProviderAdapter adapter = providers.adapter(definition.provider()).orElseThrow(() -> new InvalidValueException(
-                "This version has no adapter for " + definition.provider() + "; its accounts cannot be used yet"));
+                "This version has no adapter for " + definition.provider() + "; its accounts cannot be used yet (served: "
+                        + String.join(", ", providers.all().stream().map(a -> a.provider().name()).toList()) + ")"));
         Optional<ProviderAccount> existing = em.createNamedQuery(ProviderAccount.BY_NAME, ProviderAccount.class)
                 .setParameter("name", name).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
-        if (existing.isPresent() && existing.get().getProvider() != definition.provider()) {
+        if (existing.isPresent() && !existing.get().getProvider().equals(definition.provider())) {
             throw new InvalidValueException("Account " + name + " is a " + existing.get().getProvider()
                     + " account; its provider cannot change");
         }

@@ -1,11 +1,12 @@
 package com.smshub.routing.control;
 
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,6 +32,7 @@ import com.smshub.routing.entity.PushCredentials;
 @ApplicationScoped
 public class AccountDirectory {
 
+    private static final Logger LOG = Logger.getLogger(AccountDirectory.class.getName());
     private static final long TTL_NANOS = 30_000_000_000L;
 
     @PersistenceContext(unitName = "smshub")
@@ -96,12 +98,32 @@ public class AccountDirectory {
 
     private Loaded loaded() {
         return snapshot.get(() -> {
-            List<ProviderAccount> accounts = em.createNamedQuery(ProviderAccount.ALL, ProviderAccount.class).getResultList();
-            return new Loaded(accounts.stream().map(this::account).collect(Collectors.toMap(Account::id, Function.identity())),
-                    accounts.stream().collect(Collectors.toMap(ProviderAccount::getId, ProviderAccount::isEnabled)),
-                    accounts.stream().collect(Collectors.toMap(ProviderAccount::getName, ProviderAccount::getId)),
-                    accounts.stream().collect(Collectors.toMap(ProviderAccount::getId, this::pushCredentials)));
+            Map<Long, Account> all = new HashMap<>();
+            Map<Long, Boolean> enabled = new HashMap<>();
+            Map<String, Long> byName = new HashMap<>();
+            Map<Long, PushCredentials> push = new HashMap<>();
+            for (ProviderAccount stored : em.createNamedQuery(ProviderAccount.ALL, ProviderAccount.class).getResultList()) {
+                byName.put(stored.getName(), stored.getId());
+                try {
+                    all.put(stored.getId(), account(stored));
+                    push.put(stored.getId(), pushCredentials(stored));
+                    enabled.put(stored.getId(), stored.isEnabled());
+                } catch (RuntimeException e) {
+                    // one account whose secrets do not open (sealed under another key, damaged) must not stop the others
+                    LOG.log(Level.SEVERE, "Provider account " + stored.getName() + " is left out of routing and sessions: a "
+                            + "secret of it does not open (" + e.getMessage() + "); an operator sets its secret again", e);
+                    all.put(stored.getId(), unusable(stored));
+                    enabled.put(stored.getId(), false);
+                }
+            }
+            return new Loaded(Map.copyOf(all), Map.copyOf(enabled), Map.copyOf(byName), Map.copyOf(push));
         });
+    }
+
+    /** An account whose secrets do not open, as far as it can be told: never routed to, its pushes refused. */
+    private static Account unusable(ProviderAccount stored) {
+        return new Account(stored.getId(), stored.getName(), stored.getProvider(), stored.getEndpointUrl(), stored.getUsername(),
+                null, Settings.of(Map.of()), new Account.Limits(stored.getMaxPerSecond(), stored.getMaxConcurrent()), null);
     }
 
     /** The stored account as an adapter sees it. */

@@ -78,7 +78,7 @@ public class Router {
     /** Best first: the preferred provider, the tenant's own routes, the longest prefix, the lowest priority, the id. */
     private static Comparator<Route> order(ProviderCode preference) {
         return Comparator
-                .comparing((Route r) -> preference != null && r.account().provider() != preference)
+                .comparing((Route r) -> preference != null && !r.account().provider().equals(preference))
                 .thenComparing(r -> r.tenantId() == null)
                 .thenComparing(r -> -r.prefix().length())
                 .thenComparingInt(Route::priority)

@@ -63,7 +63,7 @@ public record AccountDefinition(ProviderCode provider, String endpointUrl, Strin
 
     public AccountDefinition {
         if (provider == null) {
-            throw new InvalidValueException("provider is required: one of MYMSP, SMSPRO, MYMOBILEAPI, MASIV, MOBIPACE");
+            throw new InvalidValueException("provider is required: the code of a provider this build serves");
         }
         if (endpointUrl == null || endpointUrl.length() > 512) {
             throw new InvalidValueException("endpointUrl is required, at most 512 characters");

@@ -72,6 +72,8 @@ public class Acceptance {
             Msisdn number = numbers.get(i);
             String id = MessageIds.next();
             SmsContent content = item.content();
+            providers.served(content.providerPreference(),
+                    (command.kind() == SendCommand.Kind.BATCH ? "message[" + (i + 1) + "]/" : "") + "providerPreference");
             NewMessage.Addressee to = new NewMessage.Addressee(tenant.id(), i, item.itemReference(), number.e164());
             if (optedOut.contains(number.e164())) {
                 verdicts.add(rejected(id, to, content, "OPTED_OUT", "The recipient asked this tenant to stop sending (opt-out list)."));

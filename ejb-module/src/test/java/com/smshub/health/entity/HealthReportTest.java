@@ -15,7 +15,7 @@ class HealthReportTest {
 
     private static HealthReport report(boolean database, Liveness... accounts) {
         List<AccountHealth> health = java.util.Arrays.stream(accounts)
-                .map(l -> new AccountHealth(ProviderCode.SMSPRO, "a", l)).toList();
+                .map(l -> new AccountHealth(ProviderCode.valueOf("SMSPRO"), "a", l)).toList();
         return new HealthReport("1", OffsetDateTime.now(), "demo", database, health);
     }
 

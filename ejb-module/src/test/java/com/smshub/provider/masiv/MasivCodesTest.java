@@ -20,14 +20,14 @@ import com.smshub.provider.masiv.xml.Response;
 import com.smshub.provider.spi.OutboundMessage;
 import com.smshub.provider.spi.SendOutcome;
 import com.smshub.provider.spi.Settings;
-import com.smshub.provider.xml.ProviderVocabulary;
 import com.smshub.provider.xml.ProviderXml;
+import com.smshub.provider.masiv.schema.MasivSchemas;
 
 /** Masiv's requests and codes (HTTP API 4.2) in the gateway's terms. */
 class MasivCodesTest {
 
     private static Response read(String xml) {
-        return ProviderXml.of(ProviderVocabulary.MASIV).read(xml, Response.class);
+        return ProviderXml.of(MasivSchemas.RESPONSE).read(xml, Response.class);
     }
 
     @Test

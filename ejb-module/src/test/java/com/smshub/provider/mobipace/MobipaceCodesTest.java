@@ -89,7 +89,7 @@ class MobipaceCodesTest {
 
     @Test
     void capabilitiesKeepItsLimits() {
-        Account account = new Account(1, "ru", ProviderCode.MOBIPACE, "https://api.mobipace.com:444/v3", "u", "p",
+        Account account = new Account(1, "ru", ProviderCode.valueOf("MOBIPACE"), "https://api.mobipace.com:444/v3", "u", "p",
                 Settings.of(Map.of("messagesPerRequest", "20000", "currency", "RUB")), null);
         var can = new MobipaceAdapter().capabilities(account);
         assertEquals(500, can.maxTextCharacters(), "limitation 3");

@@ -31,8 +31,8 @@ import com.smshub.provider.spi.OutboundMessage;
 import com.smshub.provider.spi.SendOutcome;
 import com.smshub.provider.spi.Settings;
 import com.smshub.provider.spi.StatusFeed;
-import com.smshub.provider.xml.ProviderVocabulary;
 import com.smshub.provider.xml.ProviderXml;
+import com.smshub.provider.mymobileapi.schema.MyMobileApiSchemas;
 
 /** The documents the adapter writes (they validate against xsd/mymobileapi) and how it reads MyMobileAPI's answers. */
 class MyMobileApiDocumentsTest {
@@ -50,7 +50,7 @@ class MyMobileApiDocumentsTest {
 
     @Test
     void oneEntryPerMessageWithOurIdAsCustomerid() {
-        ProviderXml xml = ProviderXml.of(ProviderVocabulary.MYMOBILEAPI_REQUESTS);
+        ProviderXml xml = ProviderXml.of(MyMobileApiSchemas.REQUESTS);
         Senddata senddata = xml.read(xml.write(MyMobileApiAdapter.senddata(messages(), SOUTH_AFRICA,
                 OffsetDateTime.parse("2026-12-02T08:05:00Z"), true)), Senddata.class); // validated both ways
         assertEquals("True", senddata.getSettings().getLive());
@@ -75,7 +75,7 @@ class MyMobileApiDocumentsTest {
     }
 
     private static ApiResult answer(String xml) {
-        return ProviderXml.of(ProviderVocabulary.MYMOBILEAPI_SEND_RESULT).read(xml, ApiResult.class);
+        return ProviderXml.of(MyMobileApiSchemas.SEND_RESULT).read(xml, ApiResult.class);
     }
 
     @Test
@@ -119,7 +119,7 @@ class MyMobileApiDocumentsTest {
 
     @Test
     void theSentFeedNamesOurMessagesAndMovesItsCursorToTheLastChange() {
-        var result = ProviderXml.of(ProviderVocabulary.MYMOBILEAPI_SENT_RESULT).read("""
+        var result = ProviderXml.of(MyMobileApiSchemas.SENT_RESULT).read("""
                 <api_result>
                   <data><changeid>41</changeid><sentid>900</sentid><customerid>%s</customerid><status>DELIVRD</status></data>
                   <data><changeid>42</changeid><sentid>901</sentid><customerid/><status>UNDELIV</status></data>
@@ -131,7 +131,7 @@ class MyMobileApiDocumentsTest {
         assertFalse(page.more(), "three of at most a hundred: the feed is read up");
         assertEquals(MessageRef.ours(FIRST), page.reports().get(0).message());
         assertEquals(MessageStatus.DELIVERED, page.reports().get(0).status());
-        assertEquals(MessageRef.theirs(ProviderCode.MYMOBILEAPI, "901"), page.reports().get(1).message(),
+        assertEquals(MessageRef.theirs(ProviderCode.valueOf("MYMOBILEAPI"), "901"), page.reports().get(1).message(),
                 "no customerid: matched by MyMobileAPI's own id");
         assertEquals(MessageStatus.UNKNOWN, page.reports().get(2).status(), "any other value: UNKNOWN, raw kept");
         assertEquals("ACCEPTD", page.reports().get(2).report().rawStatus());
@@ -140,7 +140,7 @@ class MyMobileApiDocumentsTest {
     @Test
     void capabilitiesAndSettings() {
         MyMobileApiAdapter adapter = new MyMobileApiAdapter();
-        Account account = new Account(1, "za", ProviderCode.MYMOBILEAPI, "https://legacy.mymobileapi.com/api5/api.asmx", "u", "p",
+        Account account = new Account(1, "za", ProviderCode.valueOf("MYMOBILEAPI"), "https://legacy.mymobileapi.com/api5/api.asmx", "u", "p",
                 Settings.of(Map.of("messagesPerRequest", "250")), null);
         assertEquals(250, adapter.capabilities(account).mostPerRequest(false), "entries each with their own text");
         assertTrue(adapter.capabilities(account).has(Feature.STATUS_FEED));
@@ -148,7 +148,7 @@ class MyMobileApiDocumentsTest {
         assertThrows(InvalidValueException.class, () -> adapter.checkSettings(Settings.of(Map.of("timeZone", "Mars/Olympus"))));
         assertThrows(InvalidValueException.class, () -> adapter.checkSettings(Settings.of(Map.of("creditPrice", "0.35"))));
         assertFalse(adapter.quotes(account), "no credit price: the route's price table answers");
-        Account priced = new Account(1, "za", ProviderCode.MYMOBILEAPI, "https://legacy.mymobileapi.com/api5/api.asmx", "u", "p",
+        Account priced = new Account(1, "za", ProviderCode.valueOf("MYMOBILEAPI"), "https://legacy.mymobileapi.com/api5/api.asmx", "u", "p",
                 Settings.of(Map.of("creditPrice", "0.35 ZAR")), null);
         assertTrue(adapter.quotes(priced));
     }

@@ -122,14 +122,14 @@ class SmppInboundIT {
 
     @BeforeEach
     void bind() throws Exception {
-        ProviderAccount entity = new ProviderAccount(ProviderCode.MYMSP, NAME);
+        ProviderAccount entity = new ProviderAccount(ProviderCode.valueOf("MYMSP"), NAME);
         // disabled: the gateway's session keeper leaves it to this test
         entity.configure("smpp://127.0.0.1:" + PORT, "it", secrets.seal("it-pw", NAME), null, false, null, null, null);
         tx.begin();
         em.persist(entity);
         tx.commit();
         // a window of one: a second submit waits for the first's turn
-        account = new Account(entity.getId(), NAME, ProviderCode.MYMSP, entity.getEndpointUrl(), "it", "it-pw",
+        account = new Account(entity.getId(), NAME, ProviderCode.valueOf("MYMSP"), entity.getEndpointUrl(), "it", "it-pw",
                 new Settings(Map.of("window", "1")), null);
         listener = new SMPPServerSessionListener(PORT);
         connect();
@@ -139,7 +139,7 @@ class SmppInboundIT {
     private void reconnect(int window, Map<String, String> properties) throws Exception {
         connection.close();
         smsc.close();
-        account = new Account(account.id(), NAME, ProviderCode.MYMSP, account.endpointUrl(), "it", "it-pw",
+        account = new Account(account.id(), NAME, ProviderCode.valueOf("MYMSP"), account.endpointUrl(), "it", "it-pw",
                 new Settings(Map.of("window", String.valueOf(window))), null);
         properties.forEach(System::setProperty);
         try {
@@ -159,7 +159,7 @@ class SmppInboundIT {
             session.setMessageReceiverListener(submits);
             return session;
         });
-        connection = SmppConnection.open(ProviderCode.MYMSP, account,
+        connection = SmppConnection.open(ProviderCode.valueOf("MYMSP"), account,
                 SmppSettings.of("myMSP", account, SmppSettings.Alphabet.GSM, Set.of()), events, ReceiptErrors.NONE);
         smsc = bound.get(10, TimeUnit.SECONDS);
     }

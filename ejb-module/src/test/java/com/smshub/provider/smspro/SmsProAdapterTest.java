@@ -61,7 +61,7 @@ class SmsProAdapterTest {
     }
 
     private Account account() {
-        return new Account(1, "test", ProviderCode.SMSPRO,
+        return new Account(1, "test", ProviderCode.valueOf("SMSPRO"),
                 "http://127.0.0.1:" + server.getAddress().getPort() + "/services/CUSTOMER/", "CUSTOMER", "xxxxxxxx",
                 Settings.of(Map.of("basicUsername", "smshub", "basicPassword", "s3cret")), null);
     }

@@ -23,7 +23,7 @@ import com.smshub.provider.spi.SubscriberCharging.ChargeOutcome;
 /** Billing Pro (section 10, tables 9-11), MTB results (7.3, table 7) and MO hex (8.2) in the gateway's terms. */
 class SmsProBillingTest {
 
-    private static final Account ACCOUNT = new Account(1, "smspro", ProviderCode.SMSPRO, "http://localhost/services/CUSTOMER",
+    private static final Account ACCOUNT = new Account(1, "smspro", ProviderCode.valueOf("SMSPRO"), "http://localhost/services/CUSTOMER",
             "CUSTOMER", "xxxxxxxx", null, null);
 
     private static Charge charge(String amount, String currency, BigDecimal vat, boolean credit) {

@@ -24,14 +24,14 @@ import com.smshub.provider.spi.MessageRef;
 import com.smshub.provider.spi.PushReceiving;
 import com.smshub.provider.spi.Settings;
 import com.smshub.provider.spi.StatusPolling;
-import com.smshub.provider.xml.ProviderVocabulary;
 import com.smshub.provider.xml.ProviderXml;
+import com.smshub.provider.smspro.schema.SmsProSchemas;
 
 /** What SMS Pro declares it can do, its account settings, and its pushed reports in the gateway's terms. */
 class SmsProCapabilitiesTest {
 
     private static Account account(Map<String, String> settings) {
-        return new Account(1, "se", ProviderCode.SMSPRO, "https://sms-pro.net:44343/services/CUSTOMER", "CUSTOMER", "x",
+        return new Account(1, "se", ProviderCode.valueOf("SMSPRO"), "https://sms-pro.net:44343/services/CUSTOMER", "CUSTOMER", "x",
                 Settings.of(settings), null);
     }
 
@@ -70,7 +70,7 @@ class SmsProCapabilitiesTest {
     @Test
     void aPushedStatusNamesOurMessageAndKeepsSmsProsWords() {
         String id = UUID.randomUUID().toString();
-        MobilectrlDeliveryStatus pushed = ProviderXml.of(ProviderVocabulary.SMSPRO).read("""
+        MobilectrlDeliveryStatus pushed = ProviderXml.of(SmsProSchemas.VOCABULARY).read("""
                 <?xml version="1.0" encoding="ISO-8859-1"?>
                 <mobilectrl_delivery_status>
                   <mobilectrl_id> 57:12f95de:11817630961:77ec</mobilectrl_id>

@@ -19,7 +19,7 @@ import com.smshub.provider.spi.Settings;
 class SmsProEndpointTest {
 
     private static Account account(Map<String, String> settings) {
-        return new Account(1, "se", ProviderCode.SMSPRO, "https://sms-pro.net:44343/services/CUSTOMER", "CUSTOMER", "xxxxxxxx",
+        return new Account(1, "se", ProviderCode.valueOf("SMSPRO"), "https://sms-pro.net:44343/services/CUSTOMER", "CUSTOMER", "xxxxxxxx",
                 Settings.of(settings), Account.Limits.NONE);
     }
 

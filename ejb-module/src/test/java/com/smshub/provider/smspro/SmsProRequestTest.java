@@ -27,13 +27,13 @@ import com.smshub.provider.spi.CallbackUrls;
 import com.smshub.provider.spi.OutboundMessage;
 import com.smshub.provider.spi.SendOutcome;
 import com.smshub.provider.spi.Settings;
-import com.smshub.provider.xml.ProviderVocabulary;
 import com.smshub.provider.xml.ProviderXml;
+import com.smshub.provider.smspro.schema.SmsProSchemas;
 
 /** The MT requests the adapter writes (sections 6.1-6.5, 7.1, 14.6) validate against xsd/smspro and say what was asked. */
 class SmsProRequestTest {
 
-    private static final Account ACCOUNT = new Account(1, "se", ProviderCode.SMSPRO,
+    private static final Account ACCOUNT = new Account(1, "se", ProviderCode.valueOf("SMSPRO"),
             "https://sms-pro.net:44343/services/CUSTOMER", "CUSTOMER", "xxxxxxxx", Settings.NONE, null, "k3y");
     private static final String ID = UUID.randomUUID().toString();
 
@@ -48,7 +48,7 @@ class SmsProRequestTest {
 
     private static MobilectrlSms written(SmsContent content) {
         MobilectrlSms request = SmsProAdapter.request(new OutboundMessage(ID, new Msisdn("+46708331536"), content), ACCOUNT);
-        ProviderXml xml = ProviderXml.of(ProviderVocabulary.SMSPRO);
+        ProviderXml xml = ProviderXml.of(SmsProSchemas.VOCABULARY);
         return xml.read(xml.write(request), MobilectrlSms.class); // validates against the schema on both ways
     }
 
@@ -59,7 +59,7 @@ class SmsProRequestTest {
                 new OutboundMessage(ID, new Msisdn("+46708331536"), content),
                 new OutboundMessage(UUID.randomUUID().toString(), new Msisdn("+46708331537"), content),
                 new OutboundMessage(UUID.randomUUID().toString(), new Msisdn("+46708331538"), content));
-        ProviderXml xml = ProviderXml.of(ProviderVocabulary.SMSPRO);
+        ProviderXml xml = ProviderXml.of(SmsProSchemas.VOCABULARY);
         MobilectrlSms sms = xml.read(xml.write(SmsProAdapter.request(messages, ACCOUNT)), MobilectrlSms.class);
 
         MtSms mt = (MtSms) sms.getPayload().getSmsOrRawSms().get(0);

@@ -34,8 +34,8 @@ class RouterTest {
         Route sweden = Routes.route(2, "+46", 11, 50);
         Route swedishMobile = Routes.route(3, "+4670", 12, 90);
         Route swedishMobileFirst = Routes.route(4, "+4670", 13, 10);
-        Route tenantsOwn = Routes.route(5, "+", 7L, Routes.account(14, ProviderCode.SMSPRO), Routes.ALL, 100);
-        Route othersOwn = Routes.route(6, "+4670", 8L, Routes.account(15, ProviderCode.SMSPRO), Routes.ALL, 1);
+        Route tenantsOwn = Routes.route(5, "+", 7L, Routes.account(14, ProviderCode.valueOf("SMSPRO")), Routes.ALL, 100);
+        Route othersOwn = Routes.route(6, "+4670", 8L, Routes.account(15, ProviderCode.valueOf("SMSPRO")), Routes.ALL, 1);
         Route elsewhere = Routes.route(7, "+27", 16, 1);
         List<Route> all = List.of(general, sweden, swedishMobile, swedishMobileFirst, tenantsOwn, othersOwn, elsewhere);
 
@@ -45,8 +45,8 @@ class RouterTest {
     @Test
     void aProviderPreferenceGoesFirstAmongThoseThatQualify() {
         Route smsPro = Routes.route(1, "+46", 10, 1);
-        Route mobipace = Routes.route(2, "+", null, Routes.account(11, ProviderCode.MOBIPACE), Routes.ALL, 100);
-        SmsContent preferring = SmsContent.text("Hello").providerPreference(ProviderCode.MOBIPACE).build();
+        Route mobipace = Routes.route(2, "+", null, Routes.account(11, ProviderCode.valueOf("MOBIPACE")), Routes.ALL, 100);
+        SmsContent preferring = SmsContent.text("Hello").providerPreference(ProviderCode.valueOf("MOBIPACE")).build();
 
         assertEquals(List.of(2L, 1L), ids(Router.candidates(List.of(smsPro, mobipace), 7, SWEDEN, preferring)));
         assertEquals(List.of(1L, 2L), ids(Router.candidates(List.of(smsPro, mobipace), 7, SWEDEN, TEXT)));
@@ -63,7 +63,7 @@ class RouterTest {
     @Test
     void aRouteCarriesOnlyWhatItIsMarkedForAndItsProviderCan() {
         Capabilities textOnly = Capabilities.builder(500).build();
-        Route limited = Routes.route(1, "+46", null, Routes.account(10, ProviderCode.MOBIPACE), textOnly, 1);
+        Route limited = Routes.route(1, "+46", null, Routes.account(10, ProviderCode.valueOf("MOBIPACE")), textOnly, 1);
         Route full = Routes.route(2, "+46", 11, 9);
         List<Route> both = List.of(limited, full);
 
@@ -95,7 +95,7 @@ class RouterTest {
     void aRouteWhoseProviderRefusesTheContentIsNoCandidateAndItsRuleNamesTheField() {
         Capabilities asciiSubIds = Capabilities.builder(500).refusing("tags/subId1", "ASCII only.",
                 c -> c.subId1() != null && !c.subId1().chars().allMatch(ch -> ch < 128)).build();
-        Route strict = Routes.route(1, "+46", null, Routes.account(10, ProviderCode.SMSPRO), asciiSubIds, 1);
+        Route strict = Routes.route(1, "+46", null, Routes.account(10, ProviderCode.valueOf("SMSPRO")), asciiSubIds, 1);
         Route lenient = Routes.route(2, "+46", 11, 9);
         SmsContent accented = SmsContent.text("Hej").tags("CC-1", "Zoné 3", null).build();
 

@@ -25,7 +25,7 @@ public final class Routes {
 
     /** A general route for every tenant, carrying premium and binary content, at 0.05 SEK a segment. */
     public static Route route(long id, String prefix, long accountId, int priority) {
-        return route(id, prefix, null, account(accountId, ProviderCode.SMSPRO), ALL, priority);
+        return route(id, prefix, null, account(accountId, ProviderCode.valueOf("SMSPRO")), ALL, priority);
     }
 
     public static Route route(long id, String prefix, Long tenantId, Account account, Capabilities capabilities, int priority) {

@@ -34,7 +34,7 @@ class AcceptanceTest {
     private static final OffsetDateTime NOW = OffsetDateTime.of(2026, 12, 2, 10, 0, 0, 0, ZoneOffset.UTC);
 
     private static Route routeTaking(long account, int recipients) {
-        return Routes.route(account, "+46", null, Routes.account(account, ProviderCode.SMSPRO),
+        return Routes.route(account, "+46", null, Routes.account(account, ProviderCode.valueOf("SMSPRO")),
                 Capabilities.builder(1600).sameTextRecipients(recipients).with(Feature.SCHEDULING).build(), 1);
     }
 
@@ -72,7 +72,7 @@ class AcceptanceTest {
 
     @Test
     void messagesWithTheirOwnTextsShareARequestWhereTheProviderTakesThemSoAndTheirGroupKeyAgrees() {
-        Route mobipace = Routes.route(20, "+7", null, Routes.account(20, ProviderCode.MOBIPACE),
+        Route mobipace = Routes.route(20, "+7", null, Routes.account(20, ProviderCode.valueOf("MOBIPACE")),
                 Capabilities.builder(500).messagesPerRequest(3).build(), 1);
         BiFunction<Route, SmsContent, Optional<Object>> sender = (route, content) -> Optional.of(String.valueOf(content.originator()));
         List<Acceptance.Verdict> verdicts = new ArrayList<>();
@@ -98,7 +98,7 @@ class AcceptanceTest {
         OffsetDateTime later = NOW.plusHours(2);
         SmsContent scheduled = SmsContent.text("Later").scheduledAt(later).build();
         Route schedules = routeTaking(10, 1);
-        Route cannot = Routes.route(11, "+46", null, Routes.account(11, ProviderCode.MOBIPACE), Capabilities.builder(500).build(), 1);
+        Route cannot = Routes.route(11, "+46", null, Routes.account(11, ProviderCode.valueOf("MOBIPACE")), Capabilities.builder(500).build(), 1);
 
         assertEquals(NOW, Acceptance.dueAt(scheduled, schedules, NOW), "handed over at once, with the time");
         assertEquals(later, Acceptance.dueAt(scheduled, cannot, NOW), "held in the outbox until due");
@@ -111,7 +111,7 @@ class AcceptanceTest {
         SmsContent cyrillic = SmsContent.text("ж".repeat(71)).build();
         NewMessage accepted = NewMessage.accepted("m1", new NewMessage.Addressee(1, 0, "ref", "+46700000001"),
                 cyrillic, cyrillic.segmentation(), MessageStatus.QUEUED,
-                new NewMessage.Assignment(ProviderCode.SMSPRO, route.account().id(), new Money(BigDecimal.ONE, "SEK"), NOW, null));
+                new NewMessage.Assignment(ProviderCode.valueOf("SMSPRO"), route.account().id(), new Money(BigDecimal.ONE, "SEK"), NOW, null));
         var outcome = accepted.outcome();
         assertEquals("m1", outcome.messageId());
         assertEquals(2, outcome.segments(), "71 UCS-2 characters: two segments");

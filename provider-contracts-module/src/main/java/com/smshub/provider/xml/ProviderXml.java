@@ -7,7 +7,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.net.URL;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Queue;
@@ -51,7 +51,7 @@ import com.smshub.xml.XmlLimitExceededException;
  */
 public final class ProviderXml {
 
-    private static final Map<ProviderVocabulary, ProviderXml> INSTANCES = new EnumMap<>(ProviderVocabulary.class);
+    private static final Map<ProviderVocabulary, ProviderXml> INSTANCES = new HashMap<>();
 
     private final ProviderVocabulary vocabulary;
     private final JAXBContext context;

@@ -12,11 +12,12 @@ import org.junit.jupiter.api.Test;
 
 import com.smshub.provider.smspro.xml.MobilectrlSms;
 import com.smshub.provider.smspro.xml.MtSms;
+import com.smshub.provider.smspro.schema.SmsProSchemas;
 
 /** SMS Pro's message text goes in CDATA (section 14.4) and still reads back exactly as it was written. */
 class CdataWritingTest {
 
-    private final ProviderXml xml = ProviderXml.of(ProviderVocabulary.SMSPRO);
+    private final ProviderXml xml = ProviderXml.of(SmsProSchemas.VOCABULARY);
 
     @Test
     void plainTextIsOneCdataSection() throws Exception {

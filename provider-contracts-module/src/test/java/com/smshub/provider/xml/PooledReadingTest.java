@@ -17,11 +17,12 @@ import org.junit.jupiter.api.Test;
 
 import com.smshub.provider.smspro.xml.MobilectrlSms;
 import com.smshub.provider.smspro.xml.MtSms;
+import com.smshub.provider.smspro.schema.SmsProSchemas;
 
 /** Parsers, validators and unmarshallers are pooled: a failed read spoils nothing, threads never share one. */
 class PooledReadingTest {
 
-    private final ProviderXml xml = ProviderXml.of(ProviderVocabulary.SMSPRO);
+    private final ProviderXml xml = ProviderXml.of(SmsProSchemas.VOCABULARY);
 
     private static String example(String name) throws IOException {
         try (InputStream in = PooledReadingTest.class.getResourceAsStream("/examples/smspro/" + name)) {

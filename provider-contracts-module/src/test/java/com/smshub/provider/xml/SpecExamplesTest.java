@@ -31,6 +31,9 @@ import com.smshub.provider.smspro.xml.MobilectrlAliveCheck;
 import com.smshub.provider.smspro.xml.MobilectrlReceivedSms;
 import com.smshub.provider.smspro.xml.MobilectrlResponse;
 import com.smshub.provider.smspro.xml.MobilectrlSms;
+import com.smshub.provider.smspro.schema.SmsProSchemas;
+import com.smshub.provider.mymobileapi.schema.MyMobileApiSchemas;
+import com.smshub.provider.masiv.schema.MasivSchemas;
 
 /**
  * Every XML example printed in the provider specifications (test resources named after their section)
@@ -55,18 +58,18 @@ class SpecExamplesTest {
         String provider = example.getParent().getFileName().toString();
         String name = example.getFileName().toString();
         return switch (provider) {
-            case "smspro" -> ProviderVocabulary.SMSPRO;
-            case "masiv" -> ProviderVocabulary.MASIV;
+            case "smspro" -> SmsProSchemas.VOCABULARY;
+            case "masiv" -> MasivSchemas.RESPONSE;
             case "mymobileapi" -> {
                 if (!name.contains("api-result")) {
-                    yield ProviderVocabulary.MYMOBILEAPI_REQUESTS;
+                    yield MyMobileApiSchemas.REQUESTS;
                 }
                 yield switch (name.substring(0, name.indexOf('-'))) {
-                    case "send" -> ProviderVocabulary.MYMOBILEAPI_SEND_RESULT;
-                    case "sent" -> ProviderVocabulary.MYMOBILEAPI_SENT_RESULT;
-                    case "reply" -> ProviderVocabulary.MYMOBILEAPI_REPLY_RESULT;
-                    case "shortcode" -> ProviderVocabulary.MYMOBILEAPI_SHORTCODE_RESULT;
-                    case "credits" -> ProviderVocabulary.MYMOBILEAPI_CREDITS_RESULT;
+                    case "send" -> MyMobileApiSchemas.SEND_RESULT;
+                    case "sent" -> MyMobileApiSchemas.SENT_RESULT;
+                    case "reply" -> MyMobileApiSchemas.REPLY_RESULT;
+                    case "shortcode" -> MyMobileApiSchemas.SHORTCODE_RESULT;
+                    case "credits" -> MyMobileApiSchemas.CREDITS_RESULT;
                     default -> throw new IllegalArgumentException(name);
                 };
             }
@@ -92,34 +95,34 @@ class SpecExamplesTest {
 
     @Test
     void smsProExamplesBindToTheirTypes() throws Exception {
-        MobilectrlSms sms = read(ProviderVocabulary.SMSPRO, "smspro/6.1-mt-text-sms.xml", MobilectrlSms.class);
+        MobilectrlSms sms = read(SmsProSchemas.VOCABULARY, "smspro/6.1-mt-text-sms.xml", MobilectrlSms.class);
         assertEquals("CUSTOMER", sms.getHeader().getCustomerId());
         assertEquals("202111011015", sms.getHeader().getStartDelivery());
         assertEquals("+46708331536", sms.getPayload().getSmsOrRawSms().get(0) instanceof com.smshub.provider.smspro.xml.MtSms mt
                 ? mt.getToMsisdn().get(0) : null);
 
-        MobilectrlResponse response = read(ProviderVocabulary.SMSPRO, "smspro/6.7-mt-response.xml",
+        MobilectrlResponse response = read(SmsProSchemas.VOCABULARY, "smspro/6.7-mt-response.xml",
                 MobilectrlResponse.class);
         assertEquals(0, response.getStatus());
         assertEquals(" ABC123", response.getRequestId(), "the leading space of real traffic is kept for the adapter to trim");
 
-        MobilectrlReceivedSms dnt = read(ProviderVocabulary.SMSPRO, "smspro/9-dnt-mo-sms.xml", MobilectrlReceivedSms.class);
+        MobilectrlReceivedSms dnt = read(SmsProSchemas.VOCABULARY, "smspro/9-dnt-mo-sms.xml", MobilectrlReceivedSms.class);
         assertEquals("467090325991234", dnt.getPayload().getSms().getDestinationAddress());
 
-        MobilectrlAliveCheck alive = read(ProviderVocabulary.SMSPRO, "smspro/11-alive-check.xml",
+        MobilectrlAliveCheck alive = read(SmsProSchemas.VOCABULARY, "smspro/11-alive-check.xml",
                 MobilectrlAliveCheck.class);
         assertEquals("SMSPro is alive.", alive.getMessage());
     }
 
     @Test
     void masivErrorExampleBindsItsCode() throws Exception {
-        Response error = read(ProviderVocabulary.MASIV, "masiv/error-response.xml", Response.class);
+        Response error = read(MasivSchemas.RESPONSE, "masiv/error-response.xml", Response.class);
         assertEquals("error", error.getAction());
         assertEquals(1, error.getData().getErrorcode());
         assertEquals("Invalid recipient.", error.getData().getErrormessage());
-        Response status = read(ProviderVocabulary.MASIV, "masiv/getmessage-response.xml", Response.class);
+        Response status = read(MasivSchemas.RESPONSE, "masiv/getmessage-response.xml", Response.class);
         assertEquals(1, status.getData().getStatus());
-        Response accepted = read(ProviderVocabulary.MASIV, "masiv/sendmessage-response-long.xml", Response.class);
+        Response accepted = read(MasivSchemas.RESPONSE, "masiv/sendmessage-response-long.xml", Response.class);
         assertEquals(2, accepted.getData().getAcceptreport().size());
     }
 
@@ -127,15 +130,15 @@ class SpecExamplesTest {
     @Test
     void documentsPrintedWithSlipsAreRejected() {
         assertThrows(InvalidProviderXmlException.class,
-                () -> read(ProviderVocabulary.SMSPRO, "smspro/9-dnt-mo-sms-as-printed.xml.txt", Object.class));
+                () -> read(SmsProSchemas.VOCABULARY, "smspro/9-dnt-mo-sms-as-printed.xml.txt", Object.class));
         assertThrows(InvalidProviderXmlException.class,
-                () -> read(ProviderVocabulary.MYMOBILEAPI_CREDITS_RESULT,
+                () -> read(MyMobileApiSchemas.CREDITS_RESULT,
                         "mymobileapi/overview-call-result-as-printed.xml.txt", Object.class));
     }
 
     @Test
     void schemaConstraintsFromTheTablesAreEnforced() {
-        ProviderXml smsPro = ProviderXml.of(ProviderVocabulary.SMSPRO);
+        ProviderXml smsPro = ProviderXml.of(SmsProSchemas.VOCABULARY);
         String twelveCharacters = """
                 <mobilectrl_sms><header><customer_id>C</customer_id><password>p</password>
                 <from_alphanumeric>MARKETPLACE1</from_alphanumeric></header>
@@ -161,7 +164,7 @@ class SpecExamplesTest {
                 <!DOCTYPE mobilectrl_alive_check [<!ENTITY x SYSTEM "file:///etc/passwd">]>
                 <mobilectrl_alive_check><status>0</status><message>&x;</message></mobilectrl_alive_check>""";
         InvalidProviderXmlException refused = assertThrows(InvalidProviderXmlException.class,
-                () -> ProviderXml.of(ProviderVocabulary.SMSPRO).read(hostile, MobilectrlAliveCheck.class));
+                () -> ProviderXml.of(SmsProSchemas.VOCABULARY).read(hostile, MobilectrlAliveCheck.class));
         assertTrue(refused.getMessage().contains("entity declaration"), "refused before it could be resolved: " + refused);
     }
 

@@ -17,8 +17,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import com.smshub.provider.masiv.xml.AcceptReport;
 import com.smshub.provider.masiv.xml.Response;
 import com.smshub.provider.masiv.xml.ResponseData;
-import com.smshub.provider.xml.ProviderVocabulary;
 import com.smshub.provider.xml.ProviderXml;
+import com.smshub.provider.masiv.schema.MasivSchemas;
 
 /**
  * Estratec Masiv's HTTP API 4.2 as its customers see it, below {@code /smshub-simulator/masiv/SmsHandlers}:
@@ -37,7 +37,7 @@ public class MasivSimulator extends HttpServlet {
 
     private static final DateTimeFormatter SEND_ON = DateTimeFormatter.ofPattern("MM/dd/uuuu HH:mm:ss");
 
-    private final ProviderXml xml = ProviderXml.of(ProviderVocabulary.MASIV);
+    private final ProviderXml xml = ProviderXml.of(MasivSchemas.RESPONSE);
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {

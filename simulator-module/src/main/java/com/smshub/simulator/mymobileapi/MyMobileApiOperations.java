@@ -22,8 +22,8 @@ import com.smshub.provider.mymobileapi.xml.SendSettings;
 import com.smshub.provider.mymobileapi.xml.Senddata;
 import com.smshub.provider.mymobileapi.xml.Sent;
 import com.smshub.provider.xml.InvalidProviderXmlException;
-import com.smshub.provider.xml.ProviderVocabulary;
 import com.smshub.provider.xml.ProviderXml;
+import com.smshub.provider.mymobileapi.schema.MyMobileApiSchemas;
 
 /**
  * What MyMobileAPI's legacy .asmx web service does with each call, once {@link MyMobileApiSimulator} has read it
@@ -39,12 +39,12 @@ final class MyMobileApiOperations {
 
     private static final Logger LOG = Logger.getLogger(MyMobileApiSimulator.class.getName());
 
-    private final ProviderXml requests = ProviderXml.of(ProviderVocabulary.MYMOBILEAPI_REQUESTS);
-    private final ProviderXml sendResults = ProviderXml.of(ProviderVocabulary.MYMOBILEAPI_SEND_RESULT);
-    private final ProviderXml sentResults = ProviderXml.of(ProviderVocabulary.MYMOBILEAPI_SENT_RESULT);
-    private final ProviderXml creditsResults = ProviderXml.of(ProviderVocabulary.MYMOBILEAPI_CREDITS_RESULT);
-    private final ProviderXml replyResults = ProviderXml.of(ProviderVocabulary.MYMOBILEAPI_REPLY_RESULT);
-    private final ProviderXml shortCodeResults = ProviderXml.of(ProviderVocabulary.MYMOBILEAPI_SHORTCODE_RESULT);
+    private final ProviderXml requests = ProviderXml.of(MyMobileApiSchemas.REQUESTS);
+    private final ProviderXml sendResults = ProviderXml.of(MyMobileApiSchemas.SEND_RESULT);
+    private final ProviderXml sentResults = ProviderXml.of(MyMobileApiSchemas.SENT_RESULT);
+    private final ProviderXml creditsResults = ProviderXml.of(MyMobileApiSchemas.CREDITS_RESULT);
+    private final ProviderXml replyResults = ProviderXml.of(MyMobileApiSchemas.REPLY_RESULT);
+    private final ProviderXml shortCodeResults = ProviderXml.of(MyMobileApiSchemas.SHORTCODE_RESULT);
 
     private final ScheduledExecutorService scheduler;
 

@@ -15,8 +15,8 @@ import java.util.logging.Logger;
 import com.smshub.provider.smspro.xml.BillingRequest;
 import com.smshub.provider.smspro.xml.BillingResult;
 import com.smshub.provider.smspro.xml.ContentBillingResult;
-import com.smshub.provider.xml.ProviderVocabulary;
 import com.smshub.provider.xml.ProviderXml;
+import com.smshub.provider.smspro.schema.SmsProSchemas;
 
 /**
  * Billing Pro (section 10) and the billing of MTB messages (section 7.3) as the simulator plays them. Billing
@@ -196,7 +196,7 @@ final class SmsProBilling {
         result.setMessage(message);
         result.setDatetime(DATETIME.format(LocalDateTime.now()));
         String url = SmsProBehaviour.billingUrl;
-        byte[] body = ProviderXml.of(ProviderVocabulary.SMSPRO).write(result).getBytes(StandardCharsets.ISO_8859_1);
+        byte[] body = ProviderXml.of(SmsProSchemas.VOCABULARY).write(result).getBytes(StandardCharsets.ISO_8859_1);
         for (int attempt = 1; attempt <= 5; attempt++) {
             try {
                 if (SmsProReporter.post(url, body) == 200) {
@@ -211,7 +211,7 @@ final class SmsProBilling {
     }
 
     static BillingRequest read(byte[] body) {
-        return ProviderXml.of(ProviderVocabulary.SMSPRO).read(new ByteArrayInputStream(body), BillingRequest.class);
+        return ProviderXml.of(SmsProSchemas.VOCABULARY).read(new ByteArrayInputStream(body), BillingRequest.class);
     }
 
     private static void sleep(long millis) {

@@ -14,8 +14,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import com.smshub.provider.smspro.xml.MoSms;
 import com.smshub.provider.smspro.xml.MobilectrlReceivedSms;
 import com.smshub.provider.xml.InvalidProviderXmlException;
-import com.smshub.provider.xml.ProviderVocabulary;
 import com.smshub.provider.xml.ProviderXml;
+import com.smshub.provider.smspro.schema.SmsProSchemas;
 
 /**
  * A subscriber's message, as SMS Pro pushes it (sections 8 and 9): {@code POST /smspro/mo} with {@code from}
@@ -81,7 +81,7 @@ public class SmsProMoServlet extends HttpServlet {
         mo.setPayload(payload);
         byte[] body;
         try {
-            body = ProviderXml.of(ProviderVocabulary.SMSPRO).write(mo).getBytes(StandardCharsets.ISO_8859_1);
+            body = ProviderXml.of(SmsProSchemas.VOCABULARY).write(mo).getBytes(StandardCharsets.ISO_8859_1);
         } catch (InvalidProviderXmlException e) {
             // table 8's rules (from_msisdn: '+' and digits; in a form '+' is written %2B)
             response.sendError(HttpServletResponse.SC_BAD_REQUEST, "Not a valid mobilectrl_received_sms: " + e.getMessage());

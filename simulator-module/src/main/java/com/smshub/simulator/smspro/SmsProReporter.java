@@ -16,8 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 
 import com.smshub.provider.smspro.xml.MobilectrlDeliveryStatus;
-import com.smshub.provider.xml.ProviderVocabulary;
 import com.smshub.provider.xml.ProviderXml;
+import com.smshub.provider.smspro.schema.SmsProSchemas;
 
 /**
  * Pushes delivery statuses (section 6.9) to the URL each message named, and repeats a push that is not
@@ -70,7 +70,7 @@ final class SmsProReporter {
             case 1 -> "SMS IN PROCESS";
             default -> "SMS FAILED";
         });
-        byte[] body = ProviderXml.of(ProviderVocabulary.SMSPRO).write(report).getBytes(StandardCharsets.ISO_8859_1);
+        byte[] body = ProviderXml.of(SmsProSchemas.VOCABULARY).write(report).getBytes(StandardCharsets.ISO_8859_1);
         try {
             int status = post(sent.deliveryUrl(), body);
             if (status == 200) {

@@ -32,8 +32,8 @@ import com.smshub.provider.smspro.xml.MobilectrlSms;
 import com.smshub.provider.smspro.xml.MtSms;
 import com.smshub.provider.smspro.xml.RawSms;
 import com.smshub.provider.xml.InvalidProviderXmlException;
-import com.smshub.provider.xml.ProviderVocabulary;
 import com.smshub.provider.xml.ProviderXml;
+import com.smshub.provider.smspro.schema.SmsProSchemas;
 
 /**
  * SMS Pro 3.3.1 as its customers see it: {@code POST /smspro/services/{customer}/{operation}} with HTTP Basic
@@ -63,7 +63,7 @@ public class SmsProSimulator extends HttpServlet {
             .withResolverStyle(java.time.format.ResolverStyle.STRICT);
     private static final java.time.ZoneId SWEDEN = java.time.ZoneId.of("Europe/Stockholm");
 
-    private final ProviderXml xml = ProviderXml.of(ProviderVocabulary.SMSPRO);
+    private final ProviderXml xml = ProviderXml.of(SmsProSchemas.VOCABULARY);
 
     @Resource
     ManagedThreadFactory threads;

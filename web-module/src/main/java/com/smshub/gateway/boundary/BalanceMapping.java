@@ -4,7 +4,6 @@ import java.util.List;
 
 import com.smshub.balance.entity.AccountBalance;
 import com.smshub.gateway.v1.GetBalanceResponse;
-import com.smshub.gateway.v1.ProviderCode;
 
 /** The domain's account balances in the contract's terms. */
 final class BalanceMapping {
@@ -16,7 +15,7 @@ final class BalanceMapping {
         GetBalanceResponse response = new GetBalanceResponse();
         for (AccountBalance balance : balances) {
             com.smshub.gateway.v1.AccountBalance soap = new com.smshub.gateway.v1.AccountBalance();
-            soap.setProvider(ProviderCode.valueOf(balance.provider().name()));
+            soap.setProvider(balance.provider().name());
             soap.setAccount(balance.account());
             soap.setCredits(balance.credits());
             soap.setBalance(SendMapping.money(balance.balance()));

@@ -7,7 +7,6 @@ import com.smshub.gateway.v1.ChargeOutcome;
 import com.smshub.gateway.v1.ChargeRequest;
 import com.smshub.gateway.v1.ChargeResult;
 import com.smshub.gateway.v1.GatewayFault;
-import com.smshub.gateway.v1.ProviderCode;
 import com.smshub.gateway.v1.RefundSubscriber;
 import com.smshub.kernel.Tags;
 
@@ -21,8 +20,7 @@ final class BillingMapping {
         return new ChargeCommand(request.getClientReference(), request.getMsisdn(),
                 request.getAmount() == null ? null : ContentMapping.money(request.getAmount(), "amount"),
                 request.getVatPercent(), request.getDescription(), request.getContentType(),
-                request.getProviderPreference() == null ? null
-                        : com.smshub.kernel.ProviderCode.valueOf(request.getProviderPreference().name()),
+                ContentMapping.provider(request.getProviderPreference(), "providerPreference"),
                 request.getTags() == null ? Tags.NONE
                         : Tags.of(request.getTags().getCostCentre(), request.getTags().getSubId1(), request.getTags().getSubId2()));
     }
@@ -41,7 +39,7 @@ final class BillingMapping {
         ChargeResult result = new ChargeResult();
         result.setChargeId(charge.id());
         result.setAmount(SendMapping.money(charge.amount()));
-        result.setProvider(ProviderCode.valueOf(charge.provider().name()));
+        result.setProvider(charge.provider().name());
         result.setProviderTransactionId(charge.providerTransactionId());
         result.setOperator(charge.operator());
         result.setProcessedAt(Times.of(charge.processedAt() != null ? charge.processedAt() : charge.createdAt()));

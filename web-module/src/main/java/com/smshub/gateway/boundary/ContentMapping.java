@@ -142,9 +142,23 @@ final class ContentMapping {
                 .tags(tags == null ? null : limit(tags.getCostCentre(), 40, path + "tags/costCentre"),
                         tags == null ? null : limit(tags.getSubId1(), 20, path + "tags/subId1"),
                         tags == null ? null : limit(tags.getSubId2(), 20, path + "tags/subId2"))
-                .providerPreference(soap.getProviderPreference() == null ? null
-                        : ProviderCode.valueOf(soap.getProviderPreference().name()))
+                .providerPreference(provider(soap.getProviderPreference(), path + "providerPreference"))
                 .build();
+    }
+
+    /**
+     * A provider's code as a request names it, or null for none. The contract's schema gives its form only (a
+     * provider is added without changing the contract); whether the gateway serves it is the core's to say.
+     */
+    static ProviderCode provider(String soap, String path) throws GatewayFault {
+        if (soap == null) {
+            return null;
+        }
+        try {
+            return ProviderCode.valueOf(soap);
+        } catch (InvalidValueException e) {
+            throw validation(path, e.getMessage() + ".");
+        }
     }
 
     static Money money(com.smshub.gateway.v1.Money soap, String path) throws GatewayFault {

@@ -2,7 +2,6 @@ package com.smshub.gateway.boundary;
 
 import com.smshub.gateway.v1.GetInboundMessagesResponse;
 import com.smshub.gateway.v1.InboundMessage;
-import com.smshub.gateway.v1.ProviderCode;
 import com.smshub.gateway.v1.SenderDetails;
 import com.smshub.inbound.entity.InboundPage;
 import com.smshub.inbound.entity.InboundView;
@@ -23,7 +22,7 @@ final class InboundMapping {
             message.setKeyword(view.keyword());
             message.setText(view.text());
             message.setReceivedAt(Times.of(view.receivedAt()));
-            message.setProvider(ProviderCode.valueOf(view.provider().name()));
+            message.setProvider(view.provider().name());
             message.setInReplyTo(view.inReplyTo());
             message.setOptOut(view.optOut());
             message.setSender(sender(view.sender()));

@@ -3,7 +3,6 @@ package com.smshub.gateway.boundary;
 import com.smshub.gateway.v1.HealthStatus;
 import com.smshub.gateway.v1.PingResponse;
 import com.smshub.gateway.v1.ProviderAccountHealth;
-import com.smshub.gateway.v1.ProviderCode;
 import com.smshub.health.entity.AccountHealth;
 import com.smshub.health.entity.HealthReport;
 import com.smshub.kernel.Liveness;
@@ -29,7 +28,7 @@ final class PingMapping {
 
     private static ProviderAccountHealth toAccount(AccountHealth account) {
         ProviderAccountHealth health = new ProviderAccountHealth();
-        health.setProvider(ProviderCode.valueOf(account.provider().name()));
+        health.setProvider(account.provider().name());
         health.setAccount(account.account());
         Liveness liveness = account.liveness();
         health.setStatus(switch (liveness.state()) {

@@ -4,7 +4,6 @@ import java.util.List;
 
 import com.smshub.gateway.v1.Encoding;
 import com.smshub.gateway.v1.MessageStatus;
-import com.smshub.gateway.v1.ProviderCode;
 import com.smshub.gateway.v1.RecipientResult;
 import com.smshub.kernel.Money;
 import com.smshub.message.entity.RecipientOutcome;
@@ -31,7 +30,7 @@ final class SendMapping {
         result.setReason(outcome.reasonText());
         result.setEncoding(outcome.encoding() == null ? null : Encoding.fromValue(outcome.encoding().name()));
         result.setSegments(outcome.segments());
-        result.setProvider(outcome.provider() == null ? null : ProviderCode.valueOf(outcome.provider().name()));
+        result.setProvider(outcome.provider() == null ? null : outcome.provider().name());
         result.setPrice(money(outcome.price()));
         return result;
     }

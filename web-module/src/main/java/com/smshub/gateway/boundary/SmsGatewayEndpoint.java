@@ -189,7 +189,7 @@ public class SmsGatewayEndpoint implements SmsGateway {
 
     @Override
     public GetBalanceResponse getBalance(GetBalance request) throws GatewayFault {
-        ProviderCode provider = request.getProvider() == null ? null : ProviderCode.valueOf(request.getProvider().name());
+        ProviderCode provider = ContentMapping.provider(request.getProvider(), "provider");
         return BalanceMapping.response(call(() -> balances.balances(provider)));
     }
 

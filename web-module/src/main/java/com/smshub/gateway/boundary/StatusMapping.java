@@ -2,7 +2,6 @@ package com.smshub.gateway.boundary;
 
 import com.smshub.gateway.v1.MessageState;
 import com.smshub.gateway.v1.MessageStatus;
-import com.smshub.gateway.v1.ProviderCode;
 import com.smshub.gateway.v1.ProviderStatus;
 import com.smshub.gateway.v1.StatusChange;
 import com.smshub.kernel.ProviderReport;
@@ -56,7 +55,7 @@ final class StatusMapping {
             return null;
         }
         ProviderStatus status = new ProviderStatus();
-        status.setProvider(ProviderCode.valueOf(report.provider().name()));
+        status.setProvider(report.provider().name());
         status.setRawStatus(report.rawStatus() == null ? "" : report.rawStatus());
         status.setCode(report.code());
         status.setProviderMessageId(report.providerMessageId());
