@@ -164,6 +164,13 @@ class BillingEndToEndIT extends SimulatorTest {
         HttpResponse<String> report = Operator.call("GET", "charges/report?from=" + today + "&to=" + today, null);
         assertEquals(200, report.statusCode());
         assertTrue(report.body().contains("\"tenant\":\"demo\""), report.body());
+        HttpResponse<String> csv = HTTP.send(HttpRequest.newBuilder(URI.create(Gateway.BASE + "/smshub/admin/charges/report?from="
+                + today + "&to=" + today)).header("Accept", "text/csv").header("Authorization", "Basic " + Base64.getEncoder()
+                .encodeToString("operator:operator-password".getBytes(StandardCharsets.UTF_8))).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, csv.statusCode());
+        assertTrue(csv.body().startsWith("tenant,day,currency,charges,charged,refunds,refunded,declined,open\r\n"), csv.body());
+        assertTrue(csv.body().contains("\r\ndemo," + today + ",SEK,"), "RFC 4180 rows: " + csv.body());
     }
 
     /** What the gateway counted of this name since it started (GET /smshub/admin/counters). */

@@ -156,7 +156,7 @@ class PingEndToEndIT extends DeployedGateway {
 
     private static ProviderAccountHealth smsProSimulator(PingResponse ping) {
         return ping.getProviderAccount().stream()
-                .filter(a -> a.getProvider() == "SMSPRO" && a.getAccount().equals("smspro-simulator"))
+                .filter(a -> "SMSPRO".equals(a.getProvider()) && a.getAccount().equals("smspro-simulator"))
                 .findFirst().orElseThrow(() -> new AssertionError("no smspro-simulator account in Ping"));
     }
 

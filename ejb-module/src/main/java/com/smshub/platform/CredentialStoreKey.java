@@ -10,6 +10,8 @@ import org.wildfly.security.credential.SecretKeyCredential;
 import org.wildfly.security.credential.store.CredentialStore;
 import org.wildfly.security.credential.store.WildFlyElytronCredentialStoreProvider;
 
+import com.smshub.kernel.Configuration;
+
 /**
  * The key that seals provider secrets, read from the Elytron credential store the server was configured
  * with (server-module CLI: {@code secret-key-credential-store=smshub-secrets}, a key WildFly generated). The
@@ -27,9 +29,9 @@ public final class CredentialStoreKey {
     }
 
     public static SecretKey load() {
-        Path store = Path.of(System.getProperty(STORE,
+        Path store = Path.of(Configuration.text(STORE,
                 Path.of(System.getProperty("jboss.server.config.dir", "."), "smshub-secrets.cs").toString()));
-        String alias = System.getProperty(ALIAS, "provider-secrets");
+        String alias = Configuration.text(ALIAS, "provider-secrets");
         if (!Files.isReadable(store)) {
             throw new IllegalStateException("No credential store at " + store + " to seal provider secrets with: "
                     + "configure the server with server-module/src/main/cli/smshub.cli, or set " + STORE);

@@ -28,6 +28,7 @@ import jakarta.json.JsonReader;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
+import com.smshub.kernel.Configuration;
 
 /**
  * Brings the database schema to the version this build expects before anything else runs. Flyway owns the
@@ -64,11 +65,11 @@ public class DatabaseMigration {
                 .locations(locations(vendor()).toArray(String[]::new))
                 .javaMigrations(new SealProviderSecrets(() -> new SecretBox(CredentialStoreKey.load())))
                 .placeholders(Map.of("simulator_base_url",
-                        System.getProperty(SIMULATOR_BASE_URL, "http://localhost:8080/smshub-simulator"),
-                        "simulator_smpp_url", System.getProperty(SIMULATOR_SMPP_URL, "smpp://localhost:2775")))
+                        Configuration.text(SIMULATOR_BASE_URL, "http://localhost:8080/smshub-simulator"),
+                        "simulator_smpp_url", Configuration.text(SIMULATOR_SMPP_URL, "smpp://localhost:2775")))
                 .load()
                 .migrate();
-        if (Boolean.getBoolean(DEMO_DATA)) {
+        if (Configuration.flag(DEMO_DATA)) {
             sealDemoSecrets();
         }
         givePushKeys();
@@ -168,7 +169,7 @@ public class DatabaseMigration {
 
     static List<String> locations(String vendor) {
         List<String> locations = new ArrayList<>(List.of("classpath:db/migration", "classpath:db/vendor/" + vendor));
-        if (Boolean.getBoolean(DEMO_DATA)) {
+        if (Configuration.flag(DEMO_DATA)) {
             locations.add("classpath:db/demo");
         }
         return locations;

@@ -18,6 +18,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
+import com.smshub.kernel.Configuration;
 import com.smshub.billing.control.ChargeBook;
 
 /**
@@ -35,7 +36,7 @@ import com.smshub.billing.control.ChargeBook;
 public class ChargeSweeper {
 
     private static final Logger LOG = Logger.getLogger(ChargeSweeper.class.getName());
-    static final Duration UNKNOWN_AFTER = Duration.ofSeconds(Long.getLong("smshub.billing.unknown-after-seconds", 120));
+    static final Duration UNKNOWN_AFTER = Configuration.seconds("smshub.billing.unknown-after-seconds", 120);
 
     @Resource
     TimerService timers;

@@ -14,6 +14,7 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
 
+import com.smshub.kernel.Configuration;
 import com.smshub.dispatch.control.DispatchQueue;
 import com.smshub.dispatch.control.DispatchRetryException;
 import com.smshub.dispatch.control.Dispatcher;
@@ -39,7 +40,7 @@ public class DispatchListener implements MessageListener {
      * A delivery that has run this long hands what it has not started on, as a new JMS message, so that slow
      * providers cannot stretch it past the transaction timeout (which would count as a failed attempt).
      */
-    private static final long BUDGET_NANOS = TimeUnit.SECONDS.toNanos(Long.getLong("smshub.dispatch.delivery-budget-seconds", 60));
+    private static final long BUDGET_NANOS = TimeUnit.SECONDS.toNanos(Configuration.number("smshub.dispatch.delivery-budget-seconds", 60));
 
     @EJB
     DispatchAttempt attempt;

@@ -21,6 +21,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
+import com.smshub.kernel.Configuration;
 import com.smshub.dispatch.control.DispatchQueue;
 import com.smshub.message.Dispatch;
 import com.smshub.message.Outbox;
@@ -59,7 +60,7 @@ public class DispatchRelay {
 
     @PostConstruct
     void start() {
-        long interval = Long.getLong("smshub.dispatch.relay-interval-ms", 100);
+        long interval = Configuration.number("smshub.dispatch.relay-interval-ms", 100);
         timers.createIntervalTimer(interval, interval, new TimerConfig("dispatch-relay", false));
     }
 

@@ -21,6 +21,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
+import com.smshub.kernel.Configuration;
 import com.smshub.dispatch.control.DispatchQueue;
 import com.smshub.dispatch.control.InterruptedAttempts;
 import com.smshub.message.Outbox;
@@ -43,7 +44,7 @@ public class DispatchSweeper {
     private static final Logger LOG = Logger.getLogger(DispatchSweeper.class.getName());
     private static final int BATCH = 1000;
     /** How long a message may wait for dispatch before it is queued again (smshub.dispatch.stale-seconds). */
-    private static final Duration STALE = Duration.ofSeconds(Long.getLong("smshub.dispatch.stale-seconds", 300));
+    private static final Duration STALE = Configuration.seconds("smshub.dispatch.stale-seconds", 300);
 
     @Resource
     TimerService timers;

@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import com.smshub.kernel.Configuration;
 import com.smshub.dispatch.control.Failover.Verdict;
 import com.smshub.kernel.Counters;
 import com.smshub.kernel.MessageStatus;
@@ -50,13 +51,13 @@ public class AttemptJournal {
      * How long after submission a message is first asked about where the provider tells by itself (pushed
      * reports, a status feed) and none came (smshub.status.first-poll-seconds): a fallback, so late.
      */
-    static final Duration FIRST_POLL = Duration.ofSeconds(Long.getLong("smshub.status.first-poll-seconds", 600));
+    static final Duration FIRST_POLL = Configuration.seconds("smshub.status.first-poll-seconds", 600);
 
     /**
      * How long after submission a message is first asked about where asking is the only way to learn its status
      * (smshub.status.first-ask-seconds); later checks back off (CheckPolicy).
      */
-    static final Duration FIRST_ASK = Duration.ofSeconds(Long.getLong("smshub.status.first-ask-seconds", 15));
+    static final Duration FIRST_ASK = Configuration.seconds("smshub.status.first-ask-seconds", 15);
 
     /** How long a message every route throttled waits before it is queued again. */
     static final Duration THROTTLED_WAIT = Duration.ofMillis(500);

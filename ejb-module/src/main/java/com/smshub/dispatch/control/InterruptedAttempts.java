@@ -10,6 +10,7 @@ import java.util.logging.Logger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import com.smshub.kernel.Configuration;
 import com.smshub.kernel.Counters;
 import com.smshub.kernel.Reason;
 import com.smshub.message.Attempts;
@@ -31,8 +32,8 @@ public class InterruptedAttempts {
 
     private static final Logger LOG = Logger.getLogger(InterruptedAttempts.class.getName());
     static final String SOURCE = "ATTEMPT_JOURNAL";
-    static final Duration STALE = Duration.ofSeconds(Long.getLong("smshub.dispatch.attempt-stale-seconds", 600));
-    static final int MOST_ATTEMPTS = Integer.getInteger("smshub.dispatch.most-attempts", 5);
+    static final Duration STALE = Configuration.seconds("smshub.dispatch.attempt-stale-seconds", 600);
+    static final int MOST_ATTEMPTS = Configuration.integer("smshub.dispatch.most-attempts", 5);
 
     @Inject
     Attempts attempts;

@@ -16,6 +16,7 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import com.smshub.kernel.Configuration;
 import com.smshub.health.entity.AccountHealth;
 import com.smshub.provider.spi.Account;
 import com.smshub.kernel.Liveness;
@@ -36,7 +37,7 @@ public class ProviderProbes {
     static final Duration DEADLINE = Duration.ofSeconds(15);
 
     /** How long a probe's answer serves later Pings (smshub.health.probe-fresh-ms). */
-    static final Duration FRESH = Duration.ofMillis(Long.getLong("smshub.health.probe-fresh-ms", 2000));
+    static final Duration FRESH = Configuration.millis("smshub.health.probe-fresh-ms", 2000);
 
     /** A probe of one account as it was configured, and when it started. */
     private record Probe(Account account, long startedNanos, CompletableFuture<AccountHealth> health) {

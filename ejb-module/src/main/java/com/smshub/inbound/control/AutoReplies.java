@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.smshub.kernel.Configuration;
 import com.smshub.kernel.StoreException;
 
 /**
@@ -24,7 +25,7 @@ import com.smshub.kernel.StoreException;
 @ApplicationScoped
 public class AutoReplies {
 
-    static final int DEFAULT_PER_HOUR = Integer.getInteger("smshub.inbound.auto-replies-per-hour", 5);
+    static final int DEFAULT_PER_HOUR = Configuration.integer("smshub.inbound.auto-replies-per-hour", 5);
 
     @Resource(lookup = "java:jboss/datasources/SmsHubDS")
     DataSource dataSource;

@@ -20,6 +20,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import com.smshub.kernel.Configuration;
 import com.smshub.inbound.entity.InboundRule;
 import com.smshub.kernel.StoreException;
 import com.smshub.provider.spi.InboundMessage;
@@ -69,7 +70,7 @@ public class InboundRouting {
     }
 
     /** How long after a message an answer from its recipient is taken as answering it, whatever the rules say. */
-    static final long REPLY_WINDOW_HOURS = Long.getLong("smshub.inbound.reply-window-hours", 72);
+    static final long REPLY_WINDOW_HOURS = Configuration.number("smshub.inbound.reply-window-hours", 72);
 
     /** A message of ours an inbound message answers, and its tenant. */
     record Answered(String messageId, long tenantId) {

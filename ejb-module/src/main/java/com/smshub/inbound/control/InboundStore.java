@@ -19,6 +19,7 @@ import javax.sql.DataSource;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.smshub.kernel.Configuration;
 import com.smshub.kernel.Counters;
 import com.smshub.kernel.StoreException;
 import com.smshub.provider.spi.InboundMessage;
@@ -48,11 +49,11 @@ public class InboundStore {
 
     /** Read at each use, so that an operator's change (and a test's) applies without a redeployment. */
     static Duration repeatWindow() {
-        return Duration.ofSeconds(Long.getLong("smshub.inbound.repeat-window-seconds", 120));
+        return Configuration.seconds("smshub.inbound.repeat-window-seconds", 120);
     }
 
     static Duration partMaxAge() {
-        return Duration.ofSeconds(Long.getLong("smshub.inbound.part-max-age-seconds", 3600));
+        return Configuration.seconds("smshub.inbound.part-max-age-seconds", 3600);
     }
 
     /**

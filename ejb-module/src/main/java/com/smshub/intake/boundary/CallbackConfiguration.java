@@ -14,6 +14,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 
+import com.smshub.kernel.Configuration;
 import com.smshub.provider.spi.CallbackUrls;
 
 /**
@@ -30,15 +31,16 @@ public class CallbackConfiguration {
 
     private static final Logger LOG = Logger.getLogger(CallbackConfiguration.class.getName());
     static final String SECRET = "smshub.callback.secret";
-    static final String SECRET_ENV = "SMSHUB_CALLBACK_SECRET";
+    static final String SECRET_ENV = Configuration.environmentName(SECRET);
     static final String BASE_URL = "smshub.callback.base-url";
+    static final String DEMO_DATA = "smshub.demo-data";
     static final int SHORTEST_SECRET = 16;
 
     @PostConstruct
     void configure() {
-        String secret = System.getProperty(SECRET, System.getenv(SECRET_ENV));
+        String secret = Configuration.text(SECRET);
         if (secret == null || secret.isBlank()) {
-            if (!Boolean.getBoolean("smshub.demo-data")) {
+            if (!Configuration.flag(DEMO_DATA)) {
                 throw new IllegalStateException(SECRET + " is not set (nor " + SECRET_ENV + "): it signs the addresses "
                         + "providers report to, and a gateway without it would take anyone's reports. Set it, at least "
                         + SHORTEST_SECRET + " characters and the same on every node (docs/security.md).");
@@ -48,8 +50,7 @@ public class CallbackConfiguration {
         if (secret.length() < SHORTEST_SECRET) {
             throw new IllegalStateException(SECRET + " is shorter than " + SHORTEST_SECRET + " characters (docs/security.md)");
         }
-        String base = System.getProperty(BASE_URL, System.getenv().getOrDefault("SMSHUB_CALLBACK_BASE_URL",
-                "http://localhost:8080/smshub/callbacks"));
+        String base = Configuration.text(BASE_URL, "http://localhost:8080/smshub/callbacks");
         CallbackUrls.configure(base, secret.getBytes(StandardCharsets.UTF_8));
     }
 

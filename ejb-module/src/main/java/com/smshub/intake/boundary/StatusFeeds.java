@@ -21,6 +21,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
+import com.smshub.kernel.Configuration;
 import com.smshub.provider.spi.Account;
 import com.smshub.provider.spi.InboundFeed;
 import com.smshub.provider.spi.Providers;
@@ -61,7 +62,7 @@ public class StatusFeeds {
 
     @PostConstruct
     void start() {
-        long interval = Long.getLong("smshub.status.feed-interval-ms", 10_000);
+        long interval = Configuration.number("smshub.status.feed-interval-ms", 10_000);
         timers.createIntervalTimer(interval, interval, new TimerConfig("status-feeds", false));
     }
 

@@ -10,6 +10,7 @@ import java.util.logging.Logger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import com.smshub.kernel.Configuration;
 import com.smshub.intake.entity.PushVerdict;
 import com.smshub.kernel.AddressRange;
 import com.smshub.kernel.Counters;
@@ -41,7 +42,7 @@ public class PushAuthentication {
     private static final boolean SERVED = true;
 
     private final List<AddressRange> trustedProxies = AddressRange.parseAll(
-            System.getProperty(TRUSTED_PROXIES, System.getenv("SMSHUB_CALLBACK_TRUSTED_PROXIES")));
+            Configuration.text(TRUSTED_PROXIES));
 
     /**
      * @param provider      the provider named in the address, as written

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.smshub.kernel.Configuration;
 import com.smshub.provider.masiv.xml.Response;
 import com.smshub.provider.spi.Account;
 import com.smshub.provider.spi.ExchangeFailure;
@@ -39,7 +40,7 @@ public class MasivClient {
      * How long one request may take before its outcome counts as unknown: 10 s, or the system property
      * {@code smshub.provider.timeout-seconds}.
      */
-    static final Duration TIMEOUT = Duration.ofSeconds(Long.getLong("smshub.provider.timeout-seconds", 10));
+    static final Duration TIMEOUT = Configuration.seconds("smshub.provider.timeout-seconds", 10);
 
     private final HttpClient http = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(5))

@@ -21,6 +21,7 @@ import java.util.logging.Logger;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.smshub.kernel.Configuration;
 import com.smshub.provider.mobipace.json.AuthorizeRequest;
 import com.smshub.provider.mobipace.json.AuthorizeResponse;
 import com.smshub.provider.mobipace.json.MalformedMobipaceJsonException;
@@ -41,7 +42,7 @@ public class MobipaceClient {
      * How long one request may take before its outcome counts as unknown: 10 s, or the system property
      * {@code smshub.provider.timeout-seconds} (MOBIPACE asks its partners to wait no more than 60 s).
      */
-    static final Duration TIMEOUT = Duration.ofSeconds(Long.getLong("smshub.provider.timeout-seconds", 10));
+    static final Duration TIMEOUT = Configuration.seconds("smshub.provider.timeout-seconds", 10);
     /**
      * The largest answer read: a QueryMessages answer for a Send of 20,000 messages (limitation 1) is about
      * 3 MB; a peer that sends more is not MOBIPACE.
@@ -69,7 +70,7 @@ public class MobipaceClient {
      * How long a locked or blocked user (201, 202) is left alone before one more authorisation; wrong credentials
      * (200) are not tried again at all until an operator changes them (smshub.mobipace.refusal-hold-minutes).
      */
-    static final Duration REFUSAL_HOLD = Duration.ofMinutes(Long.getLong("smshub.mobipace.refusal-hold-minutes", 15));
+    static final Duration REFUSAL_HOLD = Duration.ofMinutes(Configuration.number("smshub.mobipace.refusal-hold-minutes", 15));
 
     /**
      * An authorisation MOBIPACE refused, with the credentials it refused. Each attempt with wrong credentials counts

@@ -17,6 +17,7 @@ import jakarta.xml.ws.BindingProvider;
 import jakarta.xml.ws.WebServiceException;
 import jakarta.xml.ws.soap.SOAPFaultException;
 
+import com.smshub.kernel.Configuration;
 import com.smshub.provider.mymobileapi.soap.API;
 import com.smshub.provider.mymobileapi.soap.APISoap;
 import com.smshub.provider.spi.Account;
@@ -36,7 +37,7 @@ public class MyMobileApiClient {
      * How long one call may take before its outcome counts as unknown: 10 s, or the system property
      * {@code smshub.provider.timeout-seconds}.
      */
-    static final Duration TIMEOUT = Duration.ofSeconds(Long.getLong("smshub.provider.timeout-seconds", 10));
+    static final Duration TIMEOUT = Configuration.seconds("smshub.provider.timeout-seconds", 10);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
     /** Made on first use: reading the WSDL is the expensive part, and one service serves every port. */

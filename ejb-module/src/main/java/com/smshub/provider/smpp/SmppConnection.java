@@ -53,6 +53,7 @@ import org.jsmpp.session.Session;
 import org.jsmpp.session.SubmitSmResult;
 import org.jsmpp.session.connection.socket.SocketConnectionFactory;
 
+import com.smshub.kernel.Configuration;
 import com.smshub.kernel.Counters;
 import com.smshub.kernel.MessageStatus;
 import com.smshub.kernel.Originator;
@@ -155,12 +156,12 @@ public final class SmppConnection implements ProviderSession, MessageReceiverLis
      * (jSMPP's own default is 100: an SMSC that sends receipts faster than they commit was refused there).
      */
     static int receiveQueue() {
-        return Integer.getInteger("smshub.smpp.receive-queue", 5000);
+        return Configuration.integer("smshub.smpp.receive-queue", 5000);
     }
 
     /** How long an early receipt waits for its message's id before it is parked (1 s; the gateway's commits take ms). */
     static long earlyReceiptWaitMillis() {
-        return Long.getLong("smshub.smpp.early-receipt-wait-millis", 1000);
+        return Configuration.number("smshub.smpp.early-receipt-wait-millis", 1000);
     }
 
     /** Handler threads of a session: one a submit of the window, receipts waiting for their commits beside them. */

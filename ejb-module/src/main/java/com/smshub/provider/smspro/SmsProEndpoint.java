@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
 
+import com.smshub.kernel.Configuration;
 import com.smshub.provider.spi.Account;
 
 /**
@@ -37,7 +38,7 @@ public record SmsProEndpoint(URI base, String customerId, String password, Durat
      * How long one request may take before its outcome counts as unknown: 10 s, or the system property
      * {@code smshub.provider.timeout-seconds}.
      */
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(Long.getLong("smshub.provider.timeout-seconds", 10));
+    public static final Duration DEFAULT_TIMEOUT = Configuration.seconds("smshub.provider.timeout-seconds", 10);
 
     public SmsProEndpoint {
         Objects.requireNonNull(base, "base");
@@ -53,7 +54,7 @@ public record SmsProEndpoint(URI base, String customerId, String password, Durat
      * How long a Billing Pro request may take: it answers only once the operator has (section 10), so longer
      * than a send; 30 s, or the system property {@code smshub.provider.billing-timeout-seconds}.
      */
-    public static final Duration BILLING_TIMEOUT = Duration.ofSeconds(Long.getLong("smshub.provider.billing-timeout-seconds", 30));
+    public static final Duration BILLING_TIMEOUT = Configuration.seconds("smshub.provider.billing-timeout-seconds", 30);
 
     public static SmsProEndpoint of(Account account) {
         SmsProSettings settings = SmsProSettings.of(account);

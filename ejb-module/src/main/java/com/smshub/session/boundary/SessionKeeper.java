@@ -26,6 +26,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 
+import com.smshub.kernel.Configuration;
 import com.smshub.provider.spi.Account;
 import com.smshub.provider.spi.Capabilities;
 import com.smshub.provider.spi.ProviderEvents;
@@ -78,7 +79,7 @@ public class SessionKeeper {
     @Inject
     ProviderEvents events;
 
-    private final Duration interval = Duration.ofMillis(Long.getLong("smshub.sessions.interval-ms", 5000));
+    private final Duration interval = Configuration.millis("smshub.sessions.interval-ms", 5000);
     private final String node = SessionLeases.THIS_NODE;
 
     private record Held(Account account, ProviderSession session) {

@@ -19,6 +19,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
+import com.smshub.kernel.Configuration;
 import com.smshub.platform.SingleNodeTask;
 import com.smshub.status.control.CheckPolicy;
 import com.smshub.status.control.DueChecks;
@@ -57,7 +58,7 @@ public class StatusPoller {
 
     @PostConstruct
     void start() {
-        long interval = Long.getLong("smshub.status.poll-interval-ms", 5000);
+        long interval = Configuration.number("smshub.status.poll-interval-ms", 5000);
         timers.createIntervalTimer(interval, interval, new TimerConfig("status-poller", false));
     }
 

@@ -3,6 +3,7 @@ package com.smshub.status.control;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 
+import com.smshub.kernel.Configuration;
 import com.smshub.kernel.MessageStatus;
 import com.smshub.kernel.Reason;
 import com.smshub.message.DueCheck;
@@ -17,9 +18,9 @@ import com.smshub.provider.spi.Capabilities;
 public final class CheckPolicy {
 
     /** The first wait between two checks of one message (system property smshub.status.poll-backoff-seconds). */
-    public static final Duration BACKOFF = Duration.ofSeconds(Long.getLong("smshub.status.poll-backoff-seconds", 60));
+    public static final Duration BACKOFF = Configuration.seconds("smshub.status.poll-backoff-seconds", 60);
 
-    public static final Duration DEADLINE = Duration.ofSeconds(Long.getLong("smshub.status.deadline-seconds", 2 * 24 * 3600));
+    public static final Duration DEADLINE = Configuration.seconds("smshub.status.deadline-seconds", 2 * 24 * 3600);
 
     private CheckPolicy() {
     }

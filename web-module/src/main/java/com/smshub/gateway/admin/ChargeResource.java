@@ -121,14 +121,13 @@ public class ChargeResource {
         }
         List<LedgerTotal> totals = charges.totals(first, last);
         if (accept != null && accept.contains("text/csv")) {
-            StringBuilder csv = new StringBuilder("tenant,day,currency,charges,charged,refunds,refunded,declined,open\n");
+            StringBuilder csv = new StringBuilder(Csv.row(List.of("tenant", "day", "currency", "charges", "charged", "refunds",
+                    "refunded", "declined", "open")));
             for (LedgerTotal t : totals) {
-                csv.append(t.tenant()).append(',').append(t.day()).append(',').append(t.currency()).append(',')
-                        .append(t.charges()).append(',').append(t.charged().toPlainString()).append(',').append(t.refunds())
-                        .append(',').append(t.refunded().toPlainString()).append(',').append(t.declined()).append(',')
-                        .append(t.open()).append('\n');
+                csv.append(Csv.row(List.of(t.tenant(), t.day(), t.currency(), t.charges(), t.charged().toPlainString(),
+                        t.refunds(), t.refunded().toPlainString(), t.declined(), t.open())));
             }
-            return Response.ok(csv.toString(), "text/csv").build();
+            return Response.ok(csv.toString(), "text/csv; charset=UTF-8").build();
         }
         return Response.ok(totals, MediaType.APPLICATION_JSON).build();
     }
