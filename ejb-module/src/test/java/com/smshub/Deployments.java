@@ -42,6 +42,17 @@ public final class Deployments {
                 .addAsLibraries(libraries());
     }
 
+    /**
+     * The EJB module, its routing administration callable unchecked: for a test that configures accounts and routes
+     * as an operator would, without logging in as one.
+     */
+    public static WebArchive ejbModuleAdministeredUnchecked(String name) {
+        return ejbModule(name).addAsWebInfResource(new StringAsset("<ejb-jar xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" "
+                + "version=\"4.0\"><assembly-descriptor><method-permission><unchecked/><method><ejb-name>RoutingAdministration"
+                + "</ejb-name><method-name>*</method-name></method></method-permission></assembly-descriptor></ejb-jar>"),
+                "ejb-jar.xml");
+    }
+
     private static JavaArchive[] libraries() {
         List<JavaArchive> libraries = new ArrayList<>();
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {

@@ -18,7 +18,6 @@ import jakarta.transaction.UserTransaction;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -57,12 +56,8 @@ class AttemptJournalIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.ejbModule("attempt-journal-it")
-                .deleteClass("com.smshub.provider.mobipace.MobipaceAdapter").addClasses(FakeSendingProvider.class)
-                // the test configures its account as an operator would, without logging in as one
-                .addAsWebInfResource(new StringAsset("<ejb-jar xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"4.0\">"
-                        + "<assembly-descriptor><method-permission><unchecked/><method><ejb-name>RoutingAdministration</ejb-name>"
-                        + "<method-name>*</method-name></method></method-permission></assembly-descriptor></ejb-jar>"), "ejb-jar.xml");
+        return Deployments.ejbModuleAdministeredUnchecked("attempt-journal-it")
+                .deleteClass("com.smshub.provider.mobipace.MobipaceAdapter").addClasses(FakeSendingProvider.class);
     }
 
     @Inject

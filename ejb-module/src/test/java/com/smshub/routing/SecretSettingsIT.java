@@ -14,7 +14,6 @@ import jakarta.persistence.PersistenceContext;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,11 +37,7 @@ class SecretSettingsIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.ejbModule("secret-settings-it")
-                // the test configures its account as an operator would, without logging in as one
-                .addAsWebInfResource(new StringAsset("<ejb-jar xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"4.0\">"
-                        + "<assembly-descriptor><method-permission><unchecked/><method><ejb-name>RoutingAdministration</ejb-name>"
-                        + "<method-name>*</method-name></method></method-permission></assembly-descriptor></ejb-jar>"), "ejb-jar.xml");
+        return Deployments.ejbModuleAdministeredUnchecked("secret-settings-it");
     }
 
     @EJB
