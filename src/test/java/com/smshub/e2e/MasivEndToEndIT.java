@@ -116,6 +116,26 @@ class MasivEndToEndIT extends DeployedGateway {
     }
 
     @Test
+    void manyMessagesStatusesAreAskedSeveralAtOnceAndNoMoreThanTheAccountAllows() throws GatewayFault {
+        // Masiv answers one message a getMessage: asked one after another, a round of checks takes a round trip a
+        // message (300 ms here), and a backlog of statuses grows faster than it is asked about
+        SIMULATOR.set("statusSlowMillis=300");
+        String[] recipients = new String[20];
+        for (int i = 0; i < recipients.length; i++) {
+            recipients[i] = number();
+        }
+        List<RecipientResult> accepted = Gateway.demo().sendSms(Requests.text("Hola a todos", recipients)).getResult();
+        for (RecipientResult each : accepted) {
+            assertEquals("MASIV", each.getProvider());
+            await(each.getMessageId(), MessageStatus.DELIVERED);
+        }
+        long most = SIMULATOR.counter("mostStatusInFlight");
+        assertTrue(most >= 2, "several questions in flight at once: at most " + most);
+        assertTrue(most <= 8, "no more than the account's questionsInFlight (8 by default): " + most);
+        assertTrue(SIMULATOR.counter("statusRequests") >= recipients.length, "each message asked about");
+    }
+
+    @Test
     void anAccountErrorEndsRejectedWhenNoOtherRouteTakesTheMessage() throws GatewayFault {
         SIMULATOR.set("errorCode=1159");
         String id = Gateway.demo().sendSms(Requests.text("No credits", number())).getResult().get(0).getMessageId();

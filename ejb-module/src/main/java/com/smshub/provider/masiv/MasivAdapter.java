@@ -11,6 +11,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Semaphore;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -214,43 +219,73 @@ public class MasivAdapter implements ProviderAdapter, MessageSending, GroupSendi
         return messages.stream().map(message -> send(message, account)).toList();
     }
 
-    /** getMessage for each part of each message; a message's status is its parts' rolled up. */
+    /**
+     * getMessage for each part of each message, up to the account's {@code questionsInFlight} at once (Masiv
+     * answers one part a request); a message's status is its parts' rolled up. A message one of whose parts got
+     * no answer is left out, to be asked again later.
+     */
     @Override
     public Map<String, PolledStatus> poll(List<Query> queries, Account account) {
         if (overSmpp(account)) {
             return sessions.query(queries, account);
         }
-        Map<String, PolledStatus> answers = new LinkedHashMap<>();
-        boolean handsetReports = MasivSettings.of(account).handsetReports();
-        for (Query query : queries) {
-            if (query.providerMessageId() == null) {
-                continue;
-            }
-            List<MessageStatus> parts = new ArrayList<>();
-            String raw = null;
-            OffsetDateTime latest = null;
-            try {
-                for (String part : query.providerMessageId().split(PART_SEPARATOR)) {
-                    Response answer = client.getMessage(account, part);
-                    Integer error = answer.getData().getErrorcode();
-                    if (error != null) {
-                        // 2000, Invalid ID: Masiv does not know it (yet): unknown until the deadline
-                        parts.add(MessageStatus.UNKNOWN);
-                        raw = "error " + error;
-                    } else {
-                        parts.add(MasivCodes.ofStatus(answer.getData().getStatus(), handsetReports));
-                        raw = String.valueOf(answer.getData().getStatus());
-                        OffsetDateTime at = date(answer.getData().getDate());
-                        latest = latest == null || (at != null && at.isAfter(latest)) ? at : latest;
-                    }
+        MasivSettings settings = MasivSettings.of(account);
+        Semaphore inFlight = new Semaphore(settings.questionsInFlight());
+        Map<Query, List<CompletableFuture<Response>>> asked = new LinkedHashMap<>();
+        try {
+            for (Query query : queries) {
+                if (query.providerMessageId() == null) {
+                    continue;
                 }
-            } catch (MasivException e) {
-                continue; // no answer now: asked again later
+                List<CompletableFuture<Response>> answers = new ArrayList<>();
+                for (String part : query.providerMessageId().split(PART_SEPARATOR)) {
+                    inFlight.acquire();
+                    CompletableFuture<Response> answer;
+                    try {
+                        answer = client.askMessage(account, part);
+                    } catch (RuntimeException e) {
+                        inFlight.release();
+                        answer = CompletableFuture.failedFuture(e);
+                    }
+                    answers.add(answer.whenComplete((response, failure) -> inFlight.release()));
+                }
+                asked.put(query, answers);
             }
-            answers.put(query.messageId(), new PolledStatus(MessageStatus.rollUp(parts),
-                    new ProviderReport(CODE, raw, null, query.providerMessageId(), latest)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the questions asked so far are still read
         }
-        return answers;
+        Map<String, PolledStatus> statuses = new LinkedHashMap<>();
+        asked.forEach((query, answers) -> status(query, answers, settings.handsetReports())
+                .ifPresent(status -> statuses.put(query.messageId(), status)));
+        return statuses;
+    }
+
+    /** A message's status from its parts' answers; none while a part got no answer (it is asked again later). */
+    private static Optional<PolledStatus> status(Query query, List<CompletableFuture<Response>> answers, boolean handsetReports) {
+        List<MessageStatus> parts = new ArrayList<>();
+        String raw = null;
+        OffsetDateTime latest = null;
+        for (CompletableFuture<Response> asked : answers) {
+            Response answer;
+            try {
+                answer = asked.join();
+            } catch (CompletionException | CancellationException e) {
+                return Optional.empty();
+            }
+            Integer error = answer.getData().getErrorcode();
+            if (error != null) {
+                // 2000, Invalid ID: Masiv does not know it (yet): unknown until the deadline
+                parts.add(MessageStatus.UNKNOWN);
+                raw = "error " + error;
+            } else {
+                parts.add(MasivCodes.ofStatus(answer.getData().getStatus(), handsetReports));
+                raw = String.valueOf(answer.getData().getStatus());
+                OffsetDateTime at = date(answer.getData().getDate());
+                latest = latest == null || (at != null && at.isAfter(latest)) ? at : latest;
+            }
+        }
+        return Optional.of(new PolledStatus(MessageStatus.rollUp(parts),
+                new ProviderReport(CODE, raw, null, query.providerMessageId(), latest)));
     }
 
     /** getMessage's date, MM/DD/YYYY hh:mm:ss in UTC (the schema checks its shape); null when absent. */

@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -59,7 +61,27 @@ public class MasivClient {
         return get(account, "/Reporthandler.ashx", "getMessage", Map.of("messageId", messageId));
     }
 
-    private Response get(Account account, String handler, String action, Map<String, String> parameters) {
+    /**
+     * getMessage without waiting: the answer, or a {@link MasivException} as {@link #getMessage} would throw it,
+     * completes the stage on the HTTP client's own threads, so several questions can be in flight from one caller.
+     */
+    public CompletableFuture<Response> askMessage(Account account, String messageId) {
+        Exchange exchange = exchange(account, "/Reporthandler.ashx", "getMessage", Map.of("messageId", messageId));
+        return http.sendAsync(exchange.request(), HttpResponse.BodyHandlers.ofInputStream())
+                .handle((response, failure) -> {
+                    if (failure != null) {
+                        throw unanswered(failure instanceof CompletionException c && c.getCause() != null ? c.getCause() : failure,
+                                exchange.shown());
+                    }
+                    return answer(response, exchange.shown());
+                });
+    }
+
+    /** One request to Masiv, and how it is named in messages (never with the password). */
+    private record Exchange(HttpRequest request, String shown) {
+    }
+
+    private Exchange exchange(Account account, String handler, String action, Map<String, String> parameters) {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("action", action);
         query.put("username", account.username() == null ? "" : account.username());
@@ -70,18 +92,34 @@ public class MasivClient {
         URI uri = URI.create(base + handler + "?" + query.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&")));
-        String shown = base + handler + "?action=" + action; // never the password in a message
+        return new Exchange(HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build(), base + handler + "?action=" + action);
+    }
+
+    private Response get(Account account, String handler, String action, Map<String, String> parameters) {
+        Exchange exchange = exchange(account, handler, action, parameters);
         HttpResponse<InputStream> response;
         try {
-            response = http.send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
-        } catch (ConnectException | HttpConnectTimeoutException e) {
-            throw new MasivException(ExchangeFailure.NOT_SENT, "No answer from " + shown + ": " + e, e);
-        } catch (IOException e) {
-            throw new MasivException(ExchangeFailure.AMBIGUOUS, "No answer from " + shown + ": " + e, e);
+            response = http.send(exchange.request(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new MasivException(ExchangeFailure.AMBIGUOUS, "Interrupted while calling " + shown, e);
+            throw new MasivException(ExchangeFailure.AMBIGUOUS, "Interrupted while calling " + exchange.shown(), e);
+        } catch (IOException e) {
+            throw unanswered(e, exchange.shown());
         }
+        return answer(response, exchange.shown());
+    }
+
+    /** No answer came: not sent where no connection was made, else it may have been processed. */
+    private static MasivException unanswered(Throwable failure, String shown) {
+        if (failure instanceof MasivException masiv) {
+            return masiv;
+        }
+        ExchangeFailure kind = failure instanceof ConnectException || failure instanceof HttpConnectTimeoutException
+                ? ExchangeFailure.NOT_SENT : ExchangeFailure.AMBIGUOUS;
+        return new MasivException(kind, "No answer from " + shown + ": " + failure, failure);
+    }
+
+    private Response answer(HttpResponse<InputStream> response, String shown) {
         try (InputStream in = response.body()) {
             int status = response.statusCode();
             if (status != 200) {

@@ -18,22 +18,28 @@ import com.smshub.provider.spi.Settings;
  *                       spec 003 calls optional): true by default, so that delivered to the network (2) is not taken
  *                       for the end and a delivery error (4) after it still counts; false for a route that reports
  *                       no further than the network, whose 2 is then DELIVERED
+ * @param questionsInFlight the most getMessage requests the status poller has in flight to the account at once
+ *                       (8 by default, 1 to 64): Masiv answers one message a request, so a round of checks asked one
+ *                       after another would take a round trip a message
  */
-public record MasivSettings(ZoneId timeZone, boolean handsetReports) {
+public record MasivSettings(ZoneId timeZone, boolean handsetReports, int questionsInFlight) {
 
     static final String TIME_ZONE = "timeZone";
     static final String HANDSET_REPORTS = "handsetReports";
+    static final String QUESTIONS_IN_FLIGHT = "questionsInFlight";
 
     public static MasivSettings of(Settings settings) {
         // an account of Masiv's SMPP option takes the SMPP settings beside these (MasivAdapter)
         Set<String> known = new HashSet<>(SmppSettings.NAMES);
         known.add(TIME_ZONE);
         known.add(HANDSET_REPORTS);
+        known.add(QUESTIONS_IN_FLIGHT);
         settings.allowOnly("Masiv", known);
         String zone = settings.text(TIME_ZONE, "UTC");
         boolean handset = settings.flag(HANDSET_REPORTS, true);
+        int inFlight = settings.integer(QUESTIONS_IN_FLIGHT, 8, 1, 64);
         try {
-            return new MasivSettings(ZoneId.of(zone), handset);
+            return new MasivSettings(ZoneId.of(zone), handset, inFlight);
         } catch (DateTimeException e) {
             throw new InvalidValueException(TIME_ZONE + " is a time zone such as America/Bogota, not '" + zone + "'");
         }

@@ -102,4 +102,12 @@ class MasivCodesTest {
         assertTrue(MasivSettings.of(new Settings(Map.of())).handsetReports());
         assertFalse(MasivSettings.of(new Settings(Map.of("handsetReports", "false"))).handsetReports());
     }
+
+    @Test
+    void questionsInFlightAreEightByDefaultAndBounded() {
+        assertEquals(8, MasivSettings.of(new Settings(Map.of())).questionsInFlight());
+        assertEquals(1, MasivSettings.of(new Settings(Map.of("questionsInFlight", "1"))).questionsInFlight());
+        assertThrows(RuntimeException.class, () -> MasivSettings.of(new Settings(Map.of("questionsInFlight", "0"))));
+        assertThrows(RuntimeException.class, () -> MasivSettings.of(new Settings(Map.of("questionsInFlight", "65"))));
+    }
 }

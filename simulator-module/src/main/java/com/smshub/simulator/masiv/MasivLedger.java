@@ -28,6 +28,8 @@ public final class MasivLedger {
             "errorCode", "0",
             // answer sendmessage this late (after taking it)
             "slowMillis", "0",
+            // answer getMessage this late (the counter mostStatusInFlight keeps how many were in flight at once)
+            "statusSlowMillis", "0",
             // the getMessage status a message reaches (0-6), and when; a sequence ("2,4": delivered to the network,
             // then a delivery error) reaches each in turn, one deliveryDelayMillis apart
             "outcome", "3",

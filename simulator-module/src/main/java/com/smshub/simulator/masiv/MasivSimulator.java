@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 
 import jakarta.servlet.annotation.WebServlet;
@@ -38,6 +39,9 @@ public class MasivSimulator extends HttpServlet {
     private static final DateTimeFormatter SEND_ON = DateTimeFormatter.ofPattern("MM/dd/uuuu HH:mm:ss");
 
     private final ProviderXml xml = ProviderXml.of(MasivSchemas.RESPONSE);
+
+    /** getMessage requests being answered now. */
+    private static final AtomicInteger STATUS_IN_FLIGHT = new AtomicInteger();
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -140,6 +144,19 @@ public class MasivSimulator extends HttpServlet {
 
     private void getMessage(HttpServletRequest request, HttpServletResponse response) throws IOException {
         MasivLedger.SWITCHES.count("statusRequests");
+        MasivLedger.SWITCHES.most("mostStatusInFlight", STATUS_IN_FLIGHT.incrementAndGet());
+        try {
+            long slow = MasivLedger.SWITCHES.number("statusSlowMillis");
+            if (slow > 0) {
+                sleep(slow);
+            }
+            answerStatus(request, response);
+        } finally {
+            STATUS_IN_FLIGHT.decrementAndGet();
+        }
+    }
+
+    private void answerStatus(HttpServletRequest request, HttpServletResponse response) throws IOException {
         MasivLedger.Part part = MasivLedger.find(request.getParameter("messageId"));
         if (part == null) {
             reply(response, error(2000, "Invalid ID"));
