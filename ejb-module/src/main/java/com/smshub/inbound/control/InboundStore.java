@@ -266,4 +266,46 @@ public class InboundStore {
         }
         return i + 1;
     }
+
+    /** A batch of {@link #purge}: the last id looked at (the next batch starts after it), how many, how many went. */
+    public record Purged(long lastId, int lookedAt, int removed) {
+    }
+
+    /**
+     * Removes, of the next {@code batchSize} messages from subscribers after {@code afterId}, those received before
+     * the cut-off (of one tenant, or every tenant's and those no tenant took when null). Their feed positions come
+     * from the sequencer, so the removal never moves a reader's cursor.
+     */
+    public Purged purge(java.time.OffsetDateTime cutOff, Long tenantId, long afterId, int batchSize) {
+        try (Connection c = dataSource.getConnection()) {
+            List<Long> ids = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT id FROM inbound_message WHERE id > ? AND received_at < ?"
+                    + (tenantId == null ? "" : " AND tenant_id = ?") + " ORDER BY id FETCH FIRST " + batchSize + " ROWS ONLY")) {
+                s.setLong(1, afterId);
+                s.setTimestamp(2, Timestamp.from(cutOff.toInstant()));
+                if (tenantId != null) {
+                    s.setLong(3, tenantId);
+                }
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        ids.add(r.getLong(1));
+                    }
+                }
+            }
+            if (ids.isEmpty()) {
+                return new Purged(afterId, 0, 0);
+            }
+            int removed;
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM inbound_message WHERE id IN ("
+                    + ids.stream().map(id -> "?").collect(Collectors.joining(",")) + ")")) {
+                for (int i = 0; i < ids.size(); i++) {
+                    s.setLong(i + 1, ids.get(i));
+                }
+                removed = s.executeUpdate();
+            }
+            return new Purged(ids.get(ids.size() - 1), ids.size(), removed);
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
 }

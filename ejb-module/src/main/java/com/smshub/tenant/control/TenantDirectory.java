@@ -117,6 +117,21 @@ public class TenantDirectory {
         return region != null && !region.isBlank() ? region.strip().toUpperCase(java.util.Locale.ROOT) : Msisdn.regionOf(countryCallingCode);
     }
 
+    /** The enabled tenant of this user name, read now; empty when there is none. */
+    public java.util.Optional<TenantRef> find(String username) {
+        try {
+            return java.util.Optional.of(load(username));
+        } catch (NoSuchTenant e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static final class NoSuchTenant extends IllegalStateException {
+        NoSuchTenant(String message) {
+            super(message);
+        }
+    }
+
     private TenantRef load(String username) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement(
@@ -124,7 +139,7 @@ public class TenantDirectory {
             s.setString(1, username);
             try (ResultSet r = s.executeQuery()) {
                 if (!r.next()) {
-                    throw new IllegalStateException("No enabled tenant " + username);
+                    throw new NoSuchTenant("No enabled tenant " + username);
                 }
                 return new TenantRef(r.getLong("id"), username, region(r.getString("default_region"), r.getString("default_country_code")));
             }
