@@ -19,7 +19,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 public final class Deployments {
 
     /** Libraries the EAR ships in lib/ for this module, by file-name prefix. */
-    private static final List<String> EAR_LIBRARIES = List.of("provider-contracts-module", "flyway-", "jackson-", "jsmpp-", "libphonenumber-");
+    private static final List<String> EAR_LIBRARIES = List.of("provider-contracts-module", "health-module", "flyway-", "jackson-", "jsmpp-", "libphonenumber-");
 
     private Deployments() {
     }
@@ -62,7 +62,9 @@ public final class Deployments {
                 continue;
             }
             if (file.isDirectory()) {
-                libraries.add(ShrinkWrap.create(ExplodedImporter.class, "provider-contracts.jar")
+                // a module of this build, as target/classes: named after the module
+                String module = file.getPath().contains("health-module") ? "health-module" : "provider-contracts";
+                libraries.add(ShrinkWrap.create(ExplodedImporter.class, module + ".jar")
                         .importDirectory(file).as(JavaArchive.class));
             } else {
                 libraries.add(ShrinkWrap.createFromZipFile(JavaArchive.class, file));

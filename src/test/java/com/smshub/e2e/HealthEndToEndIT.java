@@ -1,0 +1,89 @@
+package com.smshub.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The server's MicroProfile Health endpoints on the management interface, as a load balancer or an orchestrator
+ * reads them: liveness names the gateway and its version; readiness covers the database, the broker and every
+ * enabled provider account, and one account away is shown without taking the node out of service.
+ */
+@RunAsClient
+class HealthEndToEndIT extends DeployedGateway {
+
+    private static final String MANAGEMENT = "http://localhost:9990";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final Operator operator = new Operator();
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        operator.cleanUp();
+    }
+
+    private static HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(MANAGEMENT + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The status of the named check in a health answer, or null when it is not there. */
+    private static String status(String body, String check) {
+        Matcher m = Pattern.compile("\"name\"\\s*:\\s*\"" + Pattern.quote(check) + "\"\\s*,\\s*\"status\"\\s*:\\s*\"(UP|DOWN)\"")
+                .matcher(body);
+        return m.find() ? m.group(1) : null;
+    }
+
+    /** A data entry of the answer, or null. */
+    private static String data(String body, String key) {
+        Matcher m = Pattern.compile("\"" + Pattern.quote(key) + "\"\\s*:\\s*\"([^\"]*)\"").matcher(body);
+        return m.find() ? m.group(1) : null;
+    }
+
+    @Test
+    void livenessNamesTheGatewayAndItsVersion() throws Exception {
+        HttpResponse<String> live = get("/health/live");
+        assertEquals(200, live.statusCode(), live.body());
+        assertEquals("UP", status(live.body(), "smshub"), live.body());
+        assertTrue(data(live.body(), "version") != null && !data(live.body(), "version").isBlank(), live.body());
+    }
+
+    @Test
+    void readinessCoversTheDatabaseTheBrokerAndEachProviderAccount() throws Exception {
+        // the SMPP account's session is bound a moment after deployment, by the session keeper
+        HttpResponse<String> ready = Await.until(java.time.Duration.ofSeconds(30), () -> {
+            try {
+                return get("/health/ready");
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }, r -> String.valueOf(data(r.body(), "MYMSP/mymsp-simulator")).startsWith("UP "));
+        assertEquals(200, ready.statusCode(), ready.body());
+        assertEquals("UP", status(ready.body(), "smshub-database"), ready.body());
+        assertEquals("UP", status(ready.body(), "smshub-broker"), ready.body());
+        assertEquals("UP", status(ready.body(), "smshub-provider-accounts"), ready.body());
+        for (String account : new String[] {"MASIV/masiv-simulator", "MOBIPACE/mobipace-simulator", "MYMSP/mymsp-simulator"}) {
+            String state = data(ready.body(), account);
+            assertTrue(state != null && state.startsWith("UP "), account + ": " + state + " in " + ready.body());
+        }
+    }
+
+    @Test
+    void anAccountThatDoesNotAnswerIsShownDownAndTheNodeStaysReady() throws Exception {
+        operator.account("masiv-unreachable", "MASIV", "http://127.0.0.1:9/SmsHandlers", "smshub", "masiv-password", "");
+        HttpResponse<String> ready = get("/health/ready");
+        assertEquals(200, ready.statusCode(), "the others answer, so the node still takes traffic: " + ready.body());
+        String state = data(ready.body(), "MASIV/masiv-unreachable");
+        assertTrue(state != null && state.startsWith("DOWN: "), "the account away is named, and why: " + state);
+        assertEquals("UP", status(ready.body(), "smshub-provider-accounts"), ready.body());
+    }
+}
