@@ -119,32 +119,20 @@ public class TenantDirectory {
 
     /** The enabled tenant of this user name, read now; empty when there is none. */
     public java.util.Optional<TenantRef> find(String username) {
-        try {
-            return java.util.Optional.of(load(username));
-        } catch (NoSuchTenant e) {
-            return java.util.Optional.empty();
-        }
-    }
-
-    private static final class NoSuchTenant extends IllegalStateException {
-        NoSuchTenant(String message) {
-            super(message);
-        }
-    }
-
-    private TenantRef load(String username) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement(
                      "SELECT id, default_country_code, default_region FROM tenant WHERE username = ? AND enabled = TRUE")) {
             s.setString(1, username);
             try (ResultSet r = s.executeQuery()) {
-                if (!r.next()) {
-                    throw new NoSuchTenant("No enabled tenant " + username);
-                }
-                return new TenantRef(r.getLong("id"), username, region(r.getString("default_region"), r.getString("default_country_code")));
+                return r.next() ? java.util.Optional.of(new TenantRef(r.getLong("id"), username,
+                        region(r.getString("default_region"), r.getString("default_country_code")))) : java.util.Optional.empty();
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Tenant lookup failed", e);
         }
+    }
+
+    private TenantRef load(String username) {
+        return find(username).orElseThrow(() -> new IllegalStateException("No enabled tenant " + username));
     }
 }
