@@ -136,6 +136,27 @@ class MasivEndToEndIT extends DeployedGateway {
     }
 
     @Test
+    void aBatchsMessagesAreSentSeveralAtOnceAndEachOnce() throws GatewayFault {
+        // one message a sendmessage: sent one after another, 20 messages would take 20 round trips (300 ms here)
+        SIMULATOR.set("slowMillis=300");
+        String[] recipients = new String[20];
+        for (int i = 0; i < recipients.length; i++) {
+            recipients[i] = number();
+        }
+        List<RecipientResult> accepted = Gateway.demo().sendSms(Requests.text("Hola, uno por uno", recipients)).getResult();
+        for (RecipientResult each : accepted) {
+            assertEquals("MASIV", each.getProvider());
+            await(each.getMessageId(), MessageStatus.DELIVERED);
+        }
+        long most = SIMULATOR.counter("mostSendInFlight");
+        assertTrue(most >= 2, "several of a group in flight at once: at most " + most);
+        assertEquals(recipients.length, SIMULATOR.counter("accepted"), "each message sent once");
+        for (String recipient : recipients) {
+            assertEquals("Hola, uno por uno", SIMULATOR.received(recipient.substring(1)).get("received.text"));
+        }
+    }
+
+    @Test
     void anAccountErrorEndsRejectedWhenNoOtherRouteTakesTheMessage() throws GatewayFault {
         SIMULATOR.set("errorCode=1159");
         String id = Gateway.demo().sendSms(Requests.text("No credits", number())).getResult().get(0).getMessageId();

@@ -100,7 +100,9 @@ public class MasivAdapter implements ProviderAdapter, MessageSending, GroupSendi
                     .with(Feature.SESSIONS, Feature.STATUS_PUSH, Feature.STATUS_POLL, Feature.BINARY, Feature.SCHEDULING,
                             Feature.VALIDITY, Feature.INBOUND).build();
         }
+        // one message a request, but a dispatch group's requests in flight together (sendGroup)
         return Capabilities.builder(MOST_CHARACTERS).recipientDigits(ADDRESS).senderCharacters(ORIGINATOR)
+                .messagesPerRequest(MasivSettings.of(account).sendsInFlight())
                 .with(Feature.SCHEDULING, Feature.STATUS_POLL).build();
     }
 
@@ -148,13 +150,42 @@ public class MasivAdapter implements ProviderAdapter, MessageSending, GroupSendi
         try {
             answer = client.sendMessage(account, parameters);
         } catch (MasivException e) {
-            return switch (e.kind()) {
-                case NOT_SENT -> new SendOutcome.Retry(e.getMessage());
-                case REFUSED -> new SendOutcome.Rejected("HTTP", e.getMessage(), true);
-                case AMBIGUOUS -> new SendOutcome.Unknown(e.getMessage());
-            };
+            return unanswered(e);
         }
         return outcome(answer);
+    }
+
+    /** One message's sendmessage in flight beside the others of its group; its outcome when answered. */
+    private CompletableFuture<SendOutcome> sendLater(OutboundMessage message, Account account, MasivSettings settings) {
+        Map<String, String> parameters;
+        try {
+            parameters = parameters(message, settings);
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.completedFuture(new SendOutcome.Rejected("UNSUPPORTED", e.getMessage(), true));
+        }
+        CompletableFuture<Response> answer;
+        try {
+            answer = client.sendMessageLater(account, parameters);
+        } catch (RuntimeException e) {
+            // the request could not even be built: nothing left
+            return CompletableFuture.completedFuture(new SendOutcome.Retry(String.valueOf(e.getMessage())));
+        }
+        return answer.handle((response, failure) -> {
+            if (failure == null) {
+                return outcome(response);
+            }
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            return cause instanceof MasivException masiv ? unanswered(masiv) : new SendOutcome.Unknown("the call failed: " + cause);
+        });
+    }
+
+    /** No readable answer: not sent, refused by HTTP status, or perhaps taken. */
+    private static SendOutcome unanswered(MasivException e) {
+        return switch (e.kind()) {
+            case NOT_SENT -> new SendOutcome.Retry(e.getMessage());
+            case REFUSED -> new SendOutcome.Rejected("HTTP", e.getMessage(), true);
+            case AMBIGUOUS -> new SendOutcome.Unknown(e.getMessage());
+        };
     }
 
     /** The sendmessage parameters of one message (the credentials and action are the client's). */
@@ -205,7 +236,10 @@ public class MasivAdapter implements ProviderAdapter, MessageSending, GroupSendi
         return new SendOutcome.Accepted(String.join(PART_SEPARATOR, ids), "0");
     }
 
-    /** Over SMPP any messages share a dispatch group; over HTTP groups never form (one message a request). */
+    /**
+     * Any messages share a dispatch group: over SMPP its submits are pipelined in the window; over HTTP each
+     * still goes in its own sendmessage, all of the group's in flight at once (at most {@code sendsInFlight}).
+     */
     @Override
     public Object groupKey(SmsContent content) {
         return SmppSessions.ANY_MESSAGE;
@@ -216,7 +250,10 @@ public class MasivAdapter implements ProviderAdapter, MessageSending, GroupSendi
         if (overSmpp(account)) {
             return sessions.submitAll(messages, account);
         }
-        return messages.stream().map(message -> send(message, account)).toList();
+        MasivSettings settings = MasivSettings.of(account);
+        List<CompletableFuture<SendOutcome>> sent = messages.stream().map(message -> sendLater(message, account, settings)).toList();
+        // each request has the client's timeout, so every stage completes
+        return sent.stream().map(CompletableFuture::join).toList();
     }
 
     /**

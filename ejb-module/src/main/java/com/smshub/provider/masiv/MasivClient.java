@@ -62,11 +62,22 @@ public class MasivClient {
     }
 
     /**
+     * sendmessage without waiting: as {@link #askMessage} for getMessage, so that the messages of one dispatch
+     * group are in flight together (Masiv takes one message a request).
+     */
+    public CompletableFuture<Response> sendMessageLater(Account account, Map<String, String> parameters) {
+        return later(exchange(account, "/sendhandler.ashx", "sendmessage", parameters));
+    }
+
+    /**
      * getMessage without waiting: the answer, or a {@link MasivException} as {@link #getMessage} would throw it,
      * completes the stage on the HTTP client's own threads, so several questions can be in flight from one caller.
      */
     public CompletableFuture<Response> askMessage(Account account, String messageId) {
-        Exchange exchange = exchange(account, "/Reporthandler.ashx", "getMessage", Map.of("messageId", messageId));
+        return later(exchange(account, "/Reporthandler.ashx", "getMessage", Map.of("messageId", messageId)));
+    }
+
+    private CompletableFuture<Response> later(Exchange exchange) {
         return http.sendAsync(exchange.request(), HttpResponse.BodyHandlers.ofInputStream())
                 .handle((response, failure) -> {
                     if (failure != null) {

@@ -110,4 +110,12 @@ class MasivCodesTest {
         assertThrows(RuntimeException.class, () -> MasivSettings.of(new Settings(Map.of("questionsInFlight", "0"))));
         assertThrows(RuntimeException.class, () -> MasivSettings.of(new Settings(Map.of("questionsInFlight", "65"))));
     }
+
+    @Test
+    void sendsInFlightAreEightByDefaultBoundedAndMakeTheGroupSize() {
+        assertEquals(8, MasivSettings.of(new Settings(Map.of())).sendsInFlight());
+        assertEquals(1, MasivSettings.of(new Settings(Map.of("sendsInFlight", "1"))).sendsInFlight());
+        assertThrows(RuntimeException.class, () -> MasivSettings.of(new Settings(Map.of("sendsInFlight", "0"))));
+        assertThrows(RuntimeException.class, () -> MasivSettings.of(new Settings(Map.of("sendsInFlight", "65"))));
+    }
 }

@@ -26,7 +26,7 @@ public final class MasivLedger {
             "password", "masiv-password",
             // answer sendmessage with this error code (1, 1156-1160, 1164, 8734) instead of taking the message
             "errorCode", "0",
-            // answer sendmessage this late (after taking it)
+            // answer sendmessage this late (after taking it; the counter mostSendInFlight keeps how many at once)
             "slowMillis", "0",
             // answer getMessage this late (the counter mostStatusInFlight keeps how many were in flight at once)
             "statusSlowMillis", "0",

@@ -42,6 +42,7 @@ public class MasivSimulator extends HttpServlet {
 
     /** getMessage requests being answered now. */
     private static final AtomicInteger STATUS_IN_FLIGHT = new AtomicInteger();
+    private static final AtomicInteger SENDS_IN_FLIGHT = new AtomicInteger();
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -63,7 +64,12 @@ public class MasivSimulator extends HttpServlet {
         }
         boolean send = request.getServletPath().endsWith("sendhandler.ashx");
         if (send && action.equalsIgnoreCase("sendmessage")) {
-            sendMessage(request, response);
+            MasivLedger.SWITCHES.most("mostSendInFlight", SENDS_IN_FLIGHT.incrementAndGet());
+            try {
+                sendMessage(request, response);
+            } finally {
+                SENDS_IN_FLIGHT.decrementAndGet();
+            }
         } else if (!send && action.equalsIgnoreCase("getMessage")) {
             getMessage(request, response);
         } else {
