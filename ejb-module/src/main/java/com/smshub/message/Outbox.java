@@ -134,6 +134,19 @@ public class Outbox {
                 + "FETCH FIRST " + most + " ROWS ONLY";
     }
 
+    /** How many messages wait in the outbox with their time come, counted up to {@code most} (by the outbox index). */
+    public long waiting(Instant now, int most) {
+        return jdbc.with(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM (" + due(most) + ") due")) {
+                s.setTimestamp(1, Timestamp.from(now));
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    return r.getLong(1);
+                }
+            }
+        });
+    }
+
     /**
      * Takes up to {@code most} messages out of the outbox (their due time has come) and returns them as
      * dispatches: a message alone, or the messages of a dispatch group together. The caller queues them in

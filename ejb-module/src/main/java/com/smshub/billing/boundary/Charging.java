@@ -31,6 +31,7 @@ import com.smshub.kernel.Msisdn;
 import com.smshub.kernel.NotFoundException;
 import com.smshub.kernel.StoreException;
 import com.smshub.kernel.Tags;
+import com.smshub.metrics.control.GatewayMetrics;
 import com.smshub.provider.spi.Account;
 import com.smshub.provider.spi.Providers;
 import com.smshub.provider.spi.SubscriberCharging.ChargeOutcome;
@@ -76,6 +77,9 @@ public class Charging {
 
     @Inject
     ChargeBook book;
+
+    @Inject
+    GatewayMetrics metrics;
 
     /** Charges a subscriber; the same client reference returns the same charge, never a second one. */
     public ChargeRecord charge(ChargeCommand command) {
@@ -222,11 +226,15 @@ public class Charging {
         } else {
             String reason = ((ChargeOutcome.NotMade) outcome).reason();
             if (book.settle(charge.id(), ChargeState.NOT_MADE, null, null, "NOT_MADE", reason)) {
+                metrics.charge(charge.provider().name(), charge.kind(), ChargeState.NOT_MADE.name());
                 throw new ChargeNotMadeException("The charge was not made: " + reason + ". Call again with the same clientReference.");
             }
             settled = false;
         }
-        if (!settled) {
+        if (settled) {
+            metrics.charge(charge.provider().name(), charge.kind(), outcome instanceof ChargeOutcome.Approved ? "APPROVED"
+                    : outcome instanceof ChargeOutcome.Declined ? "DECLINED" : "UNKNOWN");
+        } else {
             // an operator reconciled it while its request was out: both are in the ledger (charge_answer)
             LOG.warning(() -> "The provider's answer to charge " + charge.id() + " (" + outcome + ") came after the charge was "
                     + "settled otherwise; it is journaled beside the charge for the operator to compare");

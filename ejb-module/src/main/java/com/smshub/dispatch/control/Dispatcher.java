@@ -1,5 +1,6 @@
 package com.smshub.dispatch.control;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -15,6 +16,7 @@ import jakarta.inject.Inject;
 import com.smshub.dispatch.control.AttemptJournal.Attempt;
 import com.smshub.dispatch.control.Failover.Verdict;
 import com.smshub.message.ClaimedMessage;
+import com.smshub.metrics.control.GatewayMetrics;
 import com.smshub.provider.spi.MessageSending;
 import com.smshub.provider.spi.OutboundMessage;
 import com.smshub.provider.spi.Providers;
@@ -36,6 +38,9 @@ public class Dispatcher {
 
     private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
 
+    /** A throttle's answer within this is no wait: the permit was there (a semaphore's own time). */
+    private static final long WAIT_WORTH_COUNTING = 100_000;
+
     @Inject
     AttemptJournal journal;
 
@@ -47,6 +52,9 @@ public class Dispatcher {
 
     @Inject
     AccountThrottle throttle;
+
+    @Inject
+    GatewayMetrics metrics;
 
     /** A dispatch that did not go: its message ids and why ({@link DispatchRetryException}: nothing was sent). */
     public record Failed(List<String> messageIds, RuntimeException cause) {
@@ -87,6 +95,7 @@ public class Dispatcher {
                 attempt = openOrFail(dispatches.get(++at), failed);
             }
             List<Verdict> verdicts = send(attempt);
+            count(attempt, verdicts);
             List<String> nextIds = at + 1 < dispatches.size() && moreInTime.getAsBoolean() ? dispatches.get(at + 1) : null;
             Attempt next = null;
             String retry;
@@ -146,6 +155,35 @@ public class Dispatcher {
         }
     }
 
+    /** Each message's verdict as the provider's answer made it, by the route that gave it. */
+    private void count(Attempt attempt, List<Verdict> verdicts) {
+        for (Verdict verdict : verdicts) {
+            Route route = attempt.at();
+            String outcome;
+            if (verdict instanceof Verdict.Submitted submitted) {
+                route = submitted.route();
+                outcome = "submitted";
+            } else if (verdict instanceof Verdict.Unknown unknown) {
+                route = unknown.route() == null ? route : unknown.route();
+                outcome = "unknown";
+            } else if (verdict instanceof Verdict.Rejected rejected) {
+                route = rejected.route();
+                outcome = "rejected";
+                if (route != null) {
+                    metrics.providerError(route.account().provider().name(), rejected.code());
+                }
+            } else if (verdict instanceof Verdict.Deferred) {
+                outcome = "deferred";
+            } else if (verdict instanceof Verdict.RetryLater) {
+                outcome = "retry";
+            } else {
+                outcome = "alone";
+            }
+            metrics.dispatched(route == null ? GatewayMetrics.NONE : route.account().provider().name(),
+                    route == null ? GatewayMetrics.NONE : route.account().name(), outcome);
+        }
+    }
+
     /** Records the outcome alone; should that fail, what the provider may have taken is held UNKNOWN. */
     private String recordOrHold(Attempt attempt, List<Verdict> verdicts, List<Failed> failed) {
         try {
@@ -196,11 +234,21 @@ public class Dispatcher {
 
     /** The call to the adapter, within the account's limits; the busy answer when they leave no room now. */
     private <T> T throttled(Route route, int messages, Supplier<T> send, Function<String, T> busy) {
+        String provider = route.account().provider().name();
+        long asked = System.nanoTime();
         try (AccountThrottle.Permit permit = throttle.acquire(route.account(), messages, route.capabilities().window())) {
+            long calling = System.nanoTime();
+            if (permit == null || calling - asked > WAIT_WORTH_COUNTING) {
+                metrics.throttled(provider, route.account().name(), Duration.ofNanos(calling - asked), permit == null);
+            }
             if (permit == null) {
                 return busy.apply("account " + route.account().name() + " is at its throttling limit");
             }
-            return calls.call(route, send);
+            try {
+                return calls.call(route, send);
+            } finally {
+                metrics.call(provider, route.account().name(), Duration.ofNanos(System.nanoTime() - calling));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return busy.apply("interrupted before sending");

@@ -2,7 +2,9 @@ package com.smshub.sending.boundary;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.annotation.Resource;
@@ -16,6 +18,7 @@ import com.smshub.kernel.StoreException;
 import com.smshub.message.MessageReads;
 import com.smshub.message.Outbox;
 import com.smshub.message.entity.RecipientOutcome;
+import com.smshub.metrics.control.GatewayMetrics;
 import com.smshub.sending.control.Acceptance;
 import com.smshub.sending.control.Pricing;
 import com.smshub.sending.control.RequestHashes;
@@ -59,6 +62,9 @@ public class SmsSending {
     @Inject
     Pricing pricing;
 
+    @Inject
+    GatewayMetrics metrics;
+
     /**
      * Accepts a send. Repeating it with the same client reference returns the first answer.
      *
@@ -100,7 +106,21 @@ public class SmsSending {
         // the stored messages are the outbox: DispatchRelay hands them to the dispatch queue
         outbox.insert(requestId, verdicts.stream().map(Acceptance.Verdict::message).toList(), now,
                 command.kind() == SendCommand.Kind.SMS ? "SendSms" : "SendBatch");
+        count(tenant, verdicts);
         return new SendReceipt(requestId, now, verdicts.stream().map(v -> v.message().outcome()).toList());
+    }
+
+    /** The request's messages by where they go and how they were stored (counted once the request commits). */
+    private void count(TenantRef tenant, List<Acceptance.Verdict> verdicts) {
+        Map<List<String>, Integer> counts = new HashMap<>();
+        for (Acceptance.Verdict verdict : verdicts) {
+            List<String> key = verdict.route() == null
+                    ? List.of(GatewayMetrics.NONE, GatewayMetrics.NONE, verdict.message().status().name())
+                    : List.of(verdict.route().account().provider().name(), verdict.route().account().name(),
+                            verdict.message().status().name());
+            counts.merge(key, 1, Integer::sum);
+        }
+        counts.forEach((key, n) -> metrics.accepted(tenant.username(), key.get(0), key.get(1), key.get(2), n));
     }
 
     /**

@@ -2,7 +2,9 @@ package com.smshub.status.control;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,6 +14,7 @@ import com.smshub.kernel.ProviderReport;
 import com.smshub.kernel.Reason;
 import com.smshub.message.StatusStore;
 import com.smshub.message.StatusUpdate;
+import com.smshub.metrics.control.GatewayMetrics;
 
 /**
  * Where what providers report moves a message's status, and what it means for the status poller. A status
@@ -25,11 +28,18 @@ public class StatusLedger {
     @Inject
     StatusStore statuses;
 
+    @Inject
+    GatewayMetrics metrics;
+
     /** Applies one report to one message of ours. */
     public StatusStore.Applied apply(String messageId, MessageStatus status, String source, ProviderReport report,
             Reason reason) {
-        return statuses.apply(messageId, new StatusUpdate(status, source, report, reason,
+        StatusStore.Applied applied = statuses.apply(messageId, new StatusUpdate(status, source, report, reason,
                 nextCheck(status, OffsetDateTime.now(ZoneOffset.UTC))));
+        if (applied == StatusStore.Applied.APPLIED) {
+            metrics.reported(provider(report), status.name(), 1);
+        }
+        return applied;
     }
 
     /** One report for {@link #applyAll}. */
@@ -39,8 +49,20 @@ public class StatusLedger {
     /** Applies reports as {@link #apply} does, together: one batch of writes for all of them, in the order given. */
     public List<StatusStore.Applied> applyAll(List<Report> reports) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        return statuses.applyAll(reports.stream().map(r -> new StatusStore.Change(r.messageId(),
+        List<StatusStore.Applied> applied = statuses.applyAll(reports.stream().map(r -> new StatusStore.Change(r.messageId(),
                 new StatusUpdate(r.status(), r.source(), r.report(), r.reason(), nextCheck(r.status(), now)))).toList());
+        Map<List<String>, Integer> moved = new HashMap<>();
+        for (int i = 0; i < applied.size(); i++) {
+            if (applied.get(i) == StatusStore.Applied.APPLIED) {
+                moved.merge(List.of(provider(reports.get(i).report()), reports.get(i).status().name()), 1, Integer::sum);
+            }
+        }
+        moved.forEach((key, n) -> metrics.reported(key.get(0), key.get(1), n));
+        return applied;
+    }
+
+    private static String provider(ProviderReport report) {
+        return report == null || report.provider() == null ? GatewayMetrics.NONE : report.provider().name();
     }
 
     /** When to ask about a message that has just entered this status. */

@@ -1,0 +1,158 @@
+package com.smshub.metrics.control;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import com.smshub.kernel.Counters;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * The gateway's meters, by the names docs/operations.md lists ({@code smshub.*}; in Prometheus' format dots become
+ * underscores and counters end in {@code _total}). Tags are bounded sets: providers, accounts, tenants, statuses,
+ * providers' error codes; never a message id or a number.
+ * <p>
+ * Meters are made through the registry's own methods ({@code counter}, {@code timer}, {@code gauge}): WildFly's
+ * registry of a deployment forwards those to the server's, while a meter built with {@code Counter.builder(...)
+ * .register(registry)} stays in the deployment's and is never served. For the same reason a latency's buckets are
+ * counters of their own ({@code smshub.dispatch.call.within}, tagged {@code le} in seconds, cumulative, as
+ * Prometheus' {@code histogram_quantile} reads them): the registry takes no distribution settings.
+ */
+@ApplicationScoped
+public class GatewayMetrics {
+
+    /** The tag of a message no account took (refused at acceptance). */
+    public static final String NONE = "none";
+
+    /** A provider call's latency buckets, in milliseconds (the last is everything). */
+    static final long[] BUCKETS_MILLIS = {1, 2, 5, 10, 20, 50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000, 30_000, Long.MAX_VALUE};
+
+    @Inject
+    MeterRegistry registry;
+
+    @Resource(lookup = "java:comp/TransactionSynchronizationRegistry")
+    TransactionSynchronizationRegistry transactions;
+
+    private final Map<List<String>, Counter> counters = new ConcurrentHashMap<>();
+    private final Map<List<String>, Timer> timers = new ConcurrentHashMap<>();
+    private final Map<List<String>, Counter[]> buckets = new ConcurrentHashMap<>();
+    private volatile Supplier<Number> outboxDepth;
+
+    /** Messages stored at acceptance, by their status then (QUEUED, SCHEDULED, REJECTED). */
+    public void accepted(String tenant, String provider, String account, String status, int count) {
+        afterCommit(() -> counter("smshub.messages.accepted", "tenant", tenant, "provider", provider, "account", account,
+                "status", status).increment(count));
+    }
+
+    /**
+     * What a provider's answer to a dispatch came to, a message at a time: submitted, rejected, unknown (no answer
+     * that says), retry (nothing left, tried again later), deferred (throttled), alone (a group's member sent again
+     * on its own).
+     */
+    public void dispatched(String provider, String account, String outcome) {
+        counter("smshub.messages.dispatched", "provider", provider, "account", account, "outcome", outcome).increment();
+    }
+
+    /** A provider's refusal of a message, by the provider's own code. */
+    public void providerError(String provider, String code) {
+        counter("smshub.provider.errors", "provider", provider, "code", code == null ? NONE : code).increment();
+    }
+
+    /** One call to a provider's adapter (a message, or a dispatch group's request). */
+    public void call(String provider, String account, Duration took) {
+        List<String> key = List.of(provider, account);
+        timers.computeIfAbsent(key, k -> registry.timer("smshub.dispatch.call", "provider", provider, "account", account))
+                .record(took);
+        Counter[] within = buckets.computeIfAbsent(key, k -> {
+            Counter[] made = new Counter[BUCKETS_MILLIS.length];
+            for (int i = 0; i < made.length; i++) {
+                made[i] = registry.counter("smshub.dispatch.call.within", "provider", provider, "account", account, "le", le(i));
+            }
+            return made;
+        });
+        long millis = took.toMillis();
+        for (int i = 0; i < BUCKETS_MILLIS.length; i++) {
+            if (millis <= BUCKETS_MILLIS[i]) {
+                within[i].increment();
+            }
+        }
+    }
+
+    /** A bucket's bound as Prometheus writes it: seconds, or +Inf. */
+    static String le(int bucket) {
+        return BUCKETS_MILLIS[bucket] == Long.MAX_VALUE ? "+Inf" : BigDecimal.valueOf(BUCKETS_MILLIS[bucket], 3).stripTrailingZeros().toPlainString();
+    }
+
+    /** Time a dispatch waited for its account's throttle; and a dispatch put off because no room came. */
+    public void throttled(String provider, String account, Duration waited, boolean putOff) {
+        timers.computeIfAbsent(List.of("throttle", provider, account),
+                k -> registry.timer("smshub.throttle.wait", "provider", provider, "account", account)).record(waited);
+        if (putOff) {
+            counter("smshub.throttle.deferred", "provider", provider, "account", account).increment();
+        }
+    }
+
+    /** A status a provider reported that moved a message (a repeat or a late report is not counted). */
+    public void reported(String provider, String status, int count) {
+        afterCommit(() -> counter("smshub.messages.reported", "provider", provider, "status", status).increment(count));
+    }
+
+    /** A charge or refund's outcome: APPROVED, DECLINED, UNKNOWN, NOT_MADE. */
+    public void charge(String provider, String kind, String outcome) {
+        afterCommit(() -> counter("smshub.charges", "provider", provider, "kind", kind, "outcome", outcome).increment());
+    }
+
+    /** One of the node's event counts (kernel Counters), read when Prometheus scrapes. */
+    public void event(String name) {
+        registry.more().counter("smshub.events", Tags.of("event", name), name, Counters::get);
+    }
+
+    /** The outbox's depth as {@code depth} counts it, read when Prometheus scrapes. */
+    public void outbox(Supplier<Number> depth) {
+        outboxDepth = depth; // a gauge holds what it reads weakly
+        registry.gauge("smshub.outbox.due", Tags.empty(), depth, d -> d.get().doubleValue());
+    }
+
+    private Counter counter(String name, String... tags) {
+        List<String> key = new ArrayList<>(tags.length + 1);
+        key.add(name);
+        key.addAll(Arrays.asList(tags));
+        return counters.computeIfAbsent(key, k -> registry.counter(name, tags));
+    }
+
+    /** Runs now outside a transaction; inside one, once it has committed (a rollback counts nothing). */
+    void afterCommit(Runnable count) {
+        if (transactions == null || transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+            count.run();
+            return;
+        }
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    count.run();
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,125 @@
+package com.smshub.metrics.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+/** What is counted of a write is counted once its transaction commits, and never after a rollback. */
+class GatewayMetricsTest {
+
+    /** A transaction as the registry shows it to the code that runs in it. */
+    private static final class Transaction implements TransactionSynchronizationRegistry {
+        int status = Status.STATUS_ACTIVE;
+        final List<Synchronization> synchronizations = new ArrayList<>();
+
+        void end(int outcome) {
+            synchronizations.forEach(Synchronization::beforeCompletion);
+            status = outcome;
+            synchronizations.forEach(s -> s.afterCompletion(outcome));
+        }
+
+        @Override
+        public Object getTransactionKey() {
+            return this;
+        }
+
+        @Override
+        public void putResource(Object key, Object value) {
+        }
+
+        @Override
+        public Object getResource(Object key) {
+            return null;
+        }
+
+        @Override
+        public void registerInterposedSynchronization(Synchronization sync) {
+            synchronizations.add(sync);
+        }
+
+        @Override
+        public int getTransactionStatus() {
+            return status;
+        }
+
+        @Override
+        public void setRollbackOnly() {
+        }
+
+        @Override
+        public boolean getRollbackOnly() {
+            return false;
+        }
+    }
+
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final GatewayMetrics metrics = new GatewayMetrics();
+
+    @BeforeEach
+    void wire() {
+        metrics.registry = registry;
+    }
+
+    private double accepted() {
+        var counter = registry.find("smshub.messages.accepted").tags("tenant", "demo", "provider", "MASIV").counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    @Test
+    void anAcceptanceIsCountedWhenItsTransactionCommits() {
+        Transaction transaction = new Transaction();
+        metrics.transactions = transaction;
+        metrics.accepted("demo", "MASIV", "masiv-simulator", "QUEUED", 3);
+        assertEquals(0, accepted(), "not before the commit");
+        transaction.end(Status.STATUS_COMMITTED);
+        assertEquals(3, accepted());
+    }
+
+    @Test
+    void anAcceptanceRolledBackIsNotCounted() {
+        Transaction transaction = new Transaction();
+        metrics.transactions = transaction;
+        metrics.accepted("demo", "MASIV", "masiv-simulator", "QUEUED", 3);
+        transaction.end(Status.STATUS_ROLLEDBACK);
+        assertEquals(0, accepted());
+        assertNull(registry.find("smshub.messages.accepted").counter(), "no meter made for it either");
+    }
+
+    @Test
+    void outsideATransactionItIsCountedAtOnce() {
+        Transaction none = new Transaction();
+        none.status = Status.STATUS_NO_TRANSACTION;
+        metrics.transactions = none;
+        metrics.reported("MASIV", "DELIVERED", 2);
+        assertEquals(2, registry.find("smshub.messages.reported").tags("status", "DELIVERED").counter().count());
+    }
+
+    @Test
+    void aCallIsTimedByProviderAndAccount() {
+        metrics.call("MASIV", "masiv-simulator", Duration.ofMillis(40));
+        metrics.call("MASIV", "masiv-simulator", Duration.ofMillis(60));
+        var timer = registry.find("smshub.dispatch.call").tags("account", "masiv-simulator").timer();
+        assertEquals(2, timer.count());
+        assertEquals(100, timer.totalTime(java.util.concurrent.TimeUnit.MILLISECONDS), 0.001);
+        assertEquals(0, within("0.02"), "neither within 20 ms");
+        assertEquals(1, within("0.05"), "one within 50 ms");
+        assertEquals(2, within("0.1"), "both within 100 ms");
+        assertEquals(2, within("+Inf"));
+    }
+
+    private double within(String le) {
+        return registry.find("smshub.dispatch.call.within").tags("account", "masiv-simulator", "le", le).counter().count();
+    }
+}

@@ -1,0 +1,112 @@
+package com.smshub.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.junit.jupiter.api.Test;
+
+import com.smshub.gateway.v1.MessageStatus;
+import com.smshub.gateway.v1.RecipientResult;
+
+/**
+ * The Prometheus endpoint on the management interface, as a scraper reads it: the gateway's own meters move with
+ * a message as it is accepted, dispatched and reported, and the server's own (the datasource's pool, the queues'
+ * depths) are served beside them.
+ */
+@RunAsClient
+class MetricsEndToEndIT extends DeployedGateway {
+
+    private static final String METRICS = "http://localhost:9990/metrics";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})?\\s+(\\S+)$");
+    private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+    private static String scrape() {
+        try {
+            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(METRICS)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, answer.statusCode(), answer.body());
+            return answer.body();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The sum of a metric's samples whose labels include these (0 when there is none yet). */
+    private static double value(String body, String name, Map<String, String> labels) {
+        double sum = 0;
+        for (String line : body.split("\n")) {
+            Matcher m = SAMPLE.matcher(line.strip());
+            if (line.startsWith("#") || !m.matches() || !m.group(1).equals(name)) {
+                continue;
+            }
+            Map<String, String> found = new HashMap<>();
+            if (m.group(2) != null) {
+                Matcher l = LABEL.matcher(m.group(2));
+                while (l.find()) {
+                    found.put(l.group(1), l.group(2));
+                }
+            }
+            if (found.entrySet().containsAll(labels.entrySet())) {
+                sum += Double.parseDouble(m.group(3));
+            }
+        }
+        return sum;
+    }
+
+    private static boolean has(String body, String name) {
+        return Pattern.compile("^" + Pattern.quote(name) + "[{ ]", Pattern.MULTILINE).matcher(body).find();
+    }
+
+    @Test
+    void aMessageMovesTheGatewaysMetersFromAcceptanceToItsReport() throws Exception {
+        Map<String, String> accepted = Map.of("tenant", "demo", "provider", "MASIV", "account", "masiv-simulator", "status", "QUEUED");
+        Map<String, String> submitted = Map.of("provider", "MASIV", "account", "masiv-simulator", "outcome", "submitted");
+        Map<String, String> delivered = Map.of("provider", "MASIV", "status", "DELIVERED");
+        Map<String, String> calls = Map.of("provider", "MASIV", "account", "masiv-simulator");
+        String before = scrape();
+
+        String number = "+57318" + String.format("%07d", (int) (Math.random() * 10_000_000));
+        RecipientResult result = Gateway.demo().sendSms(Requests.text("Medido", number)).getResult().get(0);
+        assertEquals("MASIV", result.getProvider());
+        Await.until(Duration.ofSeconds(60), () -> Requests.status(result.getMessageId()), s -> s.getStatus() == MessageStatus.DELIVERED);
+
+        // the report's count is taken after its transaction commits: a scrape a moment later sees it
+        String after = Await.until(Duration.ofSeconds(10), MetricsEndToEndIT::scrape,
+                body -> value(body, "smshub_messages_reported_total", delivered) > value(before, "smshub_messages_reported_total", delivered));
+        assertEquals(1, value(after, "smshub_messages_accepted_total", accepted) - value(before, "smshub_messages_accepted_total", accepted),
+                "one message accepted for the demo tenant to Masiv's account");
+        assertEquals(1, value(after, "smshub_messages_dispatched_total", submitted)
+                - value(before, "smshub_messages_dispatched_total", submitted), "one dispatch Masiv took");
+        assertEquals(1, value(after, "smshub_messages_reported_total", delivered)
+                - value(before, "smshub_messages_reported_total", delivered), "one DELIVERED reported by Masiv");
+        assertEquals(1, value(after, "smshub_dispatch_call_seconds_count", calls) - value(before, "smshub_dispatch_call_seconds_count", calls),
+                "one call to Masiv's adapter timed");
+        assertEquals(1, value(after, "smshub_dispatch_call_within_total", Map.of("provider", "MASIV", "le", "+Inf"))
+                - value(before, "smshub_dispatch_call_within_total", Map.of("provider", "MASIV", "le", "+Inf")),
+                "the call's latency in buckets, as histogram_quantile reads them");
+        assertTrue(has(after, "smshub_outbox_due"), "the outbox's depth");
+    }
+
+    @Test
+    void theServersPoolAndQueuesAreServedBesideTheGatewaysMeters() {
+        String body = scrape();
+        assertTrue(value(body, "datasources_pool_active_count", Map.of("name", "SmsHubDS")) >= 0
+                && has(body, "datasources_pool_active_count"), "the datasource's pool statistics");
+        for (String queue : new String[] {"smshub.dispatch", "smshub.dispatch.dlq", "smshub.batches.dlq"}) {
+            assertTrue(body.lines().anyMatch(l -> l.startsWith("messaging_activemq_message_count{") && l.contains("name=\"" + queue + "\"")
+                    && l.contains("type=\"jms-queue\"")), "the depth of " + queue);
+        }
+    }
+}
