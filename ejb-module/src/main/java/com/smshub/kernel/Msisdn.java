@@ -121,6 +121,11 @@ public record Msisdn(String e164) {
         return "ZZ".equals(region) ? null : region;
     }
 
+    /** Whether this is an ISO 3166 region with numbers (SE, US): a tenant's default region. */
+    public static boolean isRegion(String region) {
+        return region != null && region.matches("[A-Z]{2}") && NUMBERS.getCountryCodeForRegion(region) != 0;
+    }
+
     /** The digits without '+', as Masiv and MOBIPACE want them. */
     public String digits() {
         return e164.substring(1);

@@ -1,7 +1,6 @@
 package com.smshub.gateway.admin;
 
 import jakarta.ejb.EJB;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -15,24 +14,18 @@ import com.smshub.inbound.boundary.InboundAdministration;
 import com.smshub.kernel.InvalidValueException;
 
 /**
- * A tenant's ongoing subscriptions (what STOP ends and confirms) and what INFO answers:
+ * A tenant's ongoing subscriptions (what STOP ends and confirms):
  * {@code PUT|GET|DELETE /smshub/admin/tenants/{tenant}/subscriptions/{number}} (PUT takes the service's name as
- * plain text; 204, GET 200 or 404, DELETE 204 or 404); {@code PUT /smshub/admin/tenants/{tenant}/info} with JSON
- * {@code {"name":..,"phone":..,"contact":..}} (204).
+ * plain text; 204, GET 200 or 404, DELETE 204 or 404). What INFO answers is TenantInfoResource's.
  */
-@Path("/tenants/{tenant}")
+@Path("/tenants/{tenant}/subscriptions/{number}")
 @Produces(MediaType.TEXT_PLAIN)
 public class SubscriptionResource {
-
-    /** What INFO answers: the owner's name, telephone number, e-mail address or URL. */
-    public record Info(String name, String phone, String contact) {
-    }
 
     @EJB
     InboundAdministration inbound;
 
     @PUT
-    @Path("subscriptions/{number}")
     public Response subscribe(@PathParam("tenant") String tenant, @PathParam("number") String number, String service) {
         try {
             inbound.subscribe(tenant, number, service == null || service.isBlank() ? null : service.strip());
@@ -43,7 +36,6 @@ public class SubscriptionResource {
     }
 
     @GET
-    @Path("subscriptions/{number}")
     public Response subscribed(@PathParam("tenant") String tenant, @PathParam("number") String number) {
         try {
             return inbound.subscribed(tenant, number) ? Response.ok("subscribed\n").build()
@@ -54,7 +46,6 @@ public class SubscriptionResource {
     }
 
     @DELETE
-    @Path("subscriptions/{number}")
     public Response unsubscribe(@PathParam("tenant") String tenant, @PathParam("number") String number) {
         try {
             return inbound.unsubscribe(tenant, number) ? Response.noContent().build()
@@ -64,18 +55,4 @@ public class SubscriptionResource {
         }
     }
 
-    @PUT
-    @Path("info")
-    @Consumes(MediaType.APPLICATION_JSON)
-    public Response info(@PathParam("tenant") String tenant, Info info) {
-        if (info == null || info.name() == null || info.name().isBlank()) {
-            return Problems.badRequest(new InvalidValueException("name is required"));
-        }
-        inbound.setInfo(tenant, info.name().strip(), blankless(info.phone()), blankless(info.contact()));
-        return Response.noContent().build();
-    }
-
-    private static String blankless(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
 }

@@ -57,6 +57,7 @@ import com.smshub.kernel.RequestValidationException;
 import com.smshub.sending.entity.SendCommand;
 import com.smshub.sending.entity.SendReceipt;
 import com.smshub.status.boundary.MessageQueries;
+import com.smshub.tenant.entity.TenantDisabledException;
 
 /**
  * The SMS Hub contract, v1, published from {@code wsdl/SmsGateway.wsdl} as written. It translates the
@@ -231,6 +232,8 @@ public class SmsGatewayEndpoint implements SmsGateway {
             throw Faults.of(FaultCode.PROVIDER_UNAVAILABLE, null, e.getMessage());
         } catch (EJBAccessException e) {
             throw Faults.of(FaultCode.AUTHORIZATION, null, "This tenant may not use this operation.");
+        } catch (TenantDisabledException e) {
+            throw Faults.of(FaultCode.AUTHORIZATION, null, e.getMessage());
         } catch (RuntimeException e) {
             String incident = UUID.randomUUID().toString();
             LOG.log(Level.SEVERE, "Incident " + incident, e);

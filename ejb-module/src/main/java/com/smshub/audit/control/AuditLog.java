@@ -1,0 +1,68 @@
+package com.smshub.audit.control;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.smshub.audit.entity.AuditEntry;
+import com.smshub.kernel.StoreException;
+
+/** The audit table: written in the caller's transaction, read newest first. */
+@ApplicationScoped
+public class AuditLog {
+
+    /** The widths of the table's columns: a longer state is cut, never refused. */
+    static final int MOST_STATE = 4000;
+    static final int MOST_SUBJECT = 300;
+
+    @Resource(lookup = "java:jboss/datasources/SmsHubDS")
+    DataSource dataSource;
+
+    public void record(String operator, String action, String subject, String before, String after) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "INSERT INTO audit_entry (operator, action, subject, before_state, after_state) VALUES (?, ?, ?, ?, ?)")) {
+            s.setString(1, operator);
+            s.setString(2, action);
+            s.setString(3, cut(subject, MOST_SUBJECT));
+            s.setString(4, cut(before, MOST_STATE));
+            s.setString(5, cut(after, MOST_STATE));
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    /** The latest entries, newest first; of one subject (its beginning) when given. */
+    public List<AuditEntry> recent(String subjectPrefix, int most) {
+        List<AuditEntry> entries = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT id, at, operator, action, subject, before_state, after_state FROM audit_entry"
+                        + (subjectPrefix == null ? "" : " WHERE subject LIKE ?") + " ORDER BY id DESC FETCH FIRST " + most + " ROWS ONLY")) {
+            if (subjectPrefix != null) {
+                s.setString(1, subjectPrefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            }
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    entries.add(new AuditEntry(r.getLong(1), r.getTimestamp(2).toInstant().atOffset(ZoneOffset.UTC),
+                            r.getString(3), r.getString(4), r.getString(5), r.getString(6), r.getString(7)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+        return entries;
+    }
+
+    private static String cut(String value, int most) {
+        return value == null || value.length() <= most ? value : value.substring(0, most);
+    }
+}
