@@ -140,15 +140,7 @@ public class TenantDirectory {
      * from the broker may run as. Read each time, not from the cache: a tenant disabled a moment ago sends nothing.
      */
     public boolean isEnabledTenant(String username) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "SELECT 1 FROM tenant WHERE username = ? AND enabled = TRUE AND role = 'tenant'")) {
-            s.setString(1, username);
-            try (ResultSet r = s.executeQuery()) {
-                return r.next();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Tenant lookup failed", e);
-        }
+        return enabled(username, TenantView.TENANT);
     }
 
     /** The user name of a tenant, enabled or not; for operators' listings. */
