@@ -150,61 +150,72 @@ public class Outbox {
     /**
      * Takes up to {@code most} messages out of the outbox (their due time has come) and returns them as
      * dispatches: a message alone, or the messages of a dispatch group together. The caller queues them in
-     * the same transaction, so a message is queued exactly once.
+     * the same transaction, so a message is queued exactly once. Their {@code updated_at} becomes the time they
+     * were queued, from which the sweeper counts their wait.
      */
     public List<Dispatch> takeDue(int most, Instant now) {
         List<String> due = new ArrayList<>();
-        Map<String, List<String>> groups = new LinkedHashMap<>();
         List<Dispatch> dispatches = new ArrayList<>();
         jdbc.run(c -> {
             try (PreparedStatement s = c.prepareStatement(due(most))) {
                 s.setTimestamp(1, Timestamp.from(now));
                 try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        String id = r.getString("id");
-                        String group = r.getString("dispatch_group");
-                        due.add(id);
-                        if (group == null) {
-                            dispatches.add(new Dispatch(List.of(id)));
-                        } else {
-                            groups.computeIfAbsent(group, g -> new ArrayList<>()).add(id);
-                        }
-                    }
+                    dispatches.addAll(dispatches(r, due));
                 }
             }
             if (due.isEmpty()) {
                 return;
             }
-            try (PreparedStatement s = c.prepareStatement("UPDATE message SET dispatch_due_at = NULL WHERE id = ?")) {
+            try (PreparedStatement s = c.prepareStatement("UPDATE message SET dispatch_due_at = NULL, updated_at = ? WHERE id = ?")) {
+                Timestamp queued = Timestamp.from(now);
                 for (String id : due) {
-                    s.setString(1, id);
+                    s.setTimestamp(1, queued);
+                    s.setString(2, id);
                     s.addBatch();
                 }
                 s.executeBatch();
             }
         });
-        groups.values().forEach(ids -> dispatches.add(new Dispatch(ids)));
+        return dispatches;
+    }
+
+    /** Rows of {@code id} and {@code dispatch_group} as dispatches (a group's messages together); their ids into {@code ids}. */
+    private static List<Dispatch> dispatches(ResultSet r, List<String> ids) throws SQLException {
+        List<Dispatch> dispatches = new ArrayList<>();
+        Map<String, List<String>> groups = new LinkedHashMap<>();
+        while (r.next()) {
+            String id = r.getString("id");
+            String group = r.getString("dispatch_group");
+            ids.add(id);
+            if (group == null) {
+                dispatches.add(new Dispatch(List.of(id)));
+            } else {
+                groups.computeIfAbsent(group, g -> new ArrayList<>()).add(id);
+            }
+        }
+        groups.values().forEach(members -> dispatches.add(new Dispatch(members)));
         return dispatches;
     }
 
     /**
-     * Messages still waiting for dispatch long after they were queued (QUEUED, or SCHEDULED and due, not touched
-     * for {@code stale}, and with no attempt under way: an interrupted one is AmbiguousAttempts' to resolve): their
-     * wait counts from now again, and the caller queues them again.
+     * Messages still waiting for dispatch long after they were queued (QUEUED, or SCHEDULED and due, handed to the
+     * dispatch queue and not touched for {@code stale}, and with no attempt under way: an interrupted one is
+     * AmbiguousAttempts' to resolve): their wait counts from now again, and the caller queues them again, a dispatch
+     * group's messages together as the relay queued them. A message still in the outbox is the relay's, however
+     * long it has waited: it has not been queued yet, so nothing of it can have been lost.
      */
-    public List<String> takeStale(Duration stale, int most) {
+    public List<Dispatch> takeStale(Duration stale, int most) {
         Timestamp before = Timestamp.from(Instant.now().minus(stale));
         List<String> ids = new ArrayList<>();
+        List<Dispatch> dispatches = new ArrayList<>();
         jdbc.run(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT id FROM message WHERE updated_at < ? AND (status = 'QUEUED' "
-                    + "OR (status = 'SCHEDULED' AND scheduled_at < ?)) AND attempt_started_at IS NULL ORDER BY updated_at "
-                    + "FETCH FIRST " + most + " ROWS ONLY")) {
+            try (PreparedStatement s = c.prepareStatement("SELECT id, dispatch_group FROM message WHERE updated_at < ? AND (status = 'QUEUED' "
+                    + "OR (status = 'SCHEDULED' AND scheduled_at < ?)) AND attempt_started_at IS NULL AND dispatch_due_at IS NULL "
+                    + "ORDER BY updated_at FETCH FIRST " + most + " ROWS ONLY")) {
                 s.setTimestamp(1, before);
                 s.setTimestamp(2, before);
                 try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        ids.add(r.getString("id"));
-                    }
+                    dispatches.addAll(dispatches(r, ids));
                 }
             }
             if (!ids.isEmpty()) {
@@ -219,7 +230,7 @@ public class Outbox {
                 }
             }
         });
-        return ids;
+        return dispatches;
     }
 
     static final String CLAIM = "SELECT id, tenant_id, recipient, originator_type, originator, text_body, binary_hex, "

@@ -24,13 +24,15 @@ import jakarta.inject.Inject;
 import com.smshub.kernel.Configuration;
 import com.smshub.dispatch.control.DispatchQueue;
 import com.smshub.dispatch.control.InterruptedAttempts;
+import com.smshub.message.Dispatch;
 import com.smshub.message.Outbox;
 import com.smshub.platform.SingleNodeTask;
 
 /**
  * The safety net under dispatch: attempts nobody will finish are resolved by their accounts' policies
  * (InterruptedAttempts), and a message still QUEUED (or SCHEDULED and due) long after the relay queued it, with no
- * attempt under way, is queued again. Its JMS message may have been lost with a crashed node, or held in a transaction
+ * attempt under way, is queued again (with its dispatch group: a group swept one message at a time would become as
+ * many provider requests, and under a backlog that slows the queue further, which sweeps more). Its JMS message may have been lost with a crashed node, or held in a transaction
  * the recovery manager has not resolved yet; dispatch locks the row and skips a message that has already
  * moved on, so a second JMS message for it changes nothing. Every 30 seconds, one node at a time.
  */
@@ -77,11 +79,12 @@ public class DispatchSweeper {
 
     private void sweep() {
         interrupted.resolve(BATCH);
-        List<String> stale = outbox.takeStale(STALE, BATCH);
+        List<Dispatch> stale = outbox.takeStale(STALE, BATCH);
         if (stale.isEmpty()) {
             return;
         }
-        queue.enqueue(stale);
-        LOG.warning(() -> stale.size() + " messages waited more than " + STALE.toSeconds() + " s for dispatch and were queued again");
+        queue.enqueueDispatches(stale);
+        long messages = stale.stream().mapToLong(d -> d.messageIds().size()).sum();
+        LOG.warning(() -> messages + " messages waited more than " + STALE.toSeconds() + " s in the dispatch queue and were queued again");
     }
 }
