@@ -3,15 +3,11 @@ package com.smshub.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -36,20 +32,21 @@ import com.smshub.gateway.v1.MessageStatus;
 
 /**
  * kill -9 of WildFly in mid-stream through every provider, then a restart, twice: once with every account's policy
- * for ambiguous attempts at HOLD (the default), once at RESEND. 5,000 messages go to SMS Pro (SendSms calls of 1,000 recipients) while
+ * for ambiguous attempts at HOLD (the default), once at RESEND. 2,500 messages go to SMS Pro (SendSms calls of up to 1,000 recipients) while
  * MyMobileAPI, Masiv, MOBIPACE and myMSP (SMPP) each take a stream of SendSms calls, every simulator answering slowly
  * so that requests are in flight at the kill. No provider here deduplicates (docs/reliability.md): each simulator
  * counts what reached it again. With HOLD nothing is sent twice and nothing is silently lost: every accepted message
  * is DELIVERED, or UNKNOWN with the reason (an attempt the kill cut off, which no later report settled). With RESEND
  * every accepted message is DELIVERED, and the only duplicates are attempts the kill cut off. The first round also
  * has charges in flight: none made twice, each known or UNKNOWN and reconciled. Prints a table per round (copied
- * into docs/reliability.md). Runs on its own server process, after the Arquillian suite (a failsafe execution of its
- * own), because it kills it.
+ * into docs/reliability.md), and how long each step took. Runs on its own server process (OwnServer), after the
+ * Arquillian suite (a failsafe execution of its own), because it kills it.
  */
 class CrashRecoveryIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String AUTH = "Basic " + Base64.getEncoder().encodeToString("demo:demo-password".getBytes());
+    private static final long BEGAN = System.nanoTime();
 
     private Process server;
 
@@ -88,34 +85,31 @@ class CrashRecoveryIT {
 
         /** The simulator answers slowly, so that requests are in flight whenever the kill comes. */
         String slow() {
-            return this == MYMSP ? "responseDelayMillis=300" : this == SMSPRO ? "sendFailure=SLOW&slowMillis=300" : "slowMillis=300";
+            return this == MYMSP ? "responseDelayMillis=200" : this == SMSPRO ? "sendFailure=SLOW&slowMillis=200" : "slowMillis=200";
         }
     }
 
     @Test
     void killMidStreamThroughEveryProviderSendsNothingTwiceAndLosesNothing() throws Exception {
-        Path home = Path.of(System.getProperty("jboss.home"));
-        Path deployments = home.resolve("standalone/deployments");
-        Files.copy(Path.of(System.getProperty("smshub.ear")), deployments.resolve("smshub.ear"), StandardCopyOption.REPLACE_EXISTING);
-        Files.copy(Path.of(System.getProperty("smshub.simulator.war")), deployments.resolve("smshub-simulator.war"),
-                StandardCopyOption.REPLACE_EXISTING);
+        OwnServer own = new OwnServer().deploy();
         Map<Provider, String> accounts = new EnumMap<>(Provider.class);
         try {
-            server = start(home, 1);
+            server = start(own, 1);
             // what the suite before left in the outbox (the same database) goes out first, before the counts start
             Simulator.settledCounter("accepted");
+            say("the suite's leftovers sent");
             for (Provider provider : Provider.values()) {
                 accounts.put(provider, account(provider.account));
             }
 
-            Round hold = new Round("HOLD", 3_000, 500);
+            Round hold = new Round("HOLD", 1_500, 300);
             Chargers chargers = hold.begin();
             hold.awaitMidStream();
             chargers.stop();
             kill(server, true);
             hold.stop();
             chargers.join();
-            server = start(home, 2);
+            server = start(own, 2);
             hold.settle();
             hold.print();
             for (Provider provider : Provider.values()) {
@@ -125,16 +119,17 @@ class CrashRecoveryIT {
                         + t.others);
             }
             chargers.checkAfterRestart();
+            say("charges checked and reconciled");
 
             for (Provider provider : Provider.values()) {
                 putAccount(accounts.get(provider), "RESEND");
             }
-            Round resend = new Round("RESEND", 2_000, 300);
+            Round resend = new Round("RESEND", 1_000, 200);
             resend.begin();
             resend.awaitMidStream();
             kill(server, true);
             resend.stop();
-            server = start(home, 3);
+            server = start(own, 3);
             resend.settle();
             resend.print();
             for (Provider provider : Provider.values()) {
@@ -153,8 +148,7 @@ class CrashRecoveryIT {
                     }
                 });
             }
-            Files.deleteIfExists(deployments.resolve("smshub.ear"));
-            Files.deleteIfExists(deployments.resolve("smshub-simulator.war"));
+            own.undeploy();
         }
     }
 
@@ -218,7 +212,7 @@ class CrashRecoveryIT {
                         try {
                             ids.get(provider).addAll(sendSms("Crash " + policy + " " + provider + " " + n,
                                     List.of(String.format(provider.numbers, offset + n))));
-                            Thread.sleep(20);
+                            Thread.sleep(60);
                         } catch (IOException | InterruptedException e) {
                             return; // the server died under the call
                         }
@@ -243,7 +237,7 @@ class CrashRecoveryIT {
                     all &= taken.get(provider) >= 10;
                 }
                 if (all) {
-                    System.out.printf("kill -9 (%s) with the providers at %s%n", policy, taken);
+                    say("kill -9 (%s) with the providers at %s", policy, taken);
                     return;
                 }
                 Thread.sleep(50);
@@ -263,6 +257,7 @@ class CrashRecoveryIT {
             long deadline = System.nanoTime() + Duration.ofMinutes(8).toNanos();
             long unknownSince = 0;
             long lastUnknown = -1;
+            int rounds = 0;
             while (true) {
                 long open = 0;
                 long unknown = 0;
@@ -277,11 +272,15 @@ class CrashRecoveryIT {
                     unknownSince = System.nanoTime();
                 }
                 if (open == 0 && System.nanoTime() - unknownSince > Duration.ofSeconds(15).toNanos()) {
+                    say("%s settled: nothing in flight, UNKNOWN steady at %d", policy, unknown);
                     return;
                 }
                 if (System.nanoTime() > deadline) {
                     print();
                     throw new AssertionError("messages still in flight after 8 minutes");
+                }
+                if (++rounds % 10 == 0) {
+                    say("%s settling: %d in flight, %d UNKNOWN", policy, open, unknown);
                 }
                 Thread.sleep(2000);
             }
@@ -494,54 +493,23 @@ class CrashRecoveryIT {
         return ids;
     }
 
-    private static Process start(Path home, int run) throws Exception {
-        List<String> command = new ArrayList<>(List.of(home.resolve("bin/standalone.sh").toString(), "-c", "standalone-full.xml",
-                "-Dsmshub.demo-data=true", "-Dsmshub.dispatch.redelivery-delay-ms=100", "-Dsmshub.provider.timeout-seconds=3",
-                "-Dsmshub.status.first-poll-seconds=2", "-Dsmshub.status.poll-interval-ms=1000", "-Dsmshub.status.poll-backoff-seconds=2", "-Dsmshub.dispatch.stale-seconds=20",
-                "-Dsmshub.billing.unknown-after-seconds=5"));
-        for (String arg : System.getProperty("smshub.test.server.args", "").split(" ")) {
-            if (!arg.isBlank()) {
-                command.add(arg);
-            }
-        }
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().put("JBOSS_HOME", home.toString());
-        builder.redirectErrorStream(true);
-        builder.redirectOutput(new File("target/crash-server-" + run + ".log"));
-        Process process = builder.start();
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                HttpResponse<String> ping = post(Gateway.ENDPOINT, envelope("<v1:Ping><v1:checkProviders>false</v1:checkProviders></v1:Ping>"), AUTH);
-                if (ping.statusCode() == 200 && get(Gateway.SIMULATOR + "/smspro/control").statusCode() == 200) {
-                    return process;
-                }
-            } catch (IOException e) {
-                // not up yet
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("WildFly did not start; see target/crash-server-" + run + ".log");
+    /** The server started, up once Ping answers and the simulators do. */
+    private static Process start(OwnServer own, int run) throws Exception {
+        Process process = own.start("crash-server-" + run, List.of(), () -> post(Gateway.ENDPOINT,
+                envelope("<v1:Ping><v1:checkProviders>false</v1:checkProviders></v1:Ping>"), AUTH).statusCode() == 200
+                && OwnServer.simulatorsUp());
+        say("server %d up", run);
+        return process;
     }
 
-    /** SIGKILL (kill -9) of the server's JVM and its launcher script, or a plain stop. */
+    /** A line of progress with the minutes and seconds since the test began: where its ten minutes go. */
+    private static void say(String format, Object... args) {
+        long seconds = Duration.ofNanos(System.nanoTime() - BEGAN).toSeconds();
+        System.out.printf("[%d:%02d] %s%n", seconds / 60, seconds % 60, String.format(format, args));
+    }
+
     private static void kill(Process process, boolean hard) throws InterruptedException {
-        List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
-        all.add(process.toHandle());
-        for (ProcessHandle handle : all) {
-            if (hard) {
-                handle.destroyForcibly();
-            } else {
-                handle.destroy();
-            }
-        }
-        for (ProcessHandle handle : all) {
-            handle.onExit().join();
-        }
-    }
-
-    private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        OwnServer.kill(process, hard);
     }
 
     private static HttpResponse<String> post(String url, String body, String auth) throws IOException, InterruptedException {

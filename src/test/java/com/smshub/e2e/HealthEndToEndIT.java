@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -11,7 +14,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.as.controller.client.ModelControllerClient;
+import org.jboss.dmr.ModelNode;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -75,6 +81,53 @@ class HealthEndToEndIT extends DeployedGateway {
             String state = data(ready.body(), account);
             assertTrue(state != null && state.startsWith("UP "), account + ": " + state + " in " + ready.body());
         }
+    }
+
+    /**
+     * PostgreSQL refuses the gateway's database for a moment (ALLOW_CONNECTIONS false, its sessions ended): readiness
+     * answers 503 with the database check DOWN, so a load balancer takes the node out, and liveness stays UP, so an
+     * orchestrator does not restart a node that could do nothing better. Then the database comes back, the pool lets
+     * go of its dead connections (the management operation docs/operations.md gives) and the node is ready again.
+     * On H2 the database is embedded in the server and cannot be away while the server runs: this test is the
+     * PostgreSQL suite's.
+     */
+    @Test
+    void readinessIs503WhileTheDatabaseIsAwayAndLivenessStaysUp() throws Exception {
+        String args = System.getProperty("smshub.test.server.args", "");
+        Matcher url = Pattern.compile("-Dsmshub\\.db\\.url=jdbc:postgresql://([^/]+)/([^?\\s]+)").matcher(args);
+        Assumptions.assumeTrue(url.find(), "the suite runs on H2, embedded in the server");
+        String database = url.group(2);
+        try (Connection admin = DriverManager.getConnection("jdbc:postgresql://" + url.group(1) + "/postgres", "postgres", "");
+                Statement s = admin.createStatement()) {
+            s.execute("ALTER DATABASE \"" + database + "\" ALLOW_CONNECTIONS false");
+            try {
+                s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database + "' AND pid <> pg_backend_pid()");
+                HttpResponse<String> ready = get("/health/ready");
+                assertEquals(503, ready.statusCode(), ready.body());
+                assertEquals("DOWN", status(ready.body(), "smshub-database"), ready.body());
+                HttpResponse<String> live = get("/health/live");
+                assertEquals(200, live.statusCode(), live.body());
+            } finally {
+                s.execute("ALTER DATABASE \"" + database + "\" ALLOW_CONNECTIONS true");
+            }
+        }
+        ModelNode flush = new ModelNode();
+        flush.get("operation").set("flush-all-connection-in-pool");
+        flush.get("address").add("subsystem", "datasources").add("data-source", "SmsHubDS");
+        ModelNode flushed;
+        // the management interface of this machine's server, which authenticates its own user locally
+        try (ModelControllerClient management = ModelControllerClient.Factory.create("remote+http", "localhost", 9990)) {
+            flushed = management.execute(flush);
+        }
+        assertEquals("success", flushed.get("outcome").asString(), flushed.toString());
+        HttpResponse<String> again = Await.until(java.time.Duration.ofSeconds(30), () -> {
+            try {
+                return get("/health/ready");
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }, r -> r.statusCode() == 200);
+        assertEquals("UP", status(again.body(), "smshub-database"), again.body());
     }
 
     @Test
