@@ -15,6 +15,7 @@ import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
 
 import com.smshub.dispatch.control.DispatchQueue;
+import com.smshub.kernel.LogContext;
 import com.smshub.kernel.MessageStatus;
 import com.smshub.kernel.Reason;
 import com.smshub.message.ClaimedMessage;
@@ -56,7 +57,10 @@ public class DeadLetterListener implements MessageListener {
                 continue; // sent on an earlier attempt of its JMS message
             }
             String reason = failures.last(messageId);
-            LOG.warning(() -> "Message " + messageId + " failed after its last dispatch attempt: " + reason);
+            try (LogContext context = LogContext.of(LogContext.MESSAGE_ID, messageId, LogContext.TENANT_ID,
+                    String.valueOf(waiting.get().tenantId()))) {
+                LOG.warning(() -> "Message " + messageId + " failed after its last dispatch attempt: " + reason);
+            }
             outbox.dispatched(waiting.get(), null, new StatusUpdate(MessageStatus.FAILED, "DEAD_LETTER", null,
                     new Reason("DISPATCH_FAILED", "Dispatch failed after the bounded attempts; last: "
                             + (reason == null ? "unknown" : reason)), null));

@@ -18,6 +18,7 @@ import com.smshub.kernel.Configuration;
 import com.smshub.dispatch.control.DispatchQueue;
 import com.smshub.dispatch.control.DispatchRetryException;
 import com.smshub.dispatch.control.Dispatcher;
+import com.smshub.kernel.LogContext;
 
 /**
  * Takes dispatches from the dispatch queue, several to a JMS message, and sends them one after another outside
@@ -70,12 +71,14 @@ public class DispatchListener implements MessageListener {
         RuntimeException failure = null;
         for (Dispatcher.Failed failed : run.failed()) {
             RuntimeException e = failed.cause();
-            if (e instanceof DispatchRetryException) {
-                failed.messageIds().forEach(id -> failures.record(id, e.getMessage()));
-                LOG.info(() -> "Dispatch of " + failed.messageIds() + " will be retried: " + e.getMessage());
-            } else {
-                failed.messageIds().forEach(id -> failures.record(id, "unexpected: " + e));
-                LOG.warning(() -> "Dispatch of " + failed.messageIds() + " failed and will be retried: " + e);
+            try (LogContext context = failed.logContext()) {
+                if (e instanceof DispatchRetryException) {
+                    failed.messageIds().forEach(id -> failures.record(id, e.getMessage()));
+                    LOG.info(() -> "Dispatch of " + failed.messageIds() + " will be retried: " + e.getMessage());
+                } else {
+                    failed.messageIds().forEach(id -> failures.record(id, "unexpected: " + e));
+                    LOG.warning(() -> "Dispatch of " + failed.messageIds() + " failed and will be retried: " + e);
+                }
             }
             failure = e;
         }

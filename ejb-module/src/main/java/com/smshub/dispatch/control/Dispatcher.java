@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 
 import com.smshub.dispatch.control.AttemptJournal.Attempt;
 import com.smshub.dispatch.control.Failover.Verdict;
+import com.smshub.kernel.LogContext;
 import com.smshub.message.ClaimedMessage;
 import com.smshub.metrics.control.GatewayMetrics;
 import com.smshub.provider.spi.MessageSending;
@@ -56,8 +57,26 @@ public class Dispatcher {
     @Inject
     GatewayMetrics metrics;
 
-    /** A dispatch that did not go: its message ids and why ({@link DispatchRetryException}: nothing was sent). */
-    public record Failed(List<String> messageIds, RuntimeException cause) {
+    /**
+     * A dispatch that did not go: its message ids and why ({@link DispatchRetryException}: nothing was sent), with
+     * its attempt's tenant and account where an attempt was opened (null where not).
+     */
+    public record Failed(List<String> messageIds, RuntimeException cause, Long tenantId, Route at) {
+
+        Failed(List<String> messageIds, RuntimeException cause) {
+            this(messageIds, cause, null, null);
+        }
+
+        Failed(Attempt attempt, RuntimeException cause) {
+            this(ids(attempt), cause, attempt.messages().get(0).tenantId(), attempt.at());
+        }
+
+        /** A log context naming what failed: its messages, their tenant and the account they went to. */
+        public LogContext logContext() {
+            return LogContext.messages(messageIds).put(LogContext.TENANT_ID, tenantId == null ? null : tenantId.toString())
+                    .put(LogContext.PROVIDER, at == null ? null : at.account().provider().name())
+                    .put(LogContext.ACCOUNT, at == null ? null : at.account().name());
+        }
     }
 
     /** What a run of dispatches came to: how many of them were taken on (the rest are the caller's), which failed. */
@@ -83,6 +102,12 @@ public class Dispatcher {
      * {@code moreInTime} says so. One that fails does not stop the others.
      */
     public Run dispatchAll(List<List<String>> dispatches, BooleanSupplier moreInTime) {
+        try (LogContext context = LogContext.of()) {
+            return dispatchAll(dispatches, moreInTime, context);
+        }
+    }
+
+    private Run dispatchAll(List<List<String>> dispatches, BooleanSupplier moreInTime, LogContext context) {
         List<Failed> failed = new ArrayList<>();
         int at = 0;
         Attempt attempt = openOrFail(dispatches.get(0), failed);
@@ -94,6 +119,7 @@ public class Dispatcher {
                 }
                 attempt = openOrFail(dispatches.get(++at), failed);
             }
+            about(context, attempt);
             List<Verdict> verdicts = send(attempt);
             count(attempt, verdicts);
             List<String> nextIds = at + 1 < dispatches.size() && moreInTime.getAsBoolean() ? dispatches.get(at + 1) : null;
@@ -120,7 +146,7 @@ public class Dispatcher {
                 }
             }
             if (retry != null) {
-                failed.add(new Failed(ids(attempt), new DispatchRetryException(retry)));
+                failed.add(new Failed(attempt, new DispatchRetryException(retry)));
             }
             if (nextIds == null) {
                 return new Run(at + 1, failed);
@@ -128,6 +154,15 @@ public class Dispatcher {
             at++;
             attempt = next;
         }
+    }
+
+    /** The log lines of this attempt name its messages, their tenant and the account it goes to. */
+    private static void about(LogContext context, Attempt attempt) {
+        Route route = attempt.at();
+        context.put(LogContext.MESSAGE_ID, LogContext.ids(ids(attempt)))
+                .put(LogContext.TENANT_ID, String.valueOf(attempt.messages().get(0).tenantId()))
+                .put(LogContext.PROVIDER, route == null ? null : route.account().provider().name())
+                .put(LogContext.ACCOUNT, route == null ? null : route.account().name());
     }
 
     private Attempt openOrFail(List<String> messageIds, List<Failed> failed) {
@@ -195,7 +230,7 @@ public class Dispatcher {
                 journal.unrecorded(attempt, verdicts, e);
             } catch (RuntimeException again) {
                 // the attempt stays open, for InterruptedAttempts to resolve as a crash's
-                failed.add(new Failed(ids(attempt), again));
+                failed.add(new Failed(attempt, again));
             }
             return null;
         }

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -55,6 +56,7 @@ import org.jsmpp.session.connection.socket.SocketConnectionFactory;
 
 import com.smshub.kernel.Configuration;
 import com.smshub.kernel.Counters;
+import com.smshub.kernel.LogContext;
 import com.smshub.kernel.MessageStatus;
 import com.smshub.kernel.Originator;
 import com.smshub.kernel.ProviderCode;
@@ -440,6 +442,12 @@ public final class SmppConnection implements ProviderSession, MessageReceiverLis
      */
     @Override
     public void onAcceptDeliverSm(DeliverSm deliverSm) throws ProcessRequestException {
+        try (LogContext context = LogContext.of(LogContext.PROVIDER, account.provider().name(), LogContext.ACCOUNT, account.name())) {
+            accept(deliverSm);
+        }
+    }
+
+    private void accept(DeliverSm deliverSm) throws ProcessRequestException {
         if (!deliverSm.isSmscDeliveryReceipt()) {
             MobileOriginated message;
             try {
@@ -458,7 +466,7 @@ public final class SmppConnection implements ProviderSession, MessageReceiverLis
         }
         if (report == null) {
             LOG.warning(() -> "A receipt on " + account + " names no message id; acknowledged and ignored: "
-                    + new String(deliverSm.getShortMessage(), StandardCharsets.ISO_8859_1));
+                    + withoutText(new String(deliverSm.getShortMessage(), StandardCharsets.ISO_8859_1)));
             return;
         }
         try {
@@ -573,5 +581,11 @@ public final class SmppConnection implements ProviderSession, MessageReceiverLis
                 case SHORT_CODE -> new Address(TypeOfNumber.NETWORK_SPECIFIC, NumberingPlanIndicator.UNKNOWN, originator.value());
             };
         }
+    }
+
+    /** A receipt's fields without its {@code text:} (the start of the subscriber's message), which no log line carries. */
+    static String withoutText(String receipt) {
+        int text = receipt.toLowerCase(Locale.ROOT).indexOf("text:");
+        return text < 0 ? receipt : receipt.substring(0, text) + "text:(not logged)";
     }
 }

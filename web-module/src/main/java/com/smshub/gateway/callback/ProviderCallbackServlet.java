@@ -22,6 +22,7 @@ import com.smshub.intake.boundary.ProviderCallbacks;
 import com.smshub.intake.entity.PushVerdict;
 import com.smshub.kernel.Callback;
 import com.smshub.kernel.CallbackAnswer;
+import com.smshub.kernel.LogContext;
 
 /**
  * The one address providers push to: {@code /smshub/callbacks/<provider>/<account>/<key>/...} (delivery reports,
@@ -60,6 +61,14 @@ public class ProviderCallbackServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Address address = Address.of(request.getPathInfo());
+        // the log lines of a push name the provider and account its address claims (authenticated or not)
+        try (LogContext context = LogContext.of(LogContext.PROVIDER, address.provider().toUpperCase(Locale.ROOT),
+                LogContext.ACCOUNT, address.account())) {
+            serve(address, request, response);
+        }
+    }
+
+    private void serve(Address address, HttpServletRequest request, HttpServletResponse response) throws IOException {
         PushVerdict verdict = callbacks.authenticate(address.provider(), address.account(), address.key(),
                 request.getRemoteAddr(), request.getHeader("X-Forwarded-For"), request.getHeader("Authorization"));
         if (verdict instanceof PushVerdict.Refused refused) {
