@@ -96,6 +96,16 @@ class MetricsEndToEndIT extends DeployedGateway {
         assertEquals(1, value(after, "smshub_dispatch_call_within_total", Map.of("provider", "MASIV", "le", "+Inf"))
                 - value(before, "smshub_dispatch_call_within_total", Map.of("provider", "MASIV", "le", "+Inf")),
                 "the call's latency in buckets, as histogram_quantile reads them");
+        Map<String, String> ended = Map.of("provider", "MASIV", "status", "DELIVERED");
+        assertEquals(1, value(after, "smshub_message_final_seconds_count", ended) - value(before, "smshub_message_final_seconds_count", ended),
+                "one message from acceptance to DELIVERED");
+        Map<String, String> withinASecond = Map.of("provider", "MASIV", "status", "DELIVERED", "le", "1");
+        Map<String, String> withinAll = Map.of("provider", "MASIV", "status", "DELIVERED", "le", "+Inf");
+        assertEquals(0, value(after, "smshub_message_final_within_total", withinASecond)
+                - value(before, "smshub_message_final_within_total", withinASecond),
+                "Masiv's status is first asked for 2 s after submission: not within a second of acceptance");
+        assertEquals(1, value(after, "smshub_message_final_within_total", withinAll)
+                - value(before, "smshub_message_final_within_total", withinAll));
         assertTrue(has(after, "smshub_outbox_due"), "the outbox's depth");
     }
 

@@ -2,6 +2,8 @@ package com.smshub.kernel;
 
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 
@@ -29,6 +31,16 @@ public final class MessageIds {
         long high = (epochMillis << 16) | 0x7000L | (random.nextLong() & 0x0FFFL);
         long low = (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
         return new UUID(high, low);
+    }
+
+    /** When a message of this id was accepted (its id's millisecond), or empty for an id not made here. */
+    public static Optional<Instant> acceptedAt(String id) {
+        try {
+            UUID uuid = UUID.fromString(id);
+            return uuid.version() == 7 ? Optional.of(Instant.ofEpochMilli(uuid.getMostSignificantBits() >>> 16)) : Optional.empty();
+        } catch (IllegalArgumentException notAUuid) {
+            return Optional.empty();
+        }
     }
 
     private static SecureRandom drbg() {

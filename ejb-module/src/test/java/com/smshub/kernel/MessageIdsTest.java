@@ -25,6 +25,15 @@ class MessageIdsTest {
     }
 
     @Test
+    void anIdTellsWhenItsMessageWasAcceptedAndAnIdFromElsewhereDoesNot() {
+        long before = System.currentTimeMillis();
+        long accepted = MessageIds.acceptedAt(MessageIds.next()).orElseThrow().toEpochMilli();
+        assertTrue(accepted >= before && accepted <= System.currentTimeMillis());
+        assertTrue(MessageIds.acceptedAt(UUID.randomUUID().toString()).isEmpty(), "a version 4 UUID carries no time");
+        assertTrue(MessageIds.acceptedAt("not-an-id").isEmpty());
+    }
+
+    @Test
     void laterIdsSortAfterEarlierOnesAsText() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         for (int i = 0; i < 1000; i++) {

@@ -43,6 +43,10 @@ public class GatewayMetrics {
     /** A provider call's latency buckets, in milliseconds (the last is everything). */
     static final long[] BUCKETS_MILLIS = {1, 2, 5, 10, 20, 50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000, 30_000, Long.MAX_VALUE};
 
+    /** From acceptance to a final status, in milliseconds: a second to a day (validity periods run to days). */
+    static final long[] FINAL_BUCKETS_MILLIS = {1_000, 2_000, 5_000, 10_000, 30_000, 60_000, 120_000, 300_000, 600_000, 1_800_000,
+            3_600_000, 21_600_000, 86_400_000, Long.MAX_VALUE};
+
     @Inject
     MeterRegistry registry;
 
@@ -76,27 +80,45 @@ public class GatewayMetrics {
 
     /** One call to a provider's adapter (a message, or a dispatch group's request). */
     public void call(String provider, String account, Duration took) {
-        List<String> key = List.of(provider, account);
-        timers.computeIfAbsent(key, k -> registry.timer("smshub.dispatch.call", "provider", provider, "account", account))
-                .record(took);
-        Counter[] within = buckets.computeIfAbsent(key, k -> {
-            Counter[] made = new Counter[BUCKETS_MILLIS.length];
+        latency("smshub.dispatch.call", "smshub.dispatch.call.within", BUCKETS_MILLIS, took, "provider", provider, "account", account);
+    }
+
+    /**
+     * A message reached a final status (DELIVERED, FAILED, EXPIRED, REJECTED, UNRESOLVED) this long after it was
+     * accepted: the end-to-end latency an integrator sees, counted once the status has committed.
+     */
+    public void finalStatus(String provider, String status, Duration sinceAcceptance) {
+        afterCommit(() -> latency("smshub.message.final", "smshub.message.final.within", FINAL_BUCKETS_MILLIS, sinceAcceptance,
+                "provider", provider, "status", status));
+    }
+
+    /** A timer of this name and its cumulative bucket counters ({@code within}, tagged {@code le}). */
+    private void latency(String name, String within, long[] bucketsMillis, Duration took, String... tags) {
+        List<String> key = new ArrayList<>(tags.length + 1);
+        key.add(name);
+        key.addAll(Arrays.asList(tags));
+        timers.computeIfAbsent(key, k -> registry.timer(name, tags)).record(took);
+        Counter[] counts = buckets.computeIfAbsent(key, k -> {
+            Counter[] made = new Counter[bucketsMillis.length];
+            String[] tagged = Arrays.copyOf(tags, tags.length + 2);
+            tagged[tags.length] = "le";
             for (int i = 0; i < made.length; i++) {
-                made[i] = registry.counter("smshub.dispatch.call.within", "provider", provider, "account", account, "le", le(i));
+                tagged[tags.length + 1] = le(bucketsMillis[i]);
+                made[i] = registry.counter(within, tagged);
             }
             return made;
         });
         long millis = took.toMillis();
-        for (int i = 0; i < BUCKETS_MILLIS.length; i++) {
-            if (millis <= BUCKETS_MILLIS[i]) {
-                within[i].increment();
+        for (int i = 0; i < bucketsMillis.length; i++) {
+            if (millis <= bucketsMillis[i]) {
+                counts[i].increment();
             }
         }
     }
 
     /** A bucket's bound as Prometheus writes it: seconds, or +Inf. */
-    static String le(int bucket) {
-        return BUCKETS_MILLIS[bucket] == Long.MAX_VALUE ? "+Inf" : BigDecimal.valueOf(BUCKETS_MILLIS[bucket], 3).stripTrailingZeros().toPlainString();
+    static String le(long bucketMillis) {
+        return bucketMillis == Long.MAX_VALUE ? "+Inf" : BigDecimal.valueOf(bucketMillis, 3).stripTrailingZeros().toPlainString();
     }
 
     /** Time a dispatch waited for its account's throttle; and a dispatch put off because no room came. */

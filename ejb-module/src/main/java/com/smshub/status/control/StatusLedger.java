@@ -1,5 +1,7 @@
 package com.smshub.status.control;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -9,6 +11,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import com.smshub.kernel.MessageIds;
 import com.smshub.kernel.MessageStatus;
 import com.smshub.kernel.ProviderReport;
 import com.smshub.kernel.Reason;
@@ -38,6 +41,7 @@ public class StatusLedger {
                 nextCheck(status, OffsetDateTime.now(ZoneOffset.UTC))));
         if (applied == StatusStore.Applied.APPLIED) {
             metrics.reported(provider(report), status.name(), 1);
+            ended(messageId, status, report);
         }
         return applied;
     }
@@ -54,11 +58,22 @@ public class StatusLedger {
         Map<List<String>, Integer> moved = new HashMap<>();
         for (int i = 0; i < applied.size(); i++) {
             if (applied.get(i) == StatusStore.Applied.APPLIED) {
-                moved.merge(List.of(provider(reports.get(i).report()), reports.get(i).status().name()), 1, Integer::sum);
+                Report r = reports.get(i);
+                moved.merge(List.of(provider(r.report()), r.status().name()), 1, Integer::sum);
+                ended(r.messageId(), r.status(), r.report());
             }
         }
         moved.forEach((key, n) -> metrics.reported(key.get(0), key.get(1), n));
         return applied;
+    }
+
+    /** A message that reached a final status: how long after its acceptance (its id's time). */
+    private void ended(String messageId, MessageStatus status, ProviderReport report) {
+        if (status.isFinal()) {
+            // another node's clock may run a little ahead of this one's: never a negative time
+            MessageIds.acceptedAt(messageId).ifPresent(accepted -> metrics.finalStatus(provider(report), status.name(),
+                    Duration.ofMillis(Math.max(0, Instant.now().toEpochMilli() - accepted.toEpochMilli()))));
+        }
     }
 
     private static String provider(ProviderReport report) {

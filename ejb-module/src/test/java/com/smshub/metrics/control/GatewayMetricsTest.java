@@ -119,6 +119,20 @@ class GatewayMetricsTest {
         assertEquals(2, within("+Inf"));
     }
 
+    @Test
+    void aFinalStatusIsTimedFromAcceptanceOnceItCommits() {
+        Transaction transaction = new Transaction();
+        metrics.transactions = transaction;
+        metrics.finalStatus("MASIV", "DELIVERED", Duration.ofSeconds(3));
+        assertNull(registry.find("smshub.message.final").timer(), "not before the commit");
+        transaction.end(Status.STATUS_COMMITTED);
+        assertEquals(1, registry.find("smshub.message.final").tags("provider", "MASIV", "status", "DELIVERED").timer().count());
+        assertEquals(0, registry.find("smshub.message.final.within").tags("le", "2").counter().count());
+        assertEquals(1, registry.find("smshub.message.final.within").tags("le", "5").counter().count());
+        assertEquals(1, registry.find("smshub.message.final.within").tags("le", "86400").counter().count());
+        assertEquals(1, registry.find("smshub.message.final.within").tags("le", "+Inf").counter().count());
+    }
+
     private double within(String le) {
         return registry.find("smshub.dispatch.call.within").tags("account", "masiv-simulator", "le", le).counter().count();
     }
