@@ -4,12 +4,16 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.function.Function;
 
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
 /**
- * The gateway's own settings ({@code smshub.*}, every one in docs/configuration.md), read once where they are used:
- * a system property of that name ({@code -Dsmshub.dispatch.most-attempts=5}), else the environment variable of the
- * same name in capitals with underscores ({@code SMSHUB_DISPATCH_MOST_ATTEMPTS}), else the default. A value that is
- * not what the setting takes stops the deployment naming the setting, rather than being taken silently as the
- * default.
+ * The gateway's own settings ({@code smshub.*}, every one in docs/configuration.md), read once where they are used,
+ * through MicroProfile Config (WildFly's): a system property of that name ({@code -Dsmshub.dispatch.most-attempts=5}),
+ * the environment variable of the same name in capitals with underscores ({@code SMSHUB_DISPATCH_MOST_ATTEMPTS}), or
+ * any config source the server adds (a directory of files, as Kubernetes mounts a secret), else the default. A value
+ * that is not what the setting takes stops the deployment naming the setting, rather than being taken silently as the
+ * default. Outside the server (plain unit tests) the system property and the environment are read directly.
  */
 public final class Configuration {
 
@@ -21,13 +25,22 @@ public final class Configuration {
         return name.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
     }
 
-    /** The setting as written, or null where neither the property nor the variable is set. */
+    /** The setting as written, or null where no config source has it. */
     public static String text(String name) {
-        String value = System.getProperty(name);
-        if (value == null) {
-            value = System.getenv(environmentName(name));
-        }
+        String value = configured(name);
         return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static String configured(String name) {
+        Config config;
+        try {
+            config = ConfigProvider.getConfig();
+        } catch (IllegalStateException noImplementation) {
+            // no MicroProfile Config implementation: a unit test's JVM, not the server
+            String value = System.getProperty(name);
+            return value != null ? value : System.getenv(environmentName(name));
+        }
+        return config.getOptionalValue(name, String.class).orElse(null);
     }
 
     /** The setting as written, or {@code fallback}. */
