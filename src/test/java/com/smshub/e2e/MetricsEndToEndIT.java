@@ -8,7 +8,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -107,6 +109,31 @@ class MetricsEndToEndIT extends DeployedGateway {
         assertEquals(1, value(after, "smshub_message_final_within_total", withinAll)
                 - value(before, "smshub_message_final_within_total", withinAll));
         assertTrue(has(after, "smshub_outbox_due"), "the outbox's depth");
+        // the suite deploys the EAR again for each test class: a gauge of an earlier deployment would read NaN
+        assertTrue(value(after, "smshub_outbox_due", Map.of()) >= 0, "the outbox's depth is read by this deployment: " + after);
+    }
+
+    @Test
+    void anSmppSessionsWindowInUseIsServed() throws Exception {
+        Map<String, String> session = Map.of("provider", "MYMSP", "account", "mymsp-simulator");
+        // the session is bound a moment after deployment; idle, nothing is in flight
+        String idle = Await.until(Duration.ofSeconds(30), MetricsEndToEndIT::scrape,
+                body -> body.lines().anyMatch(l -> l.startsWith("smshub_session_in_flight{") && l.contains("mymsp-simulator")));
+        assertEquals(0, value(idle, "smshub_session_in_flight", session), idle);
+        ProviderSimulator.SMSC.set("responseDelayMillis=3000");
+        try {
+            List<String> recipients = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                recipients.add("+4741" + String.format("%06d", (int) (Math.random() * 1_000_000)));
+            }
+            Gateway.demo().sendSms(Requests.text("Windowed", recipients.toArray(String[]::new)));
+            // the SMSC holds each submit_sm's response for 3 s: while it does, the submits are in the window
+            String busy = Await.until(Duration.ofSeconds(10), MetricsEndToEndIT::scrape,
+                    body -> value(body, "smshub_session_in_flight", session) > 0);
+            assertTrue(value(busy, "smshub_session_in_flight", session) <= 5, busy);
+        } finally {
+            ProviderSimulator.SMSC.set("responseDelayMillis=0");
+        }
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -57,6 +58,10 @@ public class GatewayMetrics {
     private final Map<List<String>, Timer> timers = new ConcurrentHashMap<>();
     private final Map<List<String>, Counter[]> buckets = new ConcurrentHashMap<>();
     private volatile Supplier<Number> outboxDepth;
+    /** The event names the event meters read, held here for the same reason. */
+    private final Map<String, String> eventNames = new ConcurrentHashMap<>();
+    /** What the session gauges read, held here: a gauge holds what it reads weakly. */
+    private final Map<List<String>, Supplier<Number>> sessions = new ConcurrentHashMap<>();
 
     /** Messages stored at acceptance, by their status then (QUEUED, SCHEDULED, REJECTED). */
     public void accepted(String tenant, String provider, String account, String status, int count) {
@@ -142,13 +147,39 @@ public class GatewayMetrics {
 
     /** One of the node's event counts (kernel Counters), read when Prometheus scrapes. */
     public void event(String name) {
-        registry.more().counter("smshub.events", Tags.of("event", name), name, Counters::get);
+        String held = eventNames.computeIfAbsent(name, n -> n); // the meter holds what it reads weakly
+        registry.more().counter("smshub.events", Tags.of("event", held), held, Counters::get);
+    }
+
+    /**
+     * An account's session: requests in flight on it (an SMPP session's window in use), read when Prometheus scrapes;
+     * 0 while this node holds no session of the account. Registered once an account.
+     */
+    public void session(String provider, String account, Supplier<Number> inFlight) {
+        sessions.computeIfAbsent(List.of(provider, account), k -> {
+            registry.gauge("smshub.session.in.flight", Tags.of("provider", provider, "account", account), inFlight,
+                    d -> d.get().doubleValue());
+            return inFlight;
+        });
     }
 
     /** The outbox's depth as {@code depth} counts it, read when Prometheus scrapes. */
     public void outbox(Supplier<Number> depth) {
         outboxDepth = depth; // a gauge holds what it reads weakly
         registry.gauge("smshub.outbox.due", Tags.empty(), depth, d -> d.get().doubleValue());
+    }
+
+    /**
+     * The meters that read this deployment's objects leave the server's registry with the deployment. The registry
+     * outlives a deployment (it is the server's), and a meter of the same name and tags registered again by the next
+     * deployment would be taken for the old one, which reads an object gone with the old deployment: NaN for ever
+     * after a redeployment. Counters and timers hold their own counts and are taken over as they are.
+     */
+    @PreDestroy
+    void unregister() {
+        for (String name : new String[] {"smshub.outbox.due", "smshub.session.in.flight", "smshub.events"}) {
+            registry.find(name).meters().forEach(registry::remove);
+        }
     }
 
     private Counter counter(String name, String... tags) {

@@ -217,6 +217,12 @@ public final class SmppConnection implements ProviderSession, MessageReceiverLis
         return transmitter.getSessionState().isBound() && receiver.getSessionState().isBound();
     }
 
+    /** The window's threads at work: each sends a submit_sm and waits for its response. */
+    @Override
+    public int inFlight() {
+        return pipeline.getActiveCount();
+    }
+
     /** jSMPP sends enquire_link itself, every enquireLinkSeconds of silence; a dead link unbinds the session. */
     @Override
     public void keepAlive() {

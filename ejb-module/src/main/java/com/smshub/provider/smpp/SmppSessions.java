@@ -60,6 +60,11 @@ public class SmppSessions {
             }
 
             @Override
+            public int inFlight() {
+                return connection.inFlight();
+            }
+
+            @Override
             public void close() {
                 open.remove(account.id(), connection);
                 connection.close();

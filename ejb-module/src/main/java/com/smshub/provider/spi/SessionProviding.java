@@ -22,6 +22,11 @@ public interface SessionProviding {
         /** Sends the protocol's keep-alive (SMPP enquire_link); a failure shows in {@link #isAlive()}. */
         void keepAlive();
 
+        /** Requests sent on the session and not answered yet (SMPP: the submits in the window); for the metrics. */
+        default int inFlight() {
+            return 0;
+        }
+
         /** Unbinds and disconnects cleanly; never throws. */
         @Override
         void close();

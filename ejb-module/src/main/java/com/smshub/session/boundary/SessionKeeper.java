@@ -27,6 +27,7 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 
 import com.smshub.kernel.Configuration;
+import com.smshub.metrics.control.GatewayMetrics;
 import com.smshub.provider.spi.Account;
 import com.smshub.provider.spi.Capabilities;
 import com.smshub.provider.spi.ProviderEvents;
@@ -78,6 +79,9 @@ public class SessionKeeper {
 
     @Inject
     ProviderEvents events;
+
+    @Inject
+    GatewayMetrics metrics;
 
     private final Duration interval = Configuration.millis("smshub.sessions.interval-ms", 5000);
     private final String node = SessionLeases.THIS_NODE;
@@ -178,6 +182,10 @@ public class SessionKeeper {
             }
             held.put(id, new Held(account, session));
             backoffs.remove(id);
+            metrics.session(account.provider().name(), account.name(), () -> {
+                Held now = held.get(id);
+                return now == null ? 0 : now.session().inFlight();
+            });
             LOG.info(() -> "Session of " + account + " opened on " + node);
         } catch (Exception e) {
             Duration wait = backoff == null ? Duration.ofSeconds(1)

@@ -133,6 +133,20 @@ class GatewayMetricsTest {
         assertEquals(1, registry.find("smshub.message.final.within").tags("le", "+Inf").counter().count());
     }
 
+    @Test
+    void theMetersThatReadTheDeploymentsObjectsLeaveWithIt() {
+        metrics.outbox(() -> 7);
+        metrics.session("MYMSP", "mymsp-simulator", () -> 3);
+        metrics.event("push.refused." + "smspro");
+        System.gc(); // what the meters read is held by the metrics, not only weakly by the meters
+        assertEquals(7, registry.find("smshub.outbox.due").gauge().value());
+        assertEquals(3, registry.find("smshub.session.in.flight").gauge().value());
+        metrics.unregister();
+        assertNull(registry.find("smshub.outbox.due").gauge(), "a redeployment registers its own");
+        assertNull(registry.find("smshub.session.in.flight").gauge());
+        assertNull(registry.find("smshub.events").functionCounter());
+    }
+
     private double within(String le) {
         return registry.find("smshub.dispatch.call.within").tags("account", "masiv-simulator", "le", le).counter().count();
     }
