@@ -512,5 +512,33 @@ public class Outbox {
                 + "attempt_owner = NULL WHERE id = ?", timestamp(due), Timestamp.from(Instant.now()), messageId);
     }
 
+    /** What an operator's request to send a FAILED message again came to. */
+    public enum Requeued { REQUEUED, NOT_FAILED, UNKNOWN }
+
+    /**
+     * A FAILED message back in the outbox, due now, as a new attempt of the same message (its id, text and account
+     * kept; the reason, the provider's id of the failed attempt and its dispatch group cleared), with a QUEUED change
+     * in its history by {@code source}. Only FAILED: a message REJECTED, EXPIRED or UNRESOLVED is not sent again.
+     */
+    public Requeued requeueFailed(String messageId, String source) {
+        Timestamp now = Timestamp.from(Instant.now());
+        int moved = jdbc.execute("UPDATE message SET status = 'QUEUED', updated_at = ?, reason_code = NULL, reason = NULL, "
+                + "provider_message_id = NULL, dispatch_group = NULL, dispatch_due_at = ?, attempt_started_at = NULL, "
+                + "attempt_owner = NULL, next_check_at = NULL WHERE id = ? AND status = 'FAILED'", now, now, messageId);
+        if (moved == 0) {
+            return jdbc.with(c -> {
+                try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM message WHERE id = ?")) {
+                    s.setString(1, messageId);
+                    try (ResultSet r = s.executeQuery()) {
+                        return r.next() ? Requeued.NOT_FAILED : Requeued.UNKNOWN;
+                    }
+                }
+            });
+        }
+        jdbc.execute(INSERT_CHANGE + "SELECT tenant_id, id, 'QUEUED', TRUE, ?, ?, NULL, NULL, NULL, NULL FROM message WHERE id = ?",
+                now, source, messageId);
+        return Requeued.REQUEUED;
+    }
+
     private static final int CHUNK = 500;
 }

@@ -20,13 +20,16 @@ import com.smshub.tenant.boundary.TenantAdministration;
 /**
  * Every admin call: the operator must be enabled now (the realm may still hold a disabled operator's credentials
  * for a minute; this reads the table), else 403. Every write that succeeded and records no state of its own
- * (tenants' writes do, with before and after) leaves an audit row: who, the method, the path, the status.
+ * (tenants' writes and a message sent again do, with before and after) leaves an audit row: who, the method, the
+ * path, the status.
  */
 @Provider
 @Priority(Priorities.AUTHORIZATION)
 public class OperatorFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
     private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
+    /** Writes whose feature records its own audit row, with the state before and after. */
+    private static final Set<String> SELF_AUDITED = Set.of("tenants", "messages/");
 
     @EJB
     TenantAdministration tenants;
@@ -45,8 +48,9 @@ public class OperatorFilter implements ContainerRequestFilter, ContainerResponse
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) throws IOException {
         String path = request.getUriInfo().getPath();
-        if (!WRITES.contains(request.getMethod()) || response.getStatus() >= 400 || path.startsWith("tenants")
-                || path.startsWith("/tenants")) {
+        String relative = path.replaceFirst("^/", "");
+        if (!WRITES.contains(request.getMethod()) || response.getStatus() >= 400
+                || SELF_AUDITED.stream().anyMatch(relative::startsWith)) {
             return;
         }
         String query = request.getUriInfo().getRequestUri().getRawQuery();
