@@ -88,13 +88,24 @@ public class GatewayMetrics {
         latency("smshub.dispatch.call", "smshub.dispatch.call.within", BUCKETS_MILLIS, took, "provider", provider, "account", account);
     }
 
+    /** A message that reached a final status, for {@link #finalStatuses}. */
+    public record Ended(String provider, String status, Duration sinceAcceptance) {
+    }
+
     /**
      * A message reached a final status (DELIVERED, FAILED, EXPIRED, REJECTED, UNRESOLVED) this long after it was
      * accepted: the end-to-end latency an integrator sees, counted once the status has committed.
      */
     public void finalStatus(String provider, String status, Duration sinceAcceptance) {
-        afterCommit(() -> latency("smshub.message.final", "smshub.message.final.within", FINAL_BUCKETS_MILLIS, sinceAcceptance,
-                "provider", provider, "status", status));
+        finalStatuses(List.of(new Ended(provider, status, sinceAcceptance)));
+    }
+
+    /** As {@link #finalStatus}, for the messages one write ended: one wait for the commit for all of them. */
+    public void finalStatuses(List<Ended> ended) {
+        if (!ended.isEmpty()) {
+            afterCommit(() -> ended.forEach(e -> latency("smshub.message.final", "smshub.message.final.within", FINAL_BUCKETS_MILLIS,
+                    e.sinceAcceptance(), "provider", e.provider(), "status", e.status())));
+        }
     }
 
     /** A timer of this name and its cumulative bucket counters ({@code within}, tagged {@code le}). */

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,9 @@ public class StatusLedger {
                 nextCheck(status, OffsetDateTime.now(ZoneOffset.UTC))));
         if (applied == StatusStore.Applied.APPLIED) {
             metrics.reported(provider(report), status.name(), 1);
-            ended(messageId, status, report);
+            List<GatewayMetrics.Ended> ended = new ArrayList<>(1);
+            ended(messageId, status, report, ended);
+            metrics.finalStatuses(ended);
         }
         return applied;
     }
@@ -56,23 +59,25 @@ public class StatusLedger {
         List<StatusStore.Applied> applied = statuses.applyAll(reports.stream().map(r -> new StatusStore.Change(r.messageId(),
                 new StatusUpdate(r.status(), r.source(), r.report(), r.reason(), nextCheck(r.status(), now)))).toList());
         Map<List<String>, Integer> moved = new HashMap<>();
+        List<GatewayMetrics.Ended> ended = new ArrayList<>();
         for (int i = 0; i < applied.size(); i++) {
             if (applied.get(i) == StatusStore.Applied.APPLIED) {
                 Report r = reports.get(i);
                 moved.merge(List.of(provider(r.report()), r.status().name()), 1, Integer::sum);
-                ended(r.messageId(), r.status(), r.report());
+                ended(r.messageId(), r.status(), r.report(), ended);
             }
         }
         moved.forEach((key, n) -> metrics.reported(key.get(0), key.get(1), n));
+        metrics.finalStatuses(ended);
         return applied;
     }
 
-    /** A message that reached a final status: how long after its acceptance (its id's time). */
-    private void ended(String messageId, MessageStatus status, ProviderReport report) {
+    /** A message that reached a final status: how long after its acceptance (its id's time), into {@code ended}. */
+    private static void ended(String messageId, MessageStatus status, ProviderReport report, List<GatewayMetrics.Ended> ended) {
         if (status.isFinal()) {
             // another node's clock may run a little ahead of this one's: never a negative time
-            MessageIds.acceptedAt(messageId).ifPresent(accepted -> metrics.finalStatus(provider(report), status.name(),
-                    Duration.ofMillis(Math.max(0, Instant.now().toEpochMilli() - accepted.toEpochMilli()))));
+            MessageIds.acceptedAt(messageId).ifPresent(accepted -> ended.add(new GatewayMetrics.Ended(provider(report), status.name(),
+                    Duration.ofMillis(Math.max(0, Instant.now().toEpochMilli() - accepted.toEpochMilli())))));
         }
     }
 
