@@ -90,6 +90,7 @@ class HttpsOnlyIT {
         assertRefused(answer("POST", "http://localhost:8080/smshub/SmsGateway", null, ping)); // 403, not 401: nothing asked
         assertRefused(answer("GET", "http://localhost:8080/smshub/SmsGateway?wsdl", null, null));
         assertRefused(answer("GET", "http://localhost:8080/smshub/admin/tenants", "operator:operator-password", null));
+        assertRefused(answer("GET", "http://localhost:8080/smshub/console/", null, null)); // its page asks for a password
     }
 
     @Test

@@ -6,6 +6,7 @@ import static com.smshub.message.Jdbc.money;
 import static com.smshub.message.Jdbc.placeholders;
 import static com.smshub.message.Jdbc.time;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,6 +24,8 @@ import com.smshub.kernel.MessageStatus;
 import com.smshub.kernel.ProviderCode;
 import com.smshub.kernel.ProviderReport;
 import com.smshub.kernel.Reason;
+import com.smshub.message.entity.FoundMessage;
+import com.smshub.message.entity.MessageCriteria;
 import com.smshub.message.entity.MessageView;
 import com.smshub.message.entity.StatusChangeView;
 import com.smshub.message.entity.StatusEvent;
@@ -31,7 +34,8 @@ import com.smshub.message.entity.RecipientOutcome;
 
 /**
  * What tenants read of their messages: the outcomes a request got at acceptance, messages by id or client
- * reference with their history, the status change feed, a batch's counts. Runs in the caller's transaction.
+ * reference with their history, the status change feed, a batch's counts; and what operators look for across
+ * tenants. Runs in the caller's transaction.
  */
 @ApplicationScoped
 public class MessageReads {
@@ -103,35 +107,93 @@ public class MessageReads {
                 }
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
-                        String provider = r.getString("provider");
-                        ProviderReport last = provider == null || r.getString("provider_raw_status") == null ? null
-                                : new ProviderReport(ProviderCode.valueOf(provider), r.getString("provider_raw_status"),
-                                        r.getString("provider_code"), r.getString("provider_message_id"));
-                        views.put(r.getString("id"), new MessageView(r.getString("id"), r.getString("client_reference"),
-                                r.getString("recipient"), MessageStatus.valueOf(r.getString("status")), last,
-                                r.getString("reason_code"), r.getString("reason"), time(r, "accepted_at"),
-                                time(r, "updated_at"), new ArrayList<>()));
+                        views.put(r.getString("id"), view(r));
                     }
                 }
             }
-            if (!views.isEmpty()) {
-                String history = "SELECT message_id, status, occurred_at, source, provider, raw_status, code, provider_message_id "
-                        + "FROM status_change WHERE applied = TRUE AND message_id IN (" + placeholders(views.size())
-                        + ") ORDER BY id";
-                try (PreparedStatement s = c.prepareStatement(history)) {
-                    int i = 1;
-                    for (String id : views.keySet()) {
-                        s.setString(i++, id);
-                    }
-                    try (ResultSet r = s.executeQuery()) {
-                        while (r.next()) {
-                            views.get(r.getString("message_id")).history().add(event(r));
-                        }
-                    }
-                }
-            }
+            history(c, views);
         });
         return views;
+    }
+
+    /** Fills each view's history, oldest first. */
+    private static void history(Connection c, Map<String, MessageView> views) throws SQLException {
+        if (views.isEmpty()) {
+            return;
+        }
+        String history = "SELECT message_id, status, occurred_at, source, provider, raw_status, code, provider_message_id "
+                + "FROM status_change WHERE applied = TRUE AND message_id IN (" + placeholders(views.size())
+                + ") ORDER BY id";
+        try (PreparedStatement s = c.prepareStatement(history)) {
+            int i = 1;
+            for (String id : views.keySet()) {
+                s.setString(i++, id);
+            }
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    views.get(r.getString("message_id")).history().add(event(r));
+                }
+            }
+        }
+    }
+
+    private static MessageView view(ResultSet r) throws SQLException {
+        String provider = r.getString("provider");
+        ProviderReport last = provider == null || r.getString("provider_raw_status") == null ? null
+                : new ProviderReport(ProviderCode.valueOf(provider), r.getString("provider_raw_status"),
+                        r.getString("provider_code"), r.getString("provider_message_id"));
+        return new MessageView(r.getString("id"), r.getString("client_reference"), r.getString("recipient"),
+                MessageStatus.valueOf(r.getString("status")), last, r.getString("reason_code"), r.getString("reason"),
+                time(r, "accepted_at"), time(r, "updated_at"), new ArrayList<>());
+    }
+
+    /**
+     * Messages of any tenant as an operator looks for them, newest first, at most {@code limit}; with their history
+     * when {@code withHistory}. A search by id or by a tenant's client reference reads by index; by number or
+     * status alone it reads the table (operators' searches are rare; no index slows every acceptance for them).
+     */
+    public List<FoundMessage> search(MessageCriteria criteria, int limit, boolean withHistory) {
+        StringBuilder sql = new StringBuilder("SELECT " + VIEW_COLUMNS + ", t.username, pa.name AS account FROM message m "
+                + "JOIN send_request sr ON sr.id = m.request_id JOIN tenant t ON t.id = m.tenant_id "
+                + "LEFT JOIN provider_account pa ON pa.id = m.provider_account_id WHERE 1 = 1");
+        List<String> values = new ArrayList<>();
+        narrow(sql, values, "m.id", criteria.messageId());
+        narrow(sql, values, "sr.client_reference", criteria.clientReference());
+        narrow(sql, values, "t.username", criteria.tenant());
+        narrow(sql, values, "m.recipient", criteria.recipient());
+        narrow(sql, values, "m.status", criteria.status() == null ? null : criteria.status().name());
+        sql.append(" ORDER BY m.accepted_at DESC, m.id FETCH FIRST ? ROWS ONLY");
+        Map<String, MessageView> views = new LinkedHashMap<>();
+        Map<String, String[]> owners = new LinkedHashMap<>();
+        jdbc.run(c -> {
+            try (PreparedStatement s = c.prepareStatement(sql.toString())) {
+                int i = 1;
+                for (String value : values) {
+                    s.setString(i++, value);
+                }
+                s.setInt(i, limit);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        MessageView view = view(r);
+                        views.put(view.messageId(), view);
+                        owners.put(view.messageId(), new String[] {r.getString("username"), r.getString("account")});
+                    }
+                }
+            }
+            if (withHistory) {
+                history(c, views);
+            }
+        });
+        List<FoundMessage> found = new ArrayList<>();
+        views.forEach((id, view) -> found.add(new FoundMessage(owners.get(id)[0], owners.get(id)[1], view)));
+        return found;
+    }
+
+    private static void narrow(StringBuilder sql, List<String> values, String column, String value) {
+        if (value != null && !value.isBlank()) {
+            sql.append(" AND ").append(column).append(" = ?");
+            values.add(value.strip());
+        }
     }
 
     /** The tenant's status changes after the cursor, oldest first; only those already sequenced. */

@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -178,6 +180,23 @@ public class GatewayMetrics {
     public void outbox(Supplier<Number> depth) {
         outboxDepth = depth; // a gauge holds what it reads weakly
         registry.gauge("smshub.outbox.due", Tags.empty(), depth, d -> d.get().doubleValue());
+    }
+
+    /**
+     * This node's counts since it started, for the operator console's chart: messages accepted, and each status
+     * providers reported that moved a message (lower case: delivered, failed, ...). Read from the server's registry,
+     * so a redeployment carries on counting.
+     */
+    public Map<String, Double> totals() {
+        Map<String, Double> totals = new TreeMap<>();
+        totals.put("accepted", registry.find("smshub.messages.accepted").counters().stream().mapToDouble(Counter::count).sum());
+        for (Counter reported : registry.find("smshub.messages.reported").counters()) {
+            String status = reported.getId().getTag("status");
+            if (status != null) {
+                totals.merge(status.toLowerCase(Locale.ROOT), reported.count(), Double::sum);
+            }
+        }
+        return totals;
     }
 
     /**

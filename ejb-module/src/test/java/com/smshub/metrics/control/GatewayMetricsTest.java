@@ -147,6 +147,22 @@ class GatewayMetricsTest {
         assertNull(registry.find("smshub.events").functionCounter());
     }
 
+    @Test
+    void theConsolesTotalsAddUpEveryTenantProviderAndAccount() {
+        Transaction none = new Transaction();
+        none.status = Status.STATUS_NO_TRANSACTION;
+        metrics.transactions = none;
+        assertEquals(0, metrics.totals().get("accepted"), "nothing yet");
+        metrics.accepted("demo", "MASIV", "masiv-simulator", "QUEUED", 3);
+        metrics.accepted("acme", "SMSPRO", "smspro-simulator", "QUEUED", 2);
+        metrics.reported("MASIV", "DELIVERED", 2);
+        metrics.reported("SMSPRO", "DELIVERED", 1);
+        metrics.reported("SMSPRO", "FAILED", 1);
+        assertEquals(5, metrics.totals().get("accepted"));
+        assertEquals(3, metrics.totals().get("delivered"));
+        assertEquals(1, metrics.totals().get("failed"));
+    }
+
     private double within(String le) {
         return registry.find("smshub.dispatch.call.within").tags("account", "masiv-simulator", "le", le).counter().count();
     }

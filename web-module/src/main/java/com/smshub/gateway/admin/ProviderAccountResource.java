@@ -17,6 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import com.smshub.health.boundary.AccountStates;
 import com.smshub.kernel.InvalidValueException;
 import com.smshub.kernel.NotFoundException;
 import com.smshub.kernel.ProviderCode;
@@ -28,6 +29,7 @@ import com.smshub.routing.entity.AccountView;
 /**
  * Provider accounts, in JSON: {@code GET /smshub/admin/provider-accounts} lists them (secrets never leave);
  * {@code PUT /smshub/admin/provider-accounts/{name}} creates (201) or replaces (200) one;
+ * {@code GET /smshub/admin/provider-accounts/health} each account's state as readiness probes it;
  * {@code GET .../{name}/push-addresses} answers the addresses to give the provider for its pushes, and
  * {@code POST .../{name}/push-key} gives the account a new push key and answers the new addresses (the old key
  * is taken for a day more). A body that breaks a rule is 400 with the rule in words. Documented in README.md
@@ -49,9 +51,19 @@ public class ProviderAccountResource {
     @EJB
     RoutingAdministration routing;
 
+    @EJB
+    AccountStates states;
+
     @GET
     public List<Account> list() {
         return routing.accounts().stream().map(ProviderAccountResource::json).toList();
+    }
+
+    /** Each account's state as readiness probes it ({@code UP 12 ms}, {@code DOWN: <why>}), by account name. */
+    @GET
+    @Path("health")
+    public Map<String, String> health() {
+        return states.byAccount();
     }
 
     @PUT

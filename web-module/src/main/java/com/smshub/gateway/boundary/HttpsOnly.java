@@ -15,7 +15,8 @@ import io.undertow.util.Headers;
 import com.smshub.kernel.Configuration;
 
 /**
- * With {@code smshub.https-only=true}, the SOAP contract (its calls and its WSDL) and the admin API answer plain HTTP
+ * With {@code smshub.https-only=true}, the SOAP contract (its calls and its WSDL), the admin API and the operator
+ * console (whose page takes an operator's password) answer plain HTTP
  * with 403 "HTTPS Required", before authentication, so that no tenant's or operator's credentials are ever taken
  * over a connection anyone on the way can read; a request that reached the gateway through a TLS-terminating proxy
  * counts as HTTPS where the server reads the proxy's headers (docs/security.md). Provider callbacks stay on both:
@@ -40,7 +41,8 @@ public class HttpsOnly implements ServletExtension {
 
     /** Whether a request to this path (within the web application) must come over HTTPS. */
     static boolean guarded(String path) {
-        return path.equals("/SmsGateway") || path.startsWith("/SmsGateway/") || path.equals("/admin") || path.startsWith("/admin/");
+        return path.equals("/SmsGateway") || path.startsWith("/SmsGateway/") || path.equals("/admin") || path.startsWith("/admin/")
+                || path.equals("/console") || path.startsWith("/console/");
     }
 
     private record Refusal(HttpHandler next) implements HttpHandler {

@@ -19,6 +19,7 @@ import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
+import jakarta.jms.TemporaryQueue;
 import jakarta.jms.TextMessage;
 import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBElement;
@@ -81,24 +82,37 @@ public class BatchQueueListener implements MessageListener {
         String id = "?";
         try {
             id = message.getJMSMessageID();
-            if (!(message instanceof TextMessage text)) {
-                throw new IllegalArgumentException("not a text message");
-            }
-            SendBatchRequest request = read(text.getText());
-            Object answer;
-            try {
-                answer = BatchIntake.accept(batches, sender(message), request);
-            } catch (GatewayFault fault) {
-                LOG.info("Batch " + id + " refused: " + fault.getMessage());
-                answer = ELEMENTS.createGatewayFault(fault.getFaultInfo());
-            }
-            reply(message, answer);
+            take(message, batches, jms, true);
         } catch (JMSException | JAXBException | IllegalArgumentException e) {
             String messageId = id;
             String reason = reason(e);
             LOG.log(Level.WARNING, "Batch message " + messageId + " cannot be processed and is rolled back "
                     + "(dead-lettered after three attempts): " + reason);
             throw new IllegalStateException("Unprocessable batch message " + messageId + ": " + reason, e);
+        }
+    }
+
+    /**
+     * Takes one batch message in the caller's transaction: accepted, or refused with a fault, and answered to its
+     * JMSReplyTo, unless that is a temporary queue and {@code toTemporaryQueue} is false (a dead letter replayed: its
+     * sender's connection, which owned that queue, is long gone; the tenant reads the batch by its reference).
+     *
+     * @throws IllegalArgumentException (or a JMS or JAXB exception) when the message is not a batch document
+     */
+    static void take(Message message, Batches batches, JMSContext jms, boolean toTemporaryQueue) throws JMSException, JAXBException {
+        if (!(message instanceof TextMessage text)) {
+            throw new IllegalArgumentException("not a text message");
+        }
+        SendBatchRequest request = read(text.getText());
+        Object answer;
+        try {
+            answer = BatchIntake.accept(batches, sender(message), request);
+        } catch (GatewayFault fault) {
+            LOG.info("Batch " + message.getJMSMessageID() + " refused: " + fault.getMessage());
+            answer = ELEMENTS.createGatewayFault(fault.getFaultInfo());
+        }
+        if (toTemporaryQueue || !(message.getJMSReplyTo() instanceof TemporaryQueue)) {
+            reply(jms, message, answer);
         }
     }
 
@@ -122,7 +136,7 @@ public class BatchQueueListener implements MessageListener {
         return sender;
     }
 
-    private void reply(Message request, Object answer) throws JMSException, JAXBException {
+    private static void reply(JMSContext jms, Message request, Object answer) throws JMSException, JAXBException {
         Destination replyTo = request.getJMSReplyTo();
         if (replyTo == null) {
             return;
@@ -134,7 +148,7 @@ public class BatchQueueListener implements MessageListener {
         jms.createProducer().setJMSCorrelationID(correlation).send(replyTo, xml.toString());
     }
 
-    private static String reason(Exception e) {
+    static String reason(Exception e) {
         Throwable cause = e instanceof JAXBException jaxb && jaxb.getLinkedException() != null ? jaxb.getLinkedException() : e;
         return cause.getMessage() != null ? cause.getMessage() : cause.toString();
     }
