@@ -21,10 +21,14 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.jboss.as.controller.client.ModelControllerClient;
 import org.jboss.dmr.ModelNode;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -67,7 +71,7 @@ class OperatorConsoleEndToEndIT extends SimulatorTest {
         // no sandbox as root; no calls home, which this machine's closed network refuses
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile);
+                "--user-data-dir=" + profile, "--window-size=1400,900");
         ChromeDriverService driver = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).build();
         browser = new ChromeDriver(driver, options);
     }
@@ -86,6 +90,14 @@ class OperatorConsoleEndToEndIT extends SimulatorTest {
         browser.navigate().refresh();
     }
 
+    /** What the browser showed at each test's end, kept for whoever reads a failed run: target/console/<test>.png. */
+    @AfterEach
+    void keepScreenshot(TestInfo test) throws Exception {
+        Path folder = Files.createDirectories(Path.of("target", "console"));
+        Files.write(folder.resolve(test.getTestMethod().orElseThrow().getName() + ".png"),
+                ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
     @Test
     void onlyAnOperatorLogsIn() throws Exception {
         logIn("operator", "guessed");
@@ -97,6 +109,7 @@ class OperatorConsoleEndToEndIT extends SimulatorTest {
         logIn("operator", "operator-password");
         waitVisible(By.id("console"));
         assertEquals("operator", element("who").getText());
+        assertFalse(element("login-form").isDisplayed(), "the log-in form gives way to the console");
         browser.navigate().refresh();
         waitVisible(By.id("console")); // the tab keeps its session
         element("logout").click();
