@@ -192,9 +192,9 @@ class OperatorConsoleEndToEndIT extends SimulatorTest {
 
         assertEquals(204, Operator.call("DELETE", "dead-letters/" + brokenId, null).statusCode());
         assertEquals(404, Operator.call("DELETE", "dead-letters/" + brokenId, null).statusCode());
-        HttpResponse<String> audit = Operator.call("GET", "audit?subject=/dead-letters", null);
-        assertTrue(audit.body().contains("/replay\"") && audit.body().contains("\"action\":\"DELETE\""),
-                "the replay and the removal audited: " + audit.body());
+        HttpResponse<String> audit = Operator.call("GET", "audit?subject=dead-letter/", null);
+        assertTrue(audit.body().contains("\"action\":\"dead-letter.replay\"") && audit.body().contains("\"action\":\"dead-letter.discard\"")
+                && audit.body().contains("\"subject\":\"dead-letter/" + brokenId + "\""), "the replay and the removal audited: " + audit.body());
     }
 
     @Test
@@ -220,6 +220,10 @@ class OperatorConsoleEndToEndIT extends SimulatorTest {
         assertTrue(charge.body().contains("\"state\":\"APPROVED\"") && charge.body().contains("\"reconciledBy\":\"operator\"")
                 && charge.body().contains("\"providerTransactionId\":\"from-statement\""), charge.body());
         assertTrue(rowsContaining("charge-list", lost.getChargeId()).isEmpty(), "no longer UNKNOWN");
+        HttpResponse<String> audit = Operator.call("GET", "audit?subject=charge/" + lost.getChargeId(), null);
+        assertEquals(1, audit.body().split("\"action\":\"charge.reconcile\"", -1).length - 1, audit.body());
+        assertTrue(audit.body().contains("\\\"state\\\":\\\"UNKNOWN\\\"") && audit.body().contains("\\\"state\\\":\\\"APPROVED\\\""),
+                "the charge before and after: " + audit.body());
     }
 
     @Test

@@ -128,13 +128,4 @@ class TenantAdministrationEndToEndIT extends DeployedGateway {
         assertEquals(400, roleChanged.statusCode());
         assertTrue(roleChanged.body().contains("does not change"), roleChanged.body());
     }
-
-    @Test
-    void everyOtherAdminWriteIsAuditedWithWhoAndWhat() throws Exception {
-        HttpResponse<String> purge = Operator.call("POST", "retention/purge?olderThanDays=36500", null);
-        assertEquals(200, purge.statusCode(), purge.body());
-        HttpResponse<String> audit = Operator.call("GET", "audit?subject=/retention/purge&limit=1", null);
-        assertTrue(audit.body().contains("\"action\":\"POST\"") && audit.body().contains("olderThanDays=36500")
-                && audit.body().contains("\"operator\":\"operator\""), audit.body());
-    }
 }

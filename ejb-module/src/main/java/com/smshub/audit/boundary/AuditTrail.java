@@ -25,9 +25,14 @@ public class AuditTrail {
     @Inject
     AuditLog log;
 
-    /** Records a write the calling operator made (the admin API's, for writes that record no state of their own). */
+    /** Records a write the calling operator made, its states before and after as JSON (null where none). */
     public void record(String action, String subject, String before, String after) {
         log.record(session.getCallerPrincipal().getName(), action, subject, before, after);
+    }
+
+    /** How many audit rows this thread has recorded so far (the admin API records a write that recorded none). */
+    public static int writtenOnThisThread() {
+        return AuditLog.written();
     }
 
     public List<AuditEntry> recent(String subjectPrefix, int most) {

@@ -1,5 +1,6 @@
 package com.smshub.audit.control;
 
+import java.security.Principal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,13 +13,28 @@ import javax.sql.DataSource;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 
 import com.smshub.audit.entity.AuditEntry;
 import com.smshub.kernel.StoreException;
 
-/** The audit table: written in the caller's transaction, read newest first. */
+/**
+ * The audit table: written in the caller's transaction, read newest first. Each feature records its own writes with
+ * the state before and after ({@link #changed}), as JSON of its own views, which never hold a secret. The admin API
+ * records, after the fact, a write that recorded nothing ({@link #written()} tells it), so that no write goes
+ * unrecorded, even one added later without its own row.
+ */
 @ApplicationScoped
 public class AuditLog {
+
+    private static final Jsonb JSON = JsonbBuilder.create();
+    /** Rows this thread recorded: an admin request is served on one thread, its EJB calls included. */
+    private static final ThreadLocal<int[]> WRITTEN = ThreadLocal.withInitial(() -> new int[1]);
+
+    @Inject
+    Principal caller;
 
     /** The widths of the table's columns: a longer state is cut, never refused. */
     static final int MOST_STATE = 4000;
@@ -27,7 +43,22 @@ public class AuditLog {
     @Resource(lookup = "java:jboss/datasources/SmsHubDS")
     DataSource dataSource;
 
+    /** Records a change the calling operator made: the states before and after as JSON (null where none). */
+    public void changed(String action, String subject, Object before, Object after) {
+        record(caller.getName(), action, subject, json(before), json(after));
+    }
+
+    /** How many rows this thread has recorded so far. */
+    public static int written() {
+        return WRITTEN.get()[0];
+    }
+
+    static String json(Object state) {
+        return state == null ? null : state instanceof String text ? text : JSON.toJson(state);
+    }
+
     public void record(String operator, String action, String subject, String before, String after) {
+        WRITTEN.get()[0]++;
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
                 "INSERT INTO audit_entry (operator, action, subject, before_state, after_state) VALUES (?, ?, ?, ?, ?)")) {
             s.setString(1, operator);

@@ -11,6 +11,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
+import com.smshub.audit.control.AuditLog;
 import com.smshub.billing.control.ChargeBook;
 import com.smshub.billing.entity.ChargeAnswer;
 import com.smshub.billing.entity.ChargeRecord;
@@ -34,6 +35,9 @@ public class ChargeAdministration {
 
     @Inject
     ChargeBook book;
+
+    @Inject
+    AuditLog audit;
 
     public List<ChargeRecord> inState(ChargeState state) {
         return book.inState(state);
@@ -59,11 +63,13 @@ public class ChargeAdministration {
      * @throws NotReconcilableException when the charge is not UNKNOWN (it needs no reconciliation)
      */
     public ChargeRecord reconcile(String id, ChargeState outcome, String transactionId, String operator) {
-        charge(id); // NOT_FOUND first
+        ChargeRecord before = charge(id); // NOT_FOUND first
         if (!book.reconcile(id, outcome, transactionId, operator, session.getCallerPrincipal().getName())) {
             throw new NotReconcilableException("Charge " + id + " is " + charge(id).state() + ", not UNKNOWN: nothing to reconcile");
         }
-        return charge(id);
+        ChargeRecord after = charge(id);
+        audit.changed("charge.reconcile", "charge/" + id, before, after);
+        return after;
     }
 
     public List<LedgerTotal> totals(LocalDate from, LocalDate to) {

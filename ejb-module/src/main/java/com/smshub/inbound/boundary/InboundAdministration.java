@@ -1,11 +1,14 @@
 package com.smshub.inbound.boundary;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
+import com.smshub.audit.control.AuditLog;
 import com.smshub.inbound.control.InboundRules;
 import com.smshub.inbound.control.Subscriptions;
 import com.smshub.inbound.entity.InboundRule;
@@ -13,6 +16,7 @@ import com.smshub.kernel.InvalidValueException;
 import com.smshub.kernel.Msisdn;
 import com.smshub.routing.control.AccountDirectory;
 import com.smshub.tenant.control.TenantDirectory;
+import com.smshub.tenant.entity.TenantProfile;
 import com.smshub.tenant.entity.TenantRef;
 
 /**
@@ -34,6 +38,9 @@ public class InboundAdministration {
 
     @Inject
     AccountDirectory accounts;
+
+    @Inject
+    AuditLog audit;
 
     /** A rule as operators write it: a tenant's and an account's names. */
     public record RuleDefinition(Long id, String tenant, String account, String shortCode, String destinationSuffix,
@@ -63,23 +70,41 @@ public class InboundAdministration {
         if (rule.keyword() != null && !rule.keyword().strip().matches("[\\p{L}\\p{N}]{1,40}")) {
             throw new InvalidValueException("keyword is one word of letters and digits, at most 40");
         }
-        return definition(rules.add(new InboundRule(null, tenant.id(), account, rule.shortCode(), rule.destinationSuffix(),
-                rule.keyword(), rule.priority())));
+        RuleDefinition added = definition(rules.add(new InboundRule(null, tenant.id(), account, rule.shortCode(),
+                rule.destinationSuffix(), rule.keyword(), rule.priority())));
+        audit.changed("inbound-rule.add", "inbound-rule/" + added.id(), null, added);
+        return added;
     }
 
     public boolean removeRule(long id) {
-        return rules.remove(id);
+        RuleDefinition before = rules().stream().filter(r -> r.id() == id).findFirst().orElse(null);
+        boolean removed = rules.remove(id);
+        if (removed) {
+            audit.changed("inbound-rule.remove", "inbound-rule/" + id, before, null);
+        }
+        return removed;
     }
 
     /** Starts a subscription; the number in the tenant's default country where national. */
     public boolean subscribe(String tenant, String number, String service) {
         TenantRef ref = tenants.byUsername(tenant);
-        return subscriptions.start(ref.id(), Msisdn.parse(number, ref.defaultRegion()).e164(), service);
+        String e164 = Msisdn.parse(number, ref.defaultRegion()).e164();
+        boolean was = subscriptions.active(ref.id(), e164);
+        boolean started = subscriptions.start(ref.id(), e164, service);
+        audit.changed("subscription.start", "tenant/" + tenant + "/subscription/" + e164, Map.of("subscribed", was),
+                Map.of("subscribed", true, "service", service == null ? "" : service));
+        return started;
     }
 
     public boolean unsubscribe(String tenant, String number) {
         TenantRef ref = tenants.byUsername(tenant);
-        return subscriptions.end(ref.id(), Msisdn.parse(number, ref.defaultRegion()).e164());
+        String e164 = Msisdn.parse(number, ref.defaultRegion()).e164();
+        boolean ended = subscriptions.end(ref.id(), e164);
+        if (ended) {
+            audit.changed("subscription.end", "tenant/" + tenant + "/subscription/" + e164, Map.of("subscribed", true),
+                    Map.of("subscribed", false));
+        }
+        return ended;
     }
 
     public boolean subscribed(String tenant, String number) {
@@ -89,7 +114,18 @@ public class InboundAdministration {
 
     /** What INFO answers for the tenant (SMS Pro 12.3). */
     public void setInfo(String tenant, String name, String phone, String contact) {
+        TenantProfile was = tenants.find(tenant).map(t -> tenants.profile(t.id())).orElse(null);
         tenants.setInfo(tenant, name, phone, contact);
+        audit.changed("tenant.info", "tenant/" + tenant + "/info",
+                was == null ? null : info(was.infoName(), was.infoPhone(), was.infoContact()), info(name, phone, contact));
+    }
+
+    private static Map<String, String> info(String name, String phone, String contact) {
+        Map<String, String> info = new LinkedHashMap<>();
+        info.put("name", name);
+        info.put("phone", phone);
+        info.put("contact", contact);
+        return info;
     }
 
     private RuleDefinition definition(InboundRule rule) {

@@ -9,6 +9,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
+import com.smshub.audit.control.AuditLog;
 import com.smshub.kernel.RequestValidationException;
 import com.smshub.retention.control.Purge;
 import com.smshub.retention.entity.PurgeReport;
@@ -29,12 +30,17 @@ public class Retention {
     @Inject
     TenantDirectory tenants;
 
+    @Inject
+    AuditLog audit;
+
     public PurgeReport purgeOlderThan(int days, String tenant) {
         if (days < 0) {
             throw new RequestValidationException("olderThanDays", "a number of days, 0 or more");
         }
         Long tenantId = tenant == null ? null : tenants.find(tenant)
                 .orElseThrow(() -> new RequestValidationException("tenant", "no enabled tenant " + tenant)).id();
-        return purge.olderThan(OffsetDateTime.now(ZoneOffset.UTC).minusDays(days), tenantId);
+        PurgeReport report = purge.olderThan(OffsetDateTime.now(ZoneOffset.UTC).minusDays(days), tenantId);
+        audit.changed("retention.purge", "retention" + (tenant == null ? "" : "/tenant/" + tenant), null, report);
+        return report;
     }
 }

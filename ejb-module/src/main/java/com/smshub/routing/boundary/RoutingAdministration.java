@@ -17,6 +17,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
+import com.smshub.audit.control.AuditLog;
 import com.smshub.kernel.InvalidValueException;
 import com.smshub.kernel.Money;
 import com.smshub.kernel.NotFoundException;
@@ -73,6 +74,9 @@ public class RoutingAdministration {
     @Inject
     TenantDirectory tenants;
 
+    @Inject
+    AuditLog audit;
+
     /** Creates or replaces the account of this name; true when it was created. A null secret keeps the stored one. */
     public boolean saveAccount(String name, AccountDefinition definition) {
         if (name == null || !name.matches("[A-Za-z0-9._-]{1,64}")) {
@@ -87,6 +91,7 @@ public class RoutingAdministration {
             throw new InvalidValueException("Account " + name + " is a " + existing.get().getProvider()
                     + " account; its provider cannot change");
         }
+        AccountView before = existing.map(this::view).orElse(null);
         Map<String, String> settings = secretSettings.given(definition.provider(), definition.settings(), existing);
         adapter.checkSettings(Settings.of(settings));
         ProviderAccount account = existing.orElseGet(() -> new ProviderAccount(definition.provider(), name));
@@ -106,19 +111,22 @@ public class RoutingAdministration {
         }
         em.flush();
         router.reload();
+        audit.changed(existing.isEmpty() ? "provider-account.create" : "provider-account.change", "provider-account/" + name,
+                before, view(account));
         return existing.isEmpty();
     }
 
     public List<AccountView> accounts() {
-        List<AccountView> views = new ArrayList<>();
-        for (ProviderAccount a : em.createNamedQuery(ProviderAccount.ALL, ProviderAccount.class).getResultList()) {
-            views.add(new AccountView(a.getName(), a.getProvider(), a.getEndpointUrl(), a.getUsername(),
-                    a.getSealedSecret() != null, a.isEnabled(), a.getMaxPerSecond(), a.getMaxConcurrent(),
-                    secretSettings.shown(a), a.getPushUsername(),
-                    a.getPushAllowFrom() == null ? List.of() : List.of(a.getPushAllowFrom().split(",")),
-                    a.getAmbiguousAttempts()));
-        }
-        return views;
+        return em.createNamedQuery(ProviderAccount.ALL, ProviderAccount.class).getResultList().stream().map(this::view).toList();
+    }
+
+    /** An account as operators read it: whether a secret is set, never the secret. */
+    private AccountView view(ProviderAccount a) {
+        return new AccountView(a.getName(), a.getProvider(), a.getEndpointUrl(), a.getUsername(),
+                a.getSealedSecret() != null, a.isEnabled(), a.getMaxPerSecond(), a.getMaxConcurrent(),
+                secretSettings.shown(a), a.getPushUsername(),
+                a.getPushAllowFrom() == null ? List.of() : List.of(a.getPushAllowFrom().split(",")),
+                a.getAmbiguousAttempts());
     }
 
     /**
@@ -154,6 +162,8 @@ public class RoutingAdministration {
         stored.rotatePushKey(secrets.seal(PushKeys.generate(), PushKeys.sealedFor(name)), OffsetDateTime.now(ZoneOffset.UTC));
         em.flush();
         accounts.reload();
+        audit.changed("provider-account.push-key", "provider-account/" + name, "{\"pushKey\":\"the one before\"}",
+                "{\"pushKey\":\"new; the one before taken for a day more\"}");
         return pushAddresses(name);
     }
 
@@ -200,20 +210,21 @@ public class RoutingAdministration {
         em.persist(rule);
         em.flush();
         router.reload();
-        return new RouteDefinition(rule.getId(), route.prefix(), route.tenant(), route.account(), route.priority(),
-                route.premium(), route.binary(), route.price(), route.enabled());
+        RouteDefinition added = definition(rule);
+        audit.changed("route.add", "route/" + rule.getId(), null, added);
+        return added;
     }
 
     public List<RouteDefinition> routes() {
-        List<RouteDefinition> routes = new ArrayList<>();
-        for (RouteRule r : em.createNamedQuery(RouteRule.ALL, RouteRule.class).getResultList()) {
-            ProviderAccount account = em.find(ProviderAccount.class, r.getAccountId());
-            routes.add(new RouteDefinition(r.getId(), r.getPrefix(),
-                    r.getTenantId() == null ? null : tenants.usernameOf(r.getTenantId()), account.getName(), r.getPriority(),
-                    r.isPremium(), r.isBinary(), r.getPriceAmount() == null ? null : new Money(r.getPriceAmount(), r.getPriceCurrency()),
-                    r.isEnabled()));
-        }
-        return routes;
+        return em.createNamedQuery(RouteRule.ALL, RouteRule.class).getResultList().stream().map(this::definition).toList();
+    }
+
+    private RouteDefinition definition(RouteRule r) {
+        ProviderAccount account = em.find(ProviderAccount.class, r.getAccountId());
+        return new RouteDefinition(r.getId(), r.getPrefix(),
+                r.getTenantId() == null ? null : tenants.usernameOf(r.getTenantId()), account.getName(), r.getPriority(),
+                r.isPremium(), r.isBinary(), r.getPriceAmount() == null ? null : new Money(r.getPriceAmount(), r.getPriceCurrency()),
+                r.isEnabled());
     }
 
     /** Whether there was such a route. */
@@ -222,9 +233,11 @@ public class RoutingAdministration {
         if (rule == null) {
             return false;
         }
+        RouteDefinition before = definition(rule);
         em.remove(rule);
         em.flush();
         router.reload();
+        audit.changed("route.remove", "route/" + id, before, null);
         return true;
     }
 }

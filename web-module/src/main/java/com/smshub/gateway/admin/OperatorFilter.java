@@ -19,17 +19,17 @@ import com.smshub.tenant.boundary.TenantAdministration;
 
 /**
  * Every admin call: the operator must be enabled now (the realm may still hold a disabled operator's credentials
- * for a minute; this reads the table), else 403. Every write that succeeded and records no state of its own
- * (tenants' writes and a message sent again do, with before and after) leaves an audit row: who, the method, the
- * path, the status.
+ * for a minute; this reads the table), else 403. Each feature records its writes with the state before and after;
+ * a write that succeeded and recorded nothing (one added without its own row) still leaves a row here: who, the
+ * method, the path, the status. So every admin write has exactly one.
  */
 @Provider
 @Priority(Priorities.AUTHORIZATION)
 public class OperatorFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
     private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
-    /** Writes whose feature records its own audit row, with the state before and after. */
-    private static final Set<String> SELF_AUDITED = Set.of("tenants", "messages/");
+    /** The request property that holds how many audit rows this thread had written when the request came. */
+    private static final String AUDITED_BEFORE = OperatorFilter.class.getName() + ".audited";
 
     @EJB
     TenantAdministration tenants;
@@ -39,6 +39,7 @@ public class OperatorFilter implements ContainerRequestFilter, ContainerResponse
 
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
+        request.setProperty(AUDITED_BEFORE, AuditTrail.writtenOnThisThread());
         if (!tenants.operatorEnabled()) {
             request.abortWith(Response.status(Response.Status.FORBIDDEN).type(MediaType.TEXT_PLAIN)
                     .entity("This operator is disabled.\n").build());
@@ -48,9 +49,9 @@ public class OperatorFilter implements ContainerRequestFilter, ContainerResponse
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) throws IOException {
         String path = request.getUriInfo().getPath();
-        String relative = path.replaceFirst("^/", "");
+        Object before = request.getProperty(AUDITED_BEFORE);
         if (!WRITES.contains(request.getMethod()) || response.getStatus() >= 400
-                || SELF_AUDITED.stream().anyMatch(relative::startsWith)) {
+                || before instanceof Integer written && AuditTrail.writtenOnThisThread() > written) {
             return;
         }
         String query = request.getUriInfo().getRequestUri().getRawQuery();

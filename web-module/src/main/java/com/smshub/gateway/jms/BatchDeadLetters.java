@@ -18,8 +18,10 @@ import jakarta.jms.Message;
 import jakarta.jms.Queue;
 import jakarta.jms.QueueBrowser;
 import jakarta.jms.TextMessage;
+import jakarta.json.Json;
 import jakarta.xml.bind.JAXBException;
 
+import com.smshub.audit.boundary.AuditTrail;
 import com.smshub.sending.boundary.Batches;
 
 /**
@@ -59,6 +61,9 @@ public class BatchDeadLetters {
     @Resource
     SessionContext session;
 
+    @EJB
+    AuditTrail audit;
+
     /** The dead letters, oldest first, at most 500. */
     public List<DeadLetter> list() throws JMSException {
         List<DeadLetter> found = new ArrayList<>();
@@ -81,6 +86,7 @@ public class BatchDeadLetters {
         }
         try {
             BatchQueueListener.take(message, batches, jms, false);
+            audit.record("dead-letter.replay", "dead-letter/" + id, state(message), "{\"replayed\":true}");
             return new Outcome(Result.DONE, null);
         } catch (JAXBException | JMSException | IllegalArgumentException e) {
             session.setRollbackOnly();
@@ -90,7 +96,21 @@ public class BatchDeadLetters {
 
     /** Removes the dead letter for good. */
     public Outcome discard(String id) throws JMSException {
-        return new Outcome(take(id) == null ? Result.NOT_FOUND : Result.DONE, null);
+        Message message = take(id);
+        if (message == null) {
+            return new Outcome(Result.NOT_FOUND, null);
+        }
+        audit.record("dead-letter.discard", "dead-letter/" + id, state(message), null);
+        return new Outcome(Result.DONE, null);
+    }
+
+    /** What the audit keeps of a dead letter: whose it was and where from, not its text (numbers, messages). */
+    private String state(Message m) throws JMSException {
+        DeadLetter letter = deadLetter(m);
+        return Json.createObjectBuilder().add("queue", deadLetters.getQueueName())
+                .add("sender", letter.sender() == null ? "" : letter.sender())
+                .add("originalQueue", letter.originalQueue() == null ? "" : letter.originalQueue())
+                .add("length", letter.length()).build().toString();
     }
 
     /** The message, received in this transaction; null where the queue holds no such message. */
