@@ -1,32 +1,19 @@
 package com.smshub.dispatch.boundary;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.logging.Logger;
-
-import javax.sql.DataSource;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
-import jakarta.annotation.security.PermitAll;
-import jakarta.ejb.ConcurrencyManagement;
-import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.DependsOn;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
-import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerConfig;
-import jakarta.ejb.TimerService;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import com.smshub.kernel.Configuration;
 import com.smshub.dispatch.control.DispatchQueue;
+import com.smshub.kernel.Configuration;
 import com.smshub.message.Dispatch;
 import com.smshub.message.Outbox;
 import com.smshub.metrics.control.GatewayMetrics;
-import com.smshub.platform.SingleNodeTask;
+import com.smshub.platform.PeriodicJob;
 
 /**
  * Moves accepted messages from the outbox (messages whose {@code dispatch_due_at} has come) to the dispatch
@@ -35,23 +22,12 @@ import com.smshub.platform.SingleNodeTask;
  * queue and the cleared due time commit together, so a message is queued exactly once; one node at a time.
  * The messages of a dispatch group (one provider request for several recipients) are queued as one.
  */
-@Singleton
-@Startup
-@DependsOn("DatabaseMigration")
-@PermitAll
-@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
-public class DispatchRelay {
+@ApplicationScoped
+public class DispatchRelay implements PeriodicJob {
 
-    private static final Logger LOG = Logger.getLogger(DispatchRelay.class.getName());
     private static final int CHUNK = 2000;
     /** The outbox's depth is counted up to this: past it, the figure says "very deep" and a scrape stays cheap. */
     private static final int MOST_COUNTED = 100_000;
-
-    @Resource
-    TimerService timers;
-
-    @Resource(lookup = "java:jboss/datasources/SmsHubDS")
-    DataSource dataSource;
 
     @Inject
     DispatchQueue queue;
@@ -62,22 +38,30 @@ public class DispatchRelay {
     @Inject
     GatewayMetrics metrics;
 
-    private final SingleNodeTask task = new SingleNodeTask("dispatch_relay", LOG);
+    private final Duration every = Duration.ofMillis(Configuration.number("smshub.dispatch.relay-interval-ms", 100));
 
     @PostConstruct
     void start() {
-        long interval = Configuration.number("smshub.dispatch.relay-interval-ms", 100);
-        timers.createIntervalTimer(interval, interval, new TimerConfig("dispatch-relay", false));
         metrics.outbox(() -> outbox.waiting(Instant.now(), MOST_COUNTED));
     }
 
-    @Timeout
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    void tick() {
-        task.tick(dataSource, this::relay);
+    @Override
+    public String name() {
+        return "dispatch-relay";
     }
 
-    private void relay() {
+    @Override
+    public Duration every() {
+        return every;
+    }
+
+    @Override
+    public String lock() {
+        return "dispatch_relay";
+    }
+
+    @Override
+    public void run() {
         List<Dispatch> due = outbox.takeDue(CHUNK, Instant.now());
         if (!due.isEmpty()) {
             queue.enqueueDispatches(due);

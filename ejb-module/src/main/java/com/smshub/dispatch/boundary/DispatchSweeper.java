@@ -4,29 +4,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.logging.Logger;
 
-import javax.sql.DataSource;
-
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
-import jakarta.annotation.security.PermitAll;
-import jakarta.ejb.ConcurrencyManagement;
-import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.DependsOn;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
-import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerConfig;
-import jakarta.ejb.TimerService;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import com.smshub.kernel.Configuration;
 import com.smshub.dispatch.control.DispatchQueue;
 import com.smshub.dispatch.control.InterruptedAttempts;
+import com.smshub.kernel.Configuration;
 import com.smshub.message.Dispatch;
 import com.smshub.message.Outbox;
-import com.smshub.platform.SingleNodeTask;
+import com.smshub.platform.PeriodicJob;
 
 /**
  * The safety net under dispatch: attempts nobody will finish are resolved by their accounts' policies
@@ -36,23 +22,13 @@ import com.smshub.platform.SingleNodeTask;
  * the recovery manager has not resolved yet; dispatch locks the row and skips a message that has already
  * moved on, so a second JMS message for it changes nothing. Every 30 seconds, one node at a time.
  */
-@Singleton
-@Startup
-@DependsOn("DatabaseMigration")
-@PermitAll
-@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
-public class DispatchSweeper {
+@ApplicationScoped
+public class DispatchSweeper implements PeriodicJob {
 
     private static final Logger LOG = Logger.getLogger(DispatchSweeper.class.getName());
     private static final int BATCH = 1000;
     /** How long a message may wait for dispatch before it is queued again (smshub.dispatch.stale-seconds). */
     private static final Duration STALE = Configuration.seconds("smshub.dispatch.stale-seconds", 300);
-
-    @Resource
-    TimerService timers;
-
-    @Resource(lookup = "java:jboss/datasources/SmsHubDS")
-    DataSource dataSource;
 
     @Inject
     DispatchQueue queue;
@@ -63,21 +39,23 @@ public class DispatchSweeper {
     @Inject
     InterruptedAttempts interrupted;
 
-    private final SingleNodeTask task = new SingleNodeTask("dispatch_sweep", LOG);
-
-    @PostConstruct
-    void start() {
-        long interval = Math.max(1000, Math.min(30_000, STALE.toMillis() / 4));
-        timers.createIntervalTimer(interval, interval, new TimerConfig("dispatch-sweeper", false));
+    @Override
+    public String name() {
+        return "dispatch-sweeper";
     }
 
-    @Timeout
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    void tick() {
-        task.tick(dataSource, this::sweep);
+    @Override
+    public Duration every() {
+        return Duration.ofMillis(Math.max(1000, Math.min(30_000, STALE.toMillis() / 4)));
     }
 
-    private void sweep() {
+    @Override
+    public String lock() {
+        return "dispatch_sweep";
+    }
+
+    @Override
+    public void run() {
         interrupted.resolve(BATCH);
         List<Dispatch> stale = outbox.takeStale(STALE, BATCH);
         if (stale.isEmpty()) {

@@ -5,26 +5,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.logging.Logger;
 
-import javax.sql.DataSource;
-
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
-import jakarta.annotation.security.PermitAll;
-import jakarta.ejb.ConcurrencyManagement;
-import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.DependsOn;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
-import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerConfig;
-import jakarta.ejb.TimerService;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import com.smshub.inbound.control.InboundStore;
 import com.smshub.intake.control.ParkedReports;
-import com.smshub.platform.SingleNodeTask;
+import com.smshub.platform.PeriodicJob;
 
 /**
  * Applies parked reports once their message is known, every second (one node at a time), in the same
@@ -33,22 +19,12 @@ import com.smshub.platform.SingleNodeTask;
  * also drops the parts of long messages from subscribers that never completed (InboundStore#expireParts): the
  * same kind of leftover a provider's traffic leaves, on the same one-node job.
  */
-@Singleton
-@Startup
-@DependsOn("DatabaseMigration")
-@PermitAll
-@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
-public class ParkedReportMatcher {
+@ApplicationScoped
+public class ParkedReportMatcher implements PeriodicJob {
 
     private static final Logger LOG = Logger.getLogger(ParkedReportMatcher.class.getName());
     private static final int CHUNK = 500;
     static final Duration KEPT = Duration.ofDays(2);
-
-    @Resource
-    TimerService timers;
-
-    @Resource(lookup = "java:jboss/datasources/SmsHubDS")
-    DataSource dataSource;
 
     @Inject
     ParkedReports parked;
@@ -61,20 +37,23 @@ public class ParkedReportMatcher {
 
     private volatile long partsSweptAtMillis;
 
-    private final SingleNodeTask task = new SingleNodeTask("parked_reports", LOG);
-
-    @PostConstruct
-    void start() {
-        timers.createIntervalTimer(1000, 1000, new TimerConfig("parked-report-matcher", false));
+    @Override
+    public String name() {
+        return "parked-report-matcher";
     }
 
-    @Timeout
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    void tick() {
-        task.tick(dataSource, this::match);
+    @Override
+    public Duration every() {
+        return Duration.ofSeconds(1);
     }
 
-    private void match() {
+    @Override
+    public String lock() {
+        return "parked_reports";
+    }
+
+    @Override
+    public void run() {
         List<ParkedReports.Parked> matched = parked.matched(CHUNK);
         if (!matched.isEmpty()) {
             events.reports(matched.stream().map(ParkedReports.Parked::report).toList());

@@ -1,27 +1,17 @@
 package com.smshub.intake.boundary;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
-import jakarta.annotation.security.PermitAll;
-import jakarta.ejb.ConcurrencyManagement;
-import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
-import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerConfig;
-import jakarta.ejb.TimerService;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import com.smshub.kernel.Configuration;
+import com.smshub.platform.PeriodicJob;
 import com.smshub.provider.spi.Account;
 import com.smshub.provider.spi.InboundFeed;
 import com.smshub.provider.spi.Providers;
@@ -35,19 +25,11 @@ import com.smshub.routing.control.AccountDirectory;
  * pages wait (at most 20 a tick), each page in a transaction of its own ({@link FeedReading}). The cursor's
  * row lock keeps two nodes from reading one feed at once.
  */
-@Singleton
-@Startup
-@DependsOn("DatabaseMigration")
-@PermitAll
-@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class StatusFeeds {
+@ApplicationScoped
+public class StatusFeeds implements PeriodicJob {
 
     private static final Logger LOG = Logger.getLogger(StatusFeeds.class.getName());
     private static final int MOST_PAGES = 20;
-
-    @Resource
-    TimerService timers;
 
     @Inject
     AccountDirectory accounts;
@@ -58,35 +40,32 @@ public class StatusFeeds {
     @EJB
     FeedReading reading;
 
-    private volatile boolean running;
+    private final Duration every = Duration.ofMillis(Configuration.number("smshub.status.feed-interval-ms", 10_000));
 
-    @PostConstruct
-    void start() {
-        long interval = Configuration.number("smshub.status.feed-interval-ms", 10_000);
-        timers.createIntervalTimer(interval, interval, new TimerConfig("status-feeds", false));
+    @Override
+    public String name() {
+        return "status-feeds";
     }
 
-    @Timeout
-    void tick() {
-        if (running) {
-            return;
-        }
-        running = true;
-        try {
-            for (Account account : accounts.enabled()) {
-                Optional<StatusFeed> feed = providers.capability(account.provider(), StatusFeed.class);
-                if (feed.isPresent()) {
-                    read(account, feed.get());
-                }
-                Optional<InboundFeed> inbound = providers.capability(account.provider(), InboundFeed.class);
-                if (inbound.isPresent()) {
-                    for (String name : inbound.get().inboundFeeds(account)) {
-                        read(account, inbound.get(), name);
-                    }
+    @Override
+    public Duration every() {
+        return every;
+    }
+
+    /** Reads each account's feeds; each page in a transaction of its own (FeedReading). */
+    @Override
+    public void run() {
+        for (Account account : accounts.enabled()) {
+            Optional<StatusFeed> feed = providers.capability(account.provider(), StatusFeed.class);
+            if (feed.isPresent()) {
+                read(account, feed.get());
+            }
+            Optional<InboundFeed> inbound = providers.capability(account.provider(), InboundFeed.class);
+            if (inbound.isPresent()) {
+                for (String name : inbound.get().inboundFeeds(account)) {
+                    read(account, inbound.get(), name);
                 }
             }
-        } finally {
-            running = false;
         }
     }
 

@@ -9,25 +9,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.annotation.security.PermitAll;
-import jakarta.ejb.ConcurrencyManagement;
-import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.DependsOn;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
-import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerConfig;
-import jakarta.ejb.TimerService;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import com.smshub.kernel.Configuration;
 import com.smshub.metrics.control.GatewayMetrics;
+import com.smshub.platform.PeriodicJob;
 import com.smshub.provider.spi.Account;
 import com.smshub.provider.spi.Capabilities;
 import com.smshub.provider.spi.ProviderEvents;
@@ -51,19 +41,11 @@ import com.smshub.session.control.SessionLeases;
  * A slow bind thus never delays another account's renewal, nor its own: its lease is renewed while it binds,
  * so no second node binds the same account meanwhile.
  */
-@Singleton
-@Startup
-@DependsOn("DatabaseMigration")
-@PermitAll
-@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class SessionKeeper {
+@ApplicationScoped
+public class SessionKeeper implements PeriodicJob {
 
     private static final Logger LOG = Logger.getLogger(SessionKeeper.class.getName());
     private static final Duration MOST_BACKOFF = Duration.ofSeconds(60);
-
-    @Resource
-    TimerService timers;
 
     @Resource
     ManagedExecutorService executor;
@@ -99,13 +81,18 @@ public class SessionKeeper {
     private final Set<Long> busy = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
 
-    @PostConstruct
-    void start() {
-        timers.createIntervalTimer(interval.toMillis(), interval.toMillis(), new TimerConfig("provider-sessions", false));
+    @Override
+    public String name() {
+        return "provider-sessions";
     }
 
-    @Timeout
-    synchronized void tick() {
+    @Override
+    public Duration every() {
+        return interval;
+    }
+
+    @Override
+    public synchronized void run() {
         if (stopping) {
             return;
         }

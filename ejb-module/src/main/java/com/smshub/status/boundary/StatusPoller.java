@@ -1,26 +1,13 @@
 package com.smshub.status.boundary;
 
+import java.time.Duration;
 import java.util.logging.Logger;
 
-import javax.sql.DataSource;
-
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
-import jakarta.annotation.security.PermitAll;
-import jakarta.ejb.ConcurrencyManagement;
-import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.DependsOn;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
-import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerConfig;
-import jakarta.ejb.TimerService;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import com.smshub.kernel.Configuration;
-import com.smshub.platform.SingleNodeTask;
+import com.smshub.platform.PeriodicJob;
 import com.smshub.status.control.CheckPolicy;
 import com.smshub.status.control.DueChecks;
 
@@ -34,45 +21,39 @@ import com.smshub.status.control.DueChecks;
  * be asked about (no provider id, and the provider cannot find it by ours) waits for a pushed report until
  * the same deadline.
  */
-@Singleton
-@Startup
-@DependsOn("DatabaseMigration")
-@PermitAll
-@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
-public class StatusPoller {
+@ApplicationScoped
+public class StatusPoller implements PeriodicJob {
 
     private static final Logger LOG = Logger.getLogger(StatusPoller.class.getName());
     /** The longest run of rounds in one tick. */
     private static final long BUDGET_MILLIS = 20_000;
 
-    @Resource
-    TimerService timers;
-
-    @Resource(lookup = "java:jboss/datasources/SmsHubDS")
-    DataSource dataSource;
-
     @Inject
     DueChecks checks;
 
-    private final SingleNodeTask task = new SingleNodeTask("status_poll", LOG);
+    private final Duration every = Duration.ofMillis(Configuration.number("smshub.status.poll-interval-ms", 5000));
 
-    @PostConstruct
-    void start() {
-        long interval = Configuration.number("smshub.status.poll-interval-ms", 5000);
-        timers.createIntervalTimer(interval, interval, new TimerConfig("status-poller", false));
+    @Override
+    public String name() {
+        return "status-poller";
     }
 
-    @Timeout
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    void tick() {
-        task.tick(dataSource, this::poll);
+    @Override
+    public Duration every() {
+        return every;
+    }
+
+    @Override
+    public String lock() {
+        return "status_poll";
     }
 
     /**
      * Rounds of checks while full ones come, for at most {@link #BUDGET_MILLIS}: a backlog is worked off at the
      * providers' pace, not at a round per interval.
      */
-    private void poll() {
+    @Override
+    public void run() {
         long until = System.currentTimeMillis() + BUDGET_MILLIS;
         while (checks.round() == DueChecks.ROUND && System.currentTimeMillis() < until) {
             LOG.finest("another round of status checks");
