@@ -167,6 +167,45 @@ public class RoutingAdministration {
         return pushAddresses(name);
     }
 
+    /** What sealing the secrets again came to: accounts touched and values sealed again. */
+    public record Resealed(int accounts, int values) {
+    }
+
+    /**
+     * Seals every stored secret (passwords, push keys, push passwords, secret settings) again with the current key of
+     * the credential store, where a previous key sealed it (a key rotation: docs/operations.md); in one transaction.
+     * Run once the nodes open with both keys; afterwards the previous key can go.
+     */
+    public Resealed resealSecrets() {
+        int accountsTouched = 0;
+        int[] values = {0};
+        for (ProviderAccount a : em.createNamedQuery(ProviderAccount.ALL, ProviderAccount.class)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList()) {
+            int before = values[0];
+            String secret = again(a.getSealedSecret(), a.getName(), values);
+            String pushKey = again(a.getSealedPushKey(), PushKeys.sealedFor(a.getName()), values);
+            String previousPushKey = again(a.getSealedPreviousPushKey(), PushKeys.sealedFor(a.getName()), values);
+            String pushPassword = again(a.getSealedPushPassword(), PushKeys.passwordSealedFor(a.getName()), values);
+            String settings = secretSettings.resealed(a, values);
+            a.resealed(secret, pushKey, previousPushKey, pushPassword, settings);
+            if (values[0] > before) {
+                accountsTouched++;
+            }
+        }
+        em.flush();
+        Resealed resealed = new Resealed(accountsTouched, values[0]);
+        audit.changed("secrets.reseal", "secrets", null, resealed);
+        return resealed;
+    }
+
+    private String again(String sealed, String context, int[] count) {
+        String again = sealed == null ? null : secrets.resealed(sealed, context);
+        if (again != null) {
+            count[0]++;
+        }
+        return again;
+    }
+
     private ProviderAccount byName(String name) {
         return em.createNamedQuery(ProviderAccount.BY_NAME, ProviderAccount.class).setParameter("name", name)
                 .getResultStream().findFirst().orElseThrow(() -> new NotFoundException("name", "No provider account named " + name));

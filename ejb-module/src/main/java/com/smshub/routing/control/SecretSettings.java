@@ -74,6 +74,25 @@ public class SecretSettings {
         return merged;
     }
 
+    /**
+     * The stored settings with their secret ones sealed again under the current key (a rotation); null where every
+     * one is sealed with it already. {@code count} gets one for each value sealed again.
+     */
+    public String resealed(ProviderAccount stored, int[] count) {
+        Map<String, String> settings = SettingsJson.read(stored.getSettings());
+        boolean changed = false;
+        for (String name : names(stored.getProvider())) {
+            String value = settings.get(name);
+            String again = value == null ? null : secrets.resealed(value, ProviderSecrets.settingSealedFor(stored.getName(), name));
+            if (again != null) {
+                settings.put(name, again);
+                count[0]++;
+                changed = true;
+            }
+        }
+        return changed ? SettingsJson.write(settings) : null;
+    }
+
     /** Settings as stored: the secret ones sealed. */
     public Map<String, String> sealed(String accountName, ProviderCode provider, Map<String, String> settings) {
         Map<String, String> sealed = new TreeMap<>(settings);

@@ -183,6 +183,28 @@ public class ProviderAccount {
         this.pushAllowFrom = allowFrom;
     }
 
+    /**
+     * Its sealed values sealed again under a new key (the same secrets): each non-null one replaces the stored one.
+     * The settings are the whole stored settings, their secret ones sealed again.
+     */
+    public void resealed(String secret, String pushKey, String previousPushKey, String pushPassword, String settings) {
+        if (secret != null) {
+            this.sealedSecret = secret;
+        }
+        if (pushKey != null) {
+            this.sealedPushKey = pushKey;
+        }
+        if (previousPushKey != null) {
+            this.sealedPreviousPushKey = previousPushKey;
+        }
+        if (pushPassword != null) {
+            this.sealedPushPassword = pushPassword;
+        }
+        if (settings != null) {
+            this.settings = settings;
+        }
+    }
+
     /** Takes what an operator configured; a null sealed secret keeps the stored one. */
     public void configure(String endpointUrl, String username, String sealedSecret, String settings, boolean enabled,
             Integer maxPerSecond, Integer maxConcurrent, AmbiguityPolicy ambiguousAttempts) {
