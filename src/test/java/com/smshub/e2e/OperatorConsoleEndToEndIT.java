@@ -155,6 +155,7 @@ class OperatorConsoleEndToEndIT extends SimulatorTest {
         assertFalse(element("requeue").isDisplayed(), "only a FAILED message is offered to be sent again");
 
         assertEquals(400, Operator.call("GET", "messages?status=LOST", null).statusCode(), "no such status");
+        assertEquals(400, Operator.call("GET", "messages", null).statusCode(), "no criterion: not the whole table, sorted");
         assertEquals(400, Operator.call("GET", "messages?number=call-me", null).statusCode(), "no number");
         assertEquals(404, Operator.call("GET", "messages/no-such-message", null).statusCode());
         assertEquals(403, Operator.call("GET", "messages?id=" + id, null, "demo", "demo-password").statusCode(),

@@ -3,6 +3,7 @@ package com.smshub.gateway.admin;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.DefaultValue;
@@ -27,7 +28,7 @@ import com.smshub.status.boundary.MessageSearch;
 
 /**
  * Messages, for operators. {@code GET /smshub/admin/messages?id=&clientReference=&tenant=&number=&status=&limit=}
- * finds messages of every tenant, newest first (each criterion given narrows; at most 200); {@code GET
+ * finds messages of every tenant, newest first (each criterion given narrows, at least one is; at most 200); {@code GET
  * /smshub/admin/messages/{id}} one with its history; {@code POST /smshub/admin/messages/{id}/requeue} sends a FAILED
  * message again, as a new attempt of the same message (200 with its new status; 404 for no such message; 409 when
  * it is not FAILED).
@@ -71,6 +72,9 @@ public class MessageResource {
             recipient = number == null || number.isBlank() ? null : Msisdn.parse(number.strip()).e164();
         } catch (IllegalArgumentException e) {
             return Problems.badRequest(new InvalidValueException("number is an international number, +447700900123"));
+        }
+        if (Stream.of(id, clientReference, tenant, recipient).allMatch(v -> v == null || v.isBlank()) && state == null) {
+            return Problems.badRequest(new InvalidValueException("give at least one of id, clientReference, tenant, number, status"));
         }
         return Response.ok(search.find(new MessageCriteria(id, clientReference, tenant, recipient, state), limit).stream()
                 .map(MessageResource::json).toList()).build();
