@@ -29,7 +29,6 @@ import com.smshub.kernel.StoreException;
 @ApplicationScoped
 public class AuditLog {
 
-    private static final Jsonb JSON = JsonbBuilder.create();
     /** Rows this thread recorded: an admin request is served on one thread, its EJB calls included. */
     private static final ThreadLocal<int[]> WRITTEN = ThreadLocal.withInitial(() -> new int[1]);
 
@@ -54,7 +53,12 @@ public class AuditLog {
     }
 
     static String json(Object state) {
-        return state == null ? null : state instanceof String text ? text : JSON.toJson(state);
+        return state == null ? null : state instanceof String text ? text : Json.WRITER.toJson(state);
+    }
+
+    /** Made when first needed (the container's JSON-B). */
+    private static final class Json {
+        static final Jsonb WRITER = JsonbBuilder.create();
     }
 
     public void record(String operator, String action, String subject, String before, String after) {

@@ -29,7 +29,7 @@ public class OperatorFilter implements ContainerRequestFilter, ContainerResponse
 
     private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
     /** The request property that holds how many audit rows this thread had written when the request came. */
-    private static final String AUDITED_BEFORE = OperatorFilter.class.getName() + ".audited";
+    static final String AUDITED_BEFORE = OperatorFilter.class.getName() + ".audited";
 
     @EJB
     TenantAdministration tenants;
