@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -235,10 +236,13 @@ class OperatorConsoleEndToEndIT extends SimulatorTest {
         assertTrue(rowsContaining("account-list", "UP ").size() >= 1, element("account-list").getText());
 
         tab("activity");
+        waitForText(By.id("activity-legend"), "accepted"); // the first sample is in
         Gateway.demo().sendSms(Requests.text("Counted", Requests.uniqueRecipient()));
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d ->
-                d.findElements(By.cssSelector("#activity-chart polyline")).size() == 3
-                        && !d.findElement(By.id("activity-legend")).getText().startsWith("accepted 0.0/s"));
+        // some interval after it shows messages accepted: a point of the accepted line above the chart's floor
+        waiting().until(d -> d.findElements(By.cssSelector("#activity-chart polyline")).size() == 3
+                && Arrays.stream(d.findElement(By.cssSelector("#activity-chart polyline[data-series=accepted]"))
+                        .getDomAttribute("points").split(" ")).filter(p -> p.contains(","))
+                        .anyMatch(p -> Double.parseDouble(p.split(",")[1]) < 195));
         assertTrue(element("activity-legend").getText().contains("delivered"), element("activity-legend").getText());
     }
 
@@ -311,7 +315,7 @@ class OperatorConsoleEndToEndIT extends SimulatorTest {
 
     /** A wait that reads the page again where a table was re-rendered under it. */
     private static WebDriverWait waiting() {
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         wait.ignoring(StaleElementReferenceException.class);
         return wait;
     }
