@@ -18,43 +18,59 @@ import org.junit.jupiter.api.Test;
 import com.smshub.gateway.v1.MessageStatus;
 
 /**
- * The credential store's key rotated as docs/operations.md says, on a server of its own: a new key generated into
- * the store (Elytron's tool), the server started with it as the sealing key and the old one as previous, so every
- * stored provider secret still opens (a message goes out through SMS Pro, whose password the old key sealed);
- * {@code POST /smshub/admin/secrets/reseal} seals them again (a second call finds nothing left); then started with
- * the new key alone, the providers still take messages: the old key is no longer needed. At the end the same
- * rotation back to the suite's key, so what the other tests' servers read opens with it.
+ * The credential store's key rotated as docs/operations.md says, on a server of its own, twice so that it ends as it
+ * began: a new key generated into the store (Elytron's tool); the server started with the new key as the sealing
+ * one and the suite's as previous, where an operator sets up an account (its password, push key, push password and
+ * a secret setting all sealed by the new key) and a message still goes out through SMS Pro, whatever key sealed the
+ * demo accounts; then started with the suite's key as the sealing one and the new key as previous: the account's
+ * push addresses still open (its key and push password, sealed by the previous key), {@code POST
+ * /smshub/admin/secrets/reseal} seals them again, and a second call finds nothing left (a value is left alone only
+ * where the current key opens it), so the previous key is no longer needed; a message goes out through MOBIPACE.
  */
 class KeyRotationIT {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private static final String OLD = "provider-secrets";
+    private static final String SUITE_KEY = "provider-secrets";
+    private static final String ACCOUNT = "key-rotation-it";
     private static final Pattern VALUES = Pattern.compile("\"values\":(\\d+)");
 
     private final OwnServer own = new OwnServer();
     private final Path home = Path.of(System.getProperty("jboss.home"));
 
     @Test
-    void secretsSealedUnderTheOldKeyAreSealedAgainAndTheOldKeyCanGo() throws Exception {
+    void whatThePreviousKeySealedOpensIsSealedAgainAndThePreviousKeyCanGo() throws Exception {
         String rotated = "provider-secrets-" + System.currentTimeMillis();
         generateKey(rotated);
         own.deploy();
+        String[] addresses = new String[1];
         try {
-            run("key-rotation-both", List.of("-Dsmshub.secrets.alias=" + rotated, "-Dsmshub.secrets.previous-aliases=" + OLD), () -> {
-                delivered("+46"); // SMS Pro: its password sealed by the old key
-                assertTrue(reseal() > 0, "the demo accounts' secrets sealed again");
-                assertEquals(0, reseal(), "nothing left for the old key");
-            });
-            run("key-rotation-new-only", List.of("-Dsmshub.secrets.alias=" + rotated), () -> {
+            run("key-rotation-new", List.of("-Dsmshub.secrets.alias=" + rotated, "-Dsmshub.secrets.previous-aliases=" + SUITE_KEY), () -> {
+                HttpResponse<String> saved = Operator.call("PUT", "provider-accounts/" + ACCOUNT, "{\"provider\":\"SMSPRO\","
+                        + "\"endpointUrl\":\"http://127.0.0.1:9/\",\"username\":\"u\",\"secret\":\"rotation-secret\",\"enabled\":false,"
+                        + "\"pushUsername\":\"pusher\",\"pushPassword\":\"push-secret\",\"settings\":{" + Operator.SMSPRO_BASIC + "}}");
+                assertTrue(saved.statusCode() == 201 || saved.statusCode() == 200, saved.body());
+                addresses[0] = pushAddresses();
                 delivered("+46");
-                delivered("+7"); // MOBIPACE: another account, another sealed password
-                assertEquals(0, reseal());
             });
         } finally {
-            run("key-rotation-back", List.of("-Dsmshub.secrets.alias=" + OLD, "-Dsmshub.secrets.previous-aliases=" + rotated),
-                    () -> assertTrue(reseal() > 0, "sealed again under the suite's key"));
+            run("key-rotation-back", List.of("-Dsmshub.secrets.alias=" + SUITE_KEY, "-Dsmshub.secrets.previous-aliases=" + rotated), () -> {
+                if (addresses[0] != null) {
+                    assertEquals(addresses[0], pushAddresses(), "its push key and password open with the previous key");
+                }
+                assertTrue(reseal() >= 4, "the account's password, push key, push password and secret setting sealed again");
+                assertEquals(0, reseal(), "nothing left that needs the previous key");
+                assertEquals(addresses[0], pushAddresses(), "the same secrets, under the current key");
+                delivered("+7");
+            });
             own.undeploy();
         }
+    }
+
+    private static String pushAddresses() throws Exception {
+        HttpResponse<String> answer = Operator.call("GET", "provider-accounts/" + ACCOUNT + "/push-addresses", null);
+        assertEquals(200, answer.statusCode(), answer.body());
+        assertTrue(answer.body().contains("push-secret"), "the push password opened: " + answer.body());
+        return answer.body();
     }
 
     @FunctionalInterface
@@ -74,7 +90,7 @@ class KeyRotationIT {
     }
 
     /** A message to the country's provider (README: +46 SMS Pro, +7 MOBIPACE) delivered. */
-    private static void delivered(String country) {
+    private static void delivered(String country) throws Exception {
         String recipient = country.equals("+46") ? Requests.uniqueRecipient()
                 : country + "9" + String.format("%09d", (long) (Math.random() * 1_000_000_000L));
         String id = Gateway.demo().sendSms(Requests.text("Rotated", recipient)).getResult().get(0).getMessageId();

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.logging.Logger;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -52,6 +53,8 @@ import com.smshub.tenant.control.TenantDirectory;
 @Stateless
 @RolesAllowed("operator")
 public class RoutingAdministration {
+
+    private static final Logger LOG = Logger.getLogger(RoutingAdministration.class.getName());
 
     @PersistenceContext(unitName = "smshub")
     EntityManager em;
@@ -167,8 +170,11 @@ public class RoutingAdministration {
         return pushAddresses(name);
     }
 
-    /** What sealing the secrets again came to: accounts touched and values sealed again. */
-    public record Resealed(int accounts, int values) {
+    /**
+     * What sealing the secrets again came to: accounts touched, values sealed again, and values no key opened (left as
+     * they are, each named in the log: set that account's secret again).
+     */
+    public record Resealed(int accounts, int values, int unopened) {
     }
 
     /**
@@ -178,10 +184,11 @@ public class RoutingAdministration {
      */
     public Resealed resealSecrets() {
         int accountsTouched = 0;
-        int[] values = {0};
+        int[] values = {0, 0};
         for (ProviderAccount a : em.createNamedQuery(ProviderAccount.ALL, ProviderAccount.class)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList()) {
             int before = values[0];
+            int unopenedBefore = values[1];
             String secret = again(a.getSealedSecret(), a.getName(), values);
             String pushKey = again(a.getSealedPushKey(), PushKeys.sealedFor(a.getName()), values);
             String previousPushKey = again(a.getSealedPreviousPushKey(), PushKeys.sealedFor(a.getName()), values);
@@ -191,19 +198,30 @@ public class RoutingAdministration {
             if (values[0] > before) {
                 accountsTouched++;
             }
+            if (values[1] > unopenedBefore) {
+                int unopened = values[1] - unopenedBefore;
+                LOG.severe(() -> "Account " + a.getName() + ": " + unopened + " sealed values open with no key of the credential "
+                        + "store and are left as they are; set the account's secrets again");
+            }
         }
         em.flush();
-        Resealed resealed = new Resealed(accountsTouched, values[0]);
+        Resealed resealed = new Resealed(accountsTouched, values[0], values[1]);
         audit.changed("secrets.reseal", "secrets", null, resealed);
         return resealed;
     }
 
+    /** The value sealed again, or null: already under the current key, or opened by none ({@code count[1]}). */
     private String again(String sealed, String context, int[] count) {
-        String again = sealed == null ? null : secrets.resealed(sealed, context);
-        if (again != null) {
-            count[0]++;
+        try {
+            String again = sealed == null ? null : secrets.resealed(sealed, context);
+            if (again != null) {
+                count[0]++;
+            }
+            return again;
+        } catch (IllegalArgumentException e) {
+            count[1]++;
+            return null;
         }
-        return again;
     }
 
     private ProviderAccount byName(String name) {

@@ -76,14 +76,21 @@ public class SecretSettings {
 
     /**
      * The stored settings with their secret ones sealed again under the current key (a rotation); null where every
-     * one is sealed with it already. {@code count} gets one for each value sealed again.
+     * one is sealed with it already. {@code count[0]} gets one for each value sealed again, {@code count[1]} for each
+     * that no key opens (left as it is).
      */
     public String resealed(ProviderAccount stored, int[] count) {
         Map<String, String> settings = SettingsJson.read(stored.getSettings());
         boolean changed = false;
         for (String name : names(stored.getProvider())) {
             String value = settings.get(name);
-            String again = value == null ? null : secrets.resealed(value, ProviderSecrets.settingSealedFor(stored.getName(), name));
+            String again;
+            try {
+                again = value == null ? null : secrets.resealed(value, ProviderSecrets.settingSealedFor(stored.getName(), name));
+            } catch (IllegalArgumentException e) {
+                count[1]++; // opened by no key: left as it is (RoutingAdministration logs the account)
+                continue;
+            }
             if (again != null) {
                 settings.put(name, again);
                 count[0]++;
