@@ -5,16 +5,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import com.smshub.kernel.Databases;
 
 /**
- * A periodic task that must not overlap itself on this node nor run on two nodes at once: each run takes
- * the row lock of its name in the {@code sequencer} table for the length of its transaction, and a tick
- * that comes while the previous run is still busy is skipped.
+ * A periodic task that must not run on two nodes at once: each run takes the row lock of its name in the
+ * {@code sequencer} table for the length of its transaction (that it does not overlap itself on this node, the
+ * {@link Scheduler} sees to).
  * <p>
  * On PostgreSQL a run reads its partial indexes (outbox, unsequenced changes, waiting messages, checks) by
  * ordered index scans only. Those indexes churn: every entry dies soon after it is written. An index scan
@@ -33,7 +32,6 @@ public final class SingleNodeTask {
 
     private final String name;
     private final Logger log;
-    private final AtomicBoolean running = new AtomicBoolean();
 
     public SingleNodeTask(String name, Logger log) {
         this.name = name;
@@ -41,13 +39,11 @@ public final class SingleNodeTask {
     }
 
     /**
-     * Runs the work once, unless a run is under way; failures are logged and rethrown so that the
-     * caller's transaction rolls back, and the next tick tries again.
+     * Runs the work once, holding the lock row (the Scheduler keeps a run from overlapping the one before it on this
+     * node); failures are logged and rethrown so that the caller's transaction rolls back, and the next run tries
+     * again.
      */
     public void tick(javax.sql.DataSource dataSource, Work work) {
-        if (!running.compareAndSet(false, true)) {
-            return;
-        }
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement s = c.prepareStatement("SELECT last_value FROM sequencer WHERE name = ? FOR UPDATE")) {
                 s.setString(1, name);
@@ -60,8 +56,6 @@ public final class SingleNodeTask {
         } catch (SQLException | RuntimeException e) {
             log.log(Level.WARNING, name + " failed; the next tick retries", e);
             throw new IllegalStateException(e);
-        } finally {
-            running.set(false);
         }
     }
 
