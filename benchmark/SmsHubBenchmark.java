@@ -33,9 +33,10 @@ import java.util.regex.Pattern;
 /**
  * Load against a running SMS Hub (benchmark/run.sh starts one on PostgreSQL). Single-file program, JDK only:
  * {@code java benchmark/SmsHubBenchmark.java [base-url] [send-seconds] [batches] [phases] [warm-up-seconds]}, phases a
- * comma-separated choice of sms, batch, e2e, providers (or one of them, through-smspro,
+ * comma-separated choice of sms, open, batch, draining, e2e, providers (or one of them, through-smspro,
  * through-masiv...), mobipace, smpp and floor (all by default); or
- * {@code --kannel sendsms-url fakesmsc-output seconds}, Kannel's figure (benchmark/kannel.sh). Prints its figures; it
+ * {@code --kannel sendsms-url fakesmsc-output seconds} or {@code --kannel-like-for-like sendsms-url status-url seconds},
+ * Kannel's figures (benchmark/kannel.sh). Prints its figures; it
  * asserts nothing. Raw SOAP over one kept-alive HTTP/1.1 socket per client thread: the load generator shares
  * the machine's cores with the gateway, so it must cost as little as it can (java.net.http took most of a core).
  */
@@ -53,10 +54,18 @@ public class SmsHubBenchmark {
             kannel(args[1], Path.of(args[2]), Integer.parseInt(args[3]));
             return;
         }
+        if (args.length == 3 && args[0].equals("--boot-and-heap")) {
+            bootAndHeap(Path.of(args[1]), Path.of(args[2]));
+            return;
+        }
+        if (args.length == 4 && args[0].equals("--kannel-like-for-like")) {
+            kannelLikeForLike(args[1], URI.create(args[2]), Integer.parseInt(args[3]));
+            return;
+        }
         base = args.length > 0 ? args[0] : "http://localhost:8080";
         int sendSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         int batches = args.length > 2 ? Integer.parseInt(args[2]) : 20;
-        Set<String> phases = Set.of((args.length > 3 ? args[3] : "sms,batch,e2e,providers,mobipace,smpp,floor").split(","));
+        Set<String> phases = Set.of((args.length > 3 ? args[3] : "sms,open,batch,draining,e2e,providers,mobipace,smpp,floor").split(","));
         int warmUpSeconds = args.length > 4 ? Integer.parseInt(args[4]) : 60;
         auth = "Basic " + Base64.getEncoder().encodeToString("demo:demo-password".getBytes(StandardCharsets.UTF_8));
         System.out.printf("SMS Hub benchmark against %s, %d cores, Java %s%n", base, Runtime.getRuntime().availableProcessors(),
@@ -69,12 +78,22 @@ public class SmsHubBenchmark {
             sendBatches(4, 5, 1000, false);
             waitForQuiet();
         }
+        double closedLoop = 0;
         if (phases.contains("sms")) {
-            sendSms(32, sendSeconds, true);
+            closedLoop = sendSms(32, sendSeconds, true);
             waitForQuiet();
         }
+        if (phases.contains("open")) {
+            openLoop(closedLoop, sendSeconds);
+            waitForQuiet();
+        }
+        double batchAlone = 0;
         if (phases.contains("batch")) {
-            sendBatches(4, batches, 1000, true);
+            batchAlone = sendBatches(4, batches, 1000, true);
+            waitForQuiet();
+        }
+        if (phases.contains("draining")) {
+            whileDraining(batchAlone, batches);
             waitForQuiet();
         }
         if (phases.contains("e2e")) {
@@ -126,8 +145,11 @@ public class SmsHubBenchmark {
     static final Pattern FINISHED = Pattern.compile("<(?:\\w+:)?finished>(\\d+)<");
     static final Pattern QUEUED = Pattern.compile("QUEUED</(?:\\w+:)?status>\\s*<(?:\\w+:)?count>(\\d+)<");
 
-    /** One provider's figures: messages handed over to it a second (all past QUEUED), and delivered a second. */
-    record Through(double handedOver, double delivered) {
+    /**
+     * One provider's figures: messages handed over to it a second (all past QUEUED), delivered a second, and the
+     * machine's CPU a delivered message (ms).
+     */
+    record Through(double handedOver, double delivered, double cpuMillis) {
     }
 
     /**
@@ -191,8 +213,9 @@ public class SmsHubBenchmark {
         System.out.printf("End to end through %s: %d messages accepted in %.1f s, all handed over after %.1f s (%.0f/s), "
                 + "all DELIVERED (told by GetBatchStatus) after %.1f s = %.0f delivered/s%n", label, messages, accepted,
                 handedOver, messages / handedOver, elapsed, messages / elapsed);
+        double cpuMillis = cpu.machineMillis(messages);
         System.out.println("  " + cpu.since(messages));
-        return new Through(messages / handedOver, messages / elapsed);
+        return new Through(messages / handedOver, messages / elapsed, cpuMillis);
     }
 
     static long count(Pattern pattern, String answer) {
@@ -201,10 +224,11 @@ public class SmsHubBenchmark {
     }
 
     /**
-     * SMPP end to end through the SMSC simulator (in the gateway's JVM): the demo myMSP account's one session
-     * with a window of 50, then four sessions (three more accounts bound to the same SMSC, routes +4791 to
-     * +4793) with the messages spread over them; each against Kannel's sendsms-to-fakesmsc figure, measured
-     * minutes before by benchmark/kannel.sh where it left one (benchmark/target/kannel/rate).
+     * SMPP end to end through the SMSC simulator (its own JVM when benchmark/smsc.sh started it, as run.sh does): the
+     * demo myMSP account's one session with a window of 50, then four sessions (three more accounts bound to the same
+     * SMSC, routes +4791 to +4793) with the messages spread over them; each against Kannel's two figures, measured
+     * minutes before by benchmark/kannel.sh where it left them: as packaged (sendsms to fakesmsc) and like for like
+     * (its message store, receipts kept in PostgreSQL, bound to the same SMSC simulator).
      */
     static void smpp(int messages) throws Exception {
         operator("PUT", "provider-accounts/mymsp-simulator", smppAccount("", 50));
@@ -221,14 +245,24 @@ public class SmsHubBenchmark {
         AtomicLong turn = new AtomicLong();
         Through four = through(() -> routes.get((int) (turn.getAndIncrement() % routes.size())).getAsLong(), messages,
                 "myMSP over SMPP, four sessions, window 50 each");
-        Path kannel = Path.of("benchmark/target/kannel/rate");
-        if (Files.exists(kannel)) {
-            double rate = Double.parseDouble(Files.readString(kannel).strip());
-            System.out.printf("SMPP end to end against Kannel's sendsms to fakesmsc (%.0f/s, the same run): one session %.2fx, "
-                    + "four sessions %.2fx%n", rate, one.delivered() / rate, four.delivered() / rate);
-        } else {
-            System.out.println("No Kannel figure (benchmark/kannel.sh did not run): no ratio");
+        kannelRatios("as packaged (sendsms to fakesmsc, no store, no receipts)", "rate", "cpu", one, four);
+        kannelRatios("like for like (message store, receipts kept in PostgreSQL, the same SMSC)", "durable-rate", "durable-cpu",
+                one, four);
+    }
+
+    /** The SMPP figures as ratios to one of Kannel's, measured minutes before by benchmark/kannel.sh where it left them. */
+    static void kannelRatios(String how, String rateFile, String cpuFile, Through one, Through four) throws IOException {
+        Path rate = Path.of("benchmark/target/kannel", rateFile);
+        Path cpu = Path.of("benchmark/target/kannel", cpuFile);
+        if (!Files.exists(rate) || Files.readString(rate).isBlank()) {
+            System.out.println("No figure of Kannel " + how + " (benchmark/kannel.sh did not run it): no ratio");
+            return;
         }
+        double kannel = Double.parseDouble(Files.readString(rate).strip());
+        double kannelCpu = Files.exists(cpu) && !Files.readString(cpu).isBlank() ? Double.parseDouble(Files.readString(cpu).strip()) : Double.NaN;
+        System.out.printf("SMPP end to end against Kannel %s, %.0f/s at %.2f ms of the machine's CPU a message (the same run): "
+                + "one session %.2fx the rate at %.1fx the CPU a message, four sessions %.2fx at %.1fx%n", how, kannel, kannelCpu,
+                one.delivered() / kannel, one.cpuMillis() / kannelCpu, four.delivered() / kannel, four.cpuMillis() / kannelCpu);
     }
 
     static String smppAccount(String more, int window) {
@@ -294,8 +328,134 @@ public class SmsHubBenchmark {
                 latencies[latencies.length / 2] / 1e6, latencies[(int) (latencies.length * 0.99)] / 1e6, got, elapsed, got / elapsed);
         double generator = (Cpu.cpuNanos(ProcessHandle.current()) - load.cpu().generator())
                 / (double) (System.nanoTime() - load.cpu().wallNanos());
-        System.out.printf("  CPU: bearerbox, smsbox and fakesmsc %.2f ms a message; load generator %.2f cores%n",
-                (kannelCpu() - cpu) / 1e6 / Math.max(1, got), generator);
+        double boxes = (kannelCpu() - cpu) / 1e6 / Math.max(1, got);
+        double machine = boxes + (Cpu.cpuNanos(ProcessHandle.current()) - load.cpu().generator()) / 1e6 / Math.max(1, got);
+        System.out.printf("  CPU: bearerbox, smsbox and fakesmsc %.2f ms a message; load generator %.2f cores; "
+                + "the machine's CPU a message (Kannel and the load generator) machine=%.2f ms%n", boxes, generator, machine);
+    }
+
+    static final Pattern DLR_RECEIVED = Pattern.compile("DLR: received (\\d+)");
+    static final Pattern DLR_QUEUED = Pattern.compile("DLR: (\\d+) queued");
+    static final Pattern STORE_SIZE = Pattern.compile("store size (\\d+)");
+
+    /**
+     * Kannel like for like: sendsms with a delivery report requested (dlr-mask 1) from 32 clients for
+     * {@code seconds}, bearerbox keeping every message in its store before smsbox answers and the reports in
+     * PostgreSQL, bound over SMPP to the SMSC simulator the gateway uses; then until every receipt has come back and
+     * been matched (bearerbox's status page: DLRs received, none left in the DLR store). Receipts matched a second,
+     * sendsms's latencies, and the CPU of Kannel, PostgreSQL, the SMSC and the load generator a message.
+     */
+    static void kannelLikeForLike(String sendsms, URI status, int seconds) throws Exception {
+        URI uri = URI.create(sendsms);
+        AtomicLong to = new AtomicLong(4795000000L);
+        ThreadLocal<KeptAlive> connections = new ThreadLocal<>();
+        long before = count(DLR_RECEIVED, kannelStatus(status));
+        Cpu cpu = Cpu.now();
+        long boxes = kannelCpu();
+        long started = System.nanoTime();
+        Load load = load("Kannel sendsms, like for like", 32, seconds, () -> {
+            String path = "/cgi-bin/sendsms?username=benchmark&password=benchmark&from=SMSHUB&to=%2B" + to.incrementAndGet()
+                    + "&text=Benchmark+message&dlr-mask=1";
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    if (connections.get() == null) {
+                        connections.set(new KeptAlive(uri.getHost(), uri.getPort()));
+                    }
+                    return connections.get().request("GET", path, null, null);
+                } catch (IOException e) {
+                    connections.remove();
+                    if (attempt == 3) {
+                        throw e;
+                    }
+                }
+            }
+        }, 202, "Accepted");
+        long accepted = load.latencies().length;
+        long receipts = 0;
+        long queued = -1;
+        long lastArrival = System.nanoTime();
+        while ((receipts < accepted || queued != 0) && System.nanoTime() - lastArrival < Duration.ofSeconds(60).toNanos()) {
+            Thread.sleep(100);
+            String page = kannelStatus(status);
+            long now = count(DLR_RECEIVED, page) - before;
+            queued = count(DLR_QUEUED, page);
+            if (now != receipts) {
+                receipts = now;
+                lastArrival = System.nanoTime();
+            }
+        }
+        double elapsed = (lastArrival - started) / 1e9;
+        long[] latencies = load.latencies();
+        System.out.printf("Kannel like for like (message store, DLRs in PostgreSQL, SMPP to the SMSC simulator), 32 clients: "
+                + "%d accepted in %.1f s = %.0f accepted/s, p50 %.1f ms, p99 %.1f ms; %d receipts matched after %.1f s "
+                + "(%d left in the DLR store), delivered/s=%.0f%n", accepted, load.seconds(), accepted / load.seconds(),
+                latencies[latencies.length / 2] / 1e6, latencies[(int) (latencies.length * 0.99)] / 1e6, receipts, elapsed,
+                queued, receipts / elapsed);
+        double kannel = (kannelCpu() - boxes) / 1e6 / Math.max(1, receipts);
+        System.out.printf("  %s; bearerbox and smsbox %.2f ms a message; the machine's CPU a message machine=%.2f ms%n",
+                cpu.since(receipts), kannel, cpu.machineMillis(receipts) + kannel);
+    }
+
+    static final Pattern STARTED_IN = Pattern.compile("WFLYSRV0025: (.*) started in (\\d+)ms");
+    // the console log's lines begin with colour codes before their time
+    static final Pattern LOG_TIME = Pattern.compile("(\\d\\d):(\\d\\d):(\\d\\d),(\\d\\d\\d) ");
+    static final Pattern COLLECTION = Pattern.compile("GC\\(\\d+\\) Pause.* (\\d+)M->(\\d+)M\\((\\d+)M\\) ([\\d.]+)ms");
+
+    /**
+     * From the server's console log: WildFly's own boot time and the EAR's, from the start of its deployment to
+     * "Deployed" (the simulators and the floor deploy beside it); from the GC log (-Xlog:gc): the most heap in use
+     * before a collection, the most left after one (what the gateway held live, and what had not yet died), the heap's
+     * size, the pauses.
+     */
+    static void bootAndHeap(Path serverLog, Path gcLog) throws IOException {
+        long earStart = -1;
+        long earDeployed = -1;
+        String started = "WildFly's start not found in " + serverLog;
+        for (String line : Files.readAllLines(serverLog, StandardCharsets.ISO_8859_1)) {
+            Matcher time = LOG_TIME.matcher(line);
+            long at = time.find() ? ((Long.parseLong(time.group(1)) * 60 + Long.parseLong(time.group(2))) * 60
+                    + Long.parseLong(time.group(3))) * 1000 + Long.parseLong(time.group(4)) : -1;
+            if (line.contains("WFLYSRV0027: Starting deployment of \"smshub.ear\"") && earStart < 0) {
+                earStart = at;
+            } else if (line.contains("WFLYSRV0010: Deployed \"smshub.ear\"")) {
+                earDeployed = at;
+            }
+            Matcher boot = STARTED_IN.matcher(line);
+            if (boot.find()) {
+                started = String.format("Boot: %s started in %.1f s", boot.group(1).replaceAll(" \\(WildFly Core.*", ""),
+                        Long.parseLong(boot.group(2)) / 1e3);
+            }
+        }
+        System.out.printf("%s; smshub.ear deployed %.1f s after its deployment started%n", started,
+                earStart < 0 || earDeployed < 0 ? Double.NaN : (earDeployed - earStart) / 1e3);
+        if (!Files.exists(gcLog)) {
+            System.out.println("No GC log at " + gcLog);
+            return;
+        }
+        long before = 0;
+        long after = 0;
+        long size = 0;
+        long pauses = 0;
+        double paused = 0;
+        double longest = 0;
+        for (String line : Files.readAllLines(gcLog)) {
+            Matcher collection = COLLECTION.matcher(line);
+            if (collection.find()) {
+                before = Math.max(before, Long.parseLong(collection.group(1)));
+                after = Math.max(after, Long.parseLong(collection.group(2)));
+                size = Math.max(size, Long.parseLong(collection.group(3)));
+                double pause = Double.parseDouble(collection.group(4));
+                pauses++;
+                paused += pause;
+                longest = Math.max(longest, pause);
+            }
+        }
+        System.out.printf("Heap: at most %d MiB in use before a collection, at most %d MiB left after one, of %d MiB; "
+                + "%d pauses, %.0f ms in all, the longest %.0f ms%n", before, after, size, pauses, paused, longest);
+    }
+
+    static String kannelStatus(URI status) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(status).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
     /** Messages fakesmsc has written it received ("Got message n: ..."), from its last lines. */
@@ -445,7 +605,7 @@ public class SmsHubBenchmark {
     }
 
     /** SendSms with one recipient per request from {@code clients} concurrent clients. */
-    static void sendSms(int clients, int seconds, boolean report) throws Exception {
+    static double sendSms(int clients, int seconds, boolean report) throws Exception {
         Call send = () -> {
             String body = envelope("<v1:SendSms><v1:text>Benchmark message</v1:text><v1:recipient>+"
                     + RECIPIENT.incrementAndGet() + "</v1:recipient></v1:SendSms>");
@@ -459,10 +619,74 @@ public class SmsHubBenchmark {
                     latencies[(int) (latencies.length * 0.99)] / 1e6);
             System.out.println("  " + load.cpu().since(latencies.length));
         }
+        return latencies.length / load.seconds();
+    }
+
+    /**
+     * SendSms offered open loop at a constant rate, half of the closed loop's (measured for 10 s first when the sms
+     * phase did not run): each call has its time in a fixed schedule and its latency runs from that time, not from
+     * when a connection was free, so a stall counts against every call it delays (no coordinated omission). 64
+     * connections, more than the rate times any latency seen.
+     */
+    static void openLoop(double closedLoop, int seconds) throws Exception {
+        double maximum = closedLoop > 0 ? closedLoop : sendSms(32, 10, true);
+        waitForQuiet();
+        double rate = maximum / 2;
+        long interval = (long) (1e9 / rate);
+        int connections = 64;
+        AtomicLong next = new AtomicLong();
+        long start = System.nanoTime() + 100_000_000L;
+        long end = start + Duration.ofSeconds(seconds).toNanos();
+        Cpu cpu = Cpu.now();
+        ExecutorService pool = Executors.newFixedThreadPool(connections);
+        List<Future<long[]>> results = new ArrayList<>();
+        for (int c = 0; c < connections; c++) {
+            results.add(pool.submit(() -> {
+                long[] latencies = new long[1 << 20];
+                int n = 0;
+                for (long intended = start + next.getAndIncrement() * interval; intended < end;
+                        intended = start + next.getAndIncrement() * interval) {
+                    long wait = intended - System.nanoTime();
+                    if (wait > 0) {
+                        java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                    }
+                    Answer answer = post(envelope("<v1:SendSms><v1:text>Benchmark message</v1:text><v1:recipient>+"
+                            + RECIPIENT.incrementAndGet() + "</v1:recipient></v1:SendSms>"));
+                    latencies[n++] = System.nanoTime() - intended;
+                    if (answer.status() != 200 || !answer.body().contains("<accepted>true</accepted>")) {
+                        throw new IllegalStateException("SendSms failed: " + answer.status() + " " + answer.body());
+                    }
+                }
+                return Arrays.copyOf(latencies, n);
+            }));
+        }
+        long[] latencies = answers(pool, results).stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        System.out.printf("SendSms open loop, offered %.0f/s (half of the closed loop's %.0f), %d connections: %d accepted in %.1f s "
+                + "= %.0f accepted/s, from each call's scheduled time p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, most %.1f ms%n",
+                rate, maximum, connections, latencies.length, elapsed, latencies.length / elapsed, latencies[latencies.length / 2] / 1e6,
+                latencies[(int) (latencies.length * 0.99)] / 1e6, latencies[(int) (latencies.length * 0.999)] / 1e6,
+                latencies[latencies.length - 1] / 1e6);
+        System.out.println("  " + cpu.since(latencies.length));
+    }
+
+    /**
+     * Acceptance while dispatch drains: as many batches as the batch phase sent (to SMS Pro's numbers, the slowest to
+     * drain) left dispatching, then the same SendBatch load measured again at once; its rate against the batch
+     * phase's (measured first when that phase did not run).
+     */
+    static void whileDraining(double alone, int batches) throws Exception {
+        double before = alone > 0 ? alone : sendBatches(4, batches, 1000, true);
+        waitForQuiet();
+        sendBatches(4, batches, 1000, false);
+        System.out.printf("(%d messages accepted and dispatching)%n", batches * 1000);
+        double draining = sendBatches(4, batches, 1000, true);
+        System.out.printf("SendBatch while earlier messages dispatch: %.0f messages accepted/s against %.0f with nothing "
+                + "dispatching before it: %.2fx as long a message%n", draining, before, before / draining);
     }
 
     /** SendBatch of {@code size} messages from {@code clients} concurrent clients, {@code count} batches in all. */
-    static void sendBatches(int clients, int count, int size, boolean report) throws Exception {
+    static double sendBatches(int clients, int count, int size, boolean report) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<Future<Long>> results = new ArrayList<>();
         long started = System.nanoTime();
@@ -491,6 +715,7 @@ public class SmsHubBenchmark {
                     latencies[count / 2] / 1e6);
             System.out.println("  " + cpu.since(count * size));
         }
+        return count * size / elapsed;
     }
 
     /** Messages sent as batches until the simulator has pushed a delivery report for every one. */
@@ -544,24 +769,31 @@ public class SmsHubBenchmark {
     }
 
     /**
-     * CPU time so far of the gateway's JVM (the simulator runs in it), of PostgreSQL's processes and of this
-     * load generator, read from the operating system (ProcessHandle; a PostgreSQL backend that ends in
-     * between takes its time with it). Tells where a phase's CPU went, and what a message cost the machine.
+     * CPU time so far of the gateway's JVM (the HTTP providers' simulators run in it), of PostgreSQL's processes, of
+     * the SMSC simulator's own JVM (benchmark/smsc.sh) and of this load generator, read from the operating system
+     * (ProcessHandle; a PostgreSQL backend that ends in between takes its time with it). Tells where a phase's CPU
+     * went, and what a message cost the machine.
      */
-    record Cpu(long wallNanos, Map<Long, Long> server, Map<Long, Long> database, long generator) {
+    record Cpu(long wallNanos, Map<Long, Long> server, Map<Long, Long> database, Map<Long, Long> smsc, long generator) {
 
         static Cpu now() {
             Map<Long, Long> server = new HashMap<>();
             Map<Long, Long> database = new HashMap<>();
+            Map<Long, Long> smsc = new HashMap<>();
             ProcessHandle.allProcesses().forEach(p -> {
                 String name = comm(p.pid());
                 if ("postgres".equals(name)) {
                     database.put(p.pid(), cpuNanos(p));
-                } else if ("java".equals(name) && p.info().commandLine().orElse("").contains("jboss-modules.jar")) {
-                    server.put(p.pid(), cpuNanos(p));
+                } else if ("java".equals(name)) {
+                    String command = p.info().commandLine().orElse("");
+                    if (command.contains("jboss-modules.jar")) {
+                        server.put(p.pid(), cpuNanos(p));
+                    } else if (command.contains("-Dsmshub.benchmark.process=smsc")) {
+                        smsc.put(p.pid(), cpuNanos(p));
+                    }
                 }
             });
-            return new Cpu(System.nanoTime(), server, database, cpuNanos(ProcessHandle.current()));
+            return new Cpu(System.nanoTime(), server, database, smsc, cpuNanos(ProcessHandle.current()));
         }
 
         String since(long messages) {
@@ -569,10 +801,19 @@ public class SmsHubBenchmark {
             double wall = end.wallNanos - wallNanos;
             double server = used(this.server, end.server) / wall;
             double database = used(this.database, end.database) / wall;
+            double smsc = used(this.smsc, end.smsc) / wall;
             double generator = (end.generator - this.generator) / wall;
-            return String.format("CPU (cores of %d): WildFly %.2f, PostgreSQL %.2f, load generator %.2f; %.2f ms of CPU a message",
-                    Runtime.getRuntime().availableProcessors(), server, database, generator,
-                    (server + database + generator) * wall / 1e6 / messages);
+            return String.format("CPU (cores of %d): WildFly %.2f, PostgreSQL %.2f, %sload generator %.2f; %.2f ms of CPU a message",
+                    Runtime.getRuntime().availableProcessors(), server, database,
+                    end.smsc.isEmpty() ? "" : String.format("SMSC simulator %.2f, ", smsc), generator,
+                    (server + database + smsc + generator) * wall / 1e6 / messages);
+        }
+
+        /** The CPU of WildFly, PostgreSQL, the SMSC simulator and the load generator since, in ms a message. */
+        double machineMillis(long messages) {
+            Cpu end = now();
+            return (used(server, end.server) + used(database, end.database) + used(smsc, end.smsc) + end.generator - generator)
+                    / 1e6 / Math.max(1, messages);
         }
 
         private static long used(Map<Long, Long> start, Map<Long, Long> end) {

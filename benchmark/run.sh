@@ -2,20 +2,26 @@
 # Benchmark SMS Hub on PostgreSQL: builds the gateway, starts it with the provider simulators on the
 # provisioned WildFly against a fresh schema, runs benchmark/SmsHubBenchmark.java and stops the server.
 #   benchmark/run.sh [send-seconds] [batches] [phases] [warm-up-seconds]
-#   (defaults: 30 s of SendSms, 20 batches of 1,000, phases sms,batch,e2e,providers,mobipace,smpp,floor, a warm-up of 60 s)
-# Needs PostgreSQL at 127.0.0.1:5432 (database test, user postgres, trust auth) and nothing on 8080/9990. With the
-# smpp phase, Kannel is measured first (benchmark/kannel.sh: installs Debian's kannel and kannel-extras if missing),
-# with the gateway not yet started, and the SMPP figures are printed as ratios to it.
+#   (defaults: 30 s of SendSms, 20 batches of 1,000, phases sms,open,batch,draining,e2e,providers,mobipace,smpp,floor,
+#   a warm-up of 60 s; BENCH_HEAP=512m for another heap than the server's 1 GiB)
+# Needs PostgreSQL at 127.0.0.1:5432 (database test, user postgres, trust auth) and nothing on 8080/9990/2775/2776. The
+# SMSC simulator runs in a JVM of its own (benchmark/smsc.sh). With the smpp phase, Kannel is measured first
+# (benchmark/kannel.sh, both ways: as packaged and like for like; installs Debian's kannel and kannel-extras if
+# missing), with the gateway not yet started, and the SMPP figures are printed as ratios to it. At the end: how long
+# the server took to boot with the EAR, and the most heap it held.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SCHEMA=smshub_bench
 JBOSS_HOME="$PWD/server-module/target/wildfly"
 
 ./mvnw -B -q -ntp install -DskipTests
+# the SMSC simulator in a JVM of its own, bound to 2775 before WildFly starts (the simulator WAR's SMSC then stays
+# off): Kannel and the gateway bind to the same SMSC, and its CPU is counted apart from the gateway's
+benchmark/smsc.sh start
 if [[ ",${3:-smpp}," == *",smpp,"* ]]; then
-  benchmark/kannel.sh "${1:-30}"
+  benchmark/kannel.sh "${1:-30}" both
 else
-  rm -f benchmark/target/kannel/rate
+  rm -f benchmark/target/kannel/*rate benchmark/target/kannel/*cpu
 fi
 # The floor (benchmark/floor): the same SOAP stack, security and datasource with none of the gateway's work
 FLOOR=benchmark/target/floor
@@ -33,6 +39,10 @@ export JBOSS_HOME
 export LAUNCH_JBOSS_IN_BACKGROUND=1
 # status checks and the MyMobileAPI feed every second, the first check of a Masiv or MOBIPACE message after 1 s:
 # the per-provider figures then tell the gateway's pace, not its configured waits (15 s, 5 s, 10 s by default)
+# the heap (BENCH_HEAP, 1g as the provisioned server's default) and a log of every collection, read at the end
+GC_LOG="$PWD/benchmark/target/gc.log"
+rm -f "$GC_LOG"
+export JBOSS_JAVA_SIZING="-Xms${BENCH_HEAP:-1g} -Xmx${BENCH_HEAP:-1g} -Xlog:gc:file=$GC_LOG"
 "$JBOSS_HOME/bin/standalone.sh" -c standalone-full.xml -Dsmshub.demo-data=true \
   -Dsmshub.status.first-ask-seconds=1 -Dsmshub.status.poll-interval-ms=1000 -Dsmshub.status.feed-interval-ms=1000 \
   -Dsmshub.db.driver=postgresql "-Dsmshub.db.url=jdbc:postgresql://127.0.0.1:5432/test?currentSchema=$SCHEMA&reWriteBatchedInserts=true" \
@@ -46,7 +56,7 @@ stop_server() {
   rm -f "$JBOSS_HOME"/standalone/deployments/smshub.ear* "$JBOSS_HOME"/standalone/deployments/smshub-simulator.war* \
     "$JBOSS_HOME"/standalone/deployments/smshub-floor.war*
 }
-trap stop_server EXIT
+trap 'stop_server; benchmark/smsc.sh stop' EXIT
 
 for _ in $(seq 1 120); do
   if curl -sf -o /dev/null -u demo:demo-password -H 'Content-Type: text/xml' \
@@ -58,3 +68,5 @@ done
 psql -q -h 127.0.0.1 -U postgres -d test \
   -c "CREATE TABLE $SCHEMA.benchmark_floor (id BIGSERIAL PRIMARY KEY, work VARCHAR(16), written_at TIMESTAMPTZ DEFAULT now());"
 java benchmark/SmsHubBenchmark.java http://localhost:8080 "$@" # its own defaults for what is not given
+# what booting took (the EAR, the simulators and the floor deploy together) and the most heap the run held
+java benchmark/SmsHubBenchmark.java --boot-and-heap target-benchmark-server.log "$GC_LOG"
