@@ -13,7 +13,10 @@ public interface PeriodicJob {
     /** The job's name, as its timer and its log lines say it. */
     String name();
 
-    /** How often it runs; {@link Duration#ZERO} leaves it off (a feature switched off by configuration). */
+    /**
+     * How long from the end of one run to the start of the next; {@link Duration#ZERO} leaves it off (a feature
+     * switched off by configuration).
+     */
     Duration every();
 
     /** How long after start the first run comes. */
