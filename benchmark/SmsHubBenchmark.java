@@ -73,48 +73,91 @@ public class SmsHubBenchmark {
 
         if (warmUpSeconds > 0) {
             // the JIT needs about a minute of this load before the server's figures settle
-            System.out.printf("warm-up: %d s of SendSms at 32 clients, 5 batches of 1,000%n", warmUpSeconds);
+            System.out.printf("warm-up: %d s of SendSms at 32 clients, 5 batches of 1,000, 2 batches through myMSP%n", warmUpSeconds);
             sendSms(32, warmUpSeconds, false);
             sendBatches(4, 5, 1000, false);
             waitForQuiet();
+            // the SMSC simulator's JVM compiles its code too, before a figure counts its CPU
+            through(Provider.MYMSP.numbers::incrementAndGet, 2000, "myMSP (warm-up, not a figure)");
         }
         double closedLoop = 0;
         if (phases.contains("sms")) {
+            profile("sms", true);
             closedLoop = sendSms(32, sendSeconds, true);
             waitForQuiet();
+            profile("sms", false);
         }
         if (phases.contains("open")) {
+            profile("open", true);
             openLoop(closedLoop, sendSeconds);
             waitForQuiet();
+            profile("open", false);
         }
         double batchAlone = 0;
         if (phases.contains("batch")) {
+            profile("batch", true);
             batchAlone = sendBatches(4, batches, 1000, true);
             waitForQuiet();
+            profile("batch", false);
         }
         if (phases.contains("draining")) {
+            profile("draining", true);
             whileDraining(batchAlone, batches);
             waitForQuiet();
+            profile("draining", false);
         }
         if (phases.contains("e2e")) {
+            profile("e2e", true);
             endToEnd(batches * 1000);
             waitForQuiet();
+            profile("e2e", false);
         }
         for (Provider provider : Provider.values()) {
             // "providers" is every provider in turn; "through-" and a provider's name ("through-masiv") that one alone
             if (phases.contains("providers") || phases.contains("through-" + provider.name().toLowerCase())) {
+                profile("through-" + provider.name().toLowerCase(), true);
                 throughProvider(provider, batches / 4 * 1000, provider.name());
+                profile("through-" + provider.name().toLowerCase(), false);
             }
         }
         if (phases.contains("mobipace")) {
+            profile("mobipace", true);
             mobipaceRequests(batches / 4 * 1000);
+            profile("mobipace", false);
         }
         if (phases.contains("smpp")) {
+            profile("smpp", true);
             smpp(batches / 2 * 1000);
+            profile("smpp", false);
         }
         if (phases.contains("floor")) {
+            profile("floor", true);
             floor(32, sendSeconds / 2);
+            profile("floor", false);
         }
+    }
+
+    /**
+     * With BENCH_PROFILE naming a phase (or several, comma-separated), a JFR recording (settings=profile) of the server for that phase's length, to
+     * benchmark/target/&lt;phase&gt;.jfr (run.sh summarises it at the end with benchmark/JfrSummary.java). Its own cost
+     * lowers that phase's figures: compare a profiled run with profiled runs only.
+     */
+    static void profile(String phase, boolean start) throws Exception {
+        if (!List.of(System.getenv().getOrDefault("BENCH_PROFILE", "").split(",")).contains(phase)) {
+            return;
+        }
+        long server = ProcessHandle.allProcesses().filter(p -> "java".equals(Cpu.comm(p.pid()))
+                && p.info().commandLine().orElse("").contains("jboss-modules.jar")).findFirst().orElseThrow().pid();
+        List<String> command = start
+                ? List.of("jcmd", Long.toString(server), "JFR.start", "name=benchmark", "settings=profile",
+                        "filename=" + Path.of("benchmark/target", phase + ".jfr").toAbsolutePath())
+                : List.of("jcmd", Long.toString(server), "JFR.stop", "name=benchmark");
+        Process jcmd = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String said = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (jcmd.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + ": " + said);
+        }
+        System.out.println((start ? "(profiling " : "(profiled ") + phase + ")");
     }
 
     /** The demo routes: a country's numbers to each provider's simulator (R__demo_data.sql). */
@@ -842,7 +885,17 @@ public class SmsHubBenchmark {
 
     /** POSTs a SOAP request to the gateway on this thread's connection, opened on first use. */
     static Answer post(String body) throws IOException {
-        return connection().post("/smshub/SmsGateway", "text/xml; charset=UTF-8", body);
+        KeptAlive connection = connection();
+        try {
+            return connection.post("/smshub/SmsGateway", "text/xml; charset=UTF-8", body);
+        } catch (java.net.SocketException e) {
+            if (!connection.sent) {
+                throw e;
+            }
+            // the server closed a connection this thread left idle (a phase that used others): a new one, once
+            CONNECTION.remove();
+            return connection().post("/smshub/SmsGateway", "text/xml; charset=UTF-8", body);
+        }
     }
 
     static KeptAlive connection() throws IOException {
@@ -874,6 +927,9 @@ public class SmsHubBenchmark {
             return request("POST", path, contentType, body.getBytes(StandardCharsets.UTF_8));
         }
 
+        /** Whether a request went over this connection before: a failure on it may be the server having closed it. */
+        boolean sent;
+
         /** One request and its answer; a GET has no content type and no content. */
         Answer request(String method, String path, String contentType, byte[] content) throws IOException {
             out.write((method + " " + path + " HTTP/1.1\r\nHost: " + host + "\r\n"
@@ -884,6 +940,7 @@ public class SmsHubBenchmark {
             }
             out.flush();
             String statusLine = line();
+            sent = true;
             int length = -1;
             boolean chunked = false;
             for (String header = line(); !header.isEmpty(); header = line()) {

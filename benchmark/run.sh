@@ -3,7 +3,9 @@
 # provisioned WildFly against a fresh schema, runs benchmark/SmsHubBenchmark.java and stops the server.
 #   benchmark/run.sh [send-seconds] [batches] [phases] [warm-up-seconds]
 #   (defaults: 30 s of SendSms, 20 batches of 1,000, phases sms,open,batch,draining,e2e,providers,mobipace,smpp,floor,
-#   a warm-up of 60 s; BENCH_HEAP=512m for another heap than the server's 1 GiB)
+#   a warm-up of 60 s; BENCH_HEAP=512m for another heap than the server's 1 GiB;
+#   BENCH_PROFILE=<phase>[,<phase>...] records those phases with JFR and prints where the server's CPU went;
+#   BENCH_KANNEL=no leaves Kannel out of the smpp phase, which then prints no ratios)
 # Needs PostgreSQL at 127.0.0.1:5432 (database test, user postgres, trust auth) and nothing on 8080/9990/2775/2776. The
 # SMSC simulator runs in a JVM of its own (benchmark/smsc.sh). With the smpp phase, Kannel is measured first
 # (benchmark/kannel.sh, both ways: as packaged and like for like; installs Debian's kannel and kannel-extras if
@@ -18,7 +20,7 @@ JBOSS_HOME="$PWD/server-module/target/wildfly"
 # the SMSC simulator in a JVM of its own, bound to 2775 before WildFly starts (the simulator WAR's SMSC then stays
 # off): Kannel and the gateway bind to the same SMSC, and its CPU is counted apart from the gateway's
 benchmark/smsc.sh start
-if [[ ",${3:-smpp}," == *",smpp,"* ]]; then
+if [[ ",${3:-smpp}," == *",smpp,"* ]] && [ "${BENCH_KANNEL:-yes}" != no ]; then
   benchmark/kannel.sh "${1:-30}" both
 else
   rm -f benchmark/target/kannel/*rate benchmark/target/kannel/*cpu
@@ -41,7 +43,7 @@ export LAUNCH_JBOSS_IN_BACKGROUND=1
 # the per-provider figures then tell the gateway's pace, not its configured waits (15 s, 5 s, 10 s by default)
 # the heap (BENCH_HEAP, 1g as the provisioned server's default) and a log of every collection, read at the end
 GC_LOG="$PWD/benchmark/target/gc.log"
-rm -f "$GC_LOG"
+rm -f "$GC_LOG" benchmark/target/*.jfr
 export JBOSS_JAVA_SIZING="-Xms${BENCH_HEAP:-1g} -Xmx${BENCH_HEAP:-1g} -Xlog:gc:file=$GC_LOG"
 "$JBOSS_HOME/bin/standalone.sh" -c standalone-full.xml -Dsmshub.demo-data=true \
   -Dsmshub.status.first-ask-seconds=1 -Dsmshub.status.poll-interval-ms=1000 -Dsmshub.status.feed-interval-ms=1000 \
@@ -70,3 +72,9 @@ psql -q -h 127.0.0.1 -U postgres -d test \
 java benchmark/SmsHubBenchmark.java http://localhost:8080 "$@" # its own defaults for what is not given
 # what booting took (the EAR, the simulators and the floor deploy together) and the most heap the run held
 java benchmark/SmsHubBenchmark.java --boot-and-heap target-benchmark-server.log "$GC_LOG"
+for phase in ${BENCH_PROFILE//,/ }; do
+  if [ -f "benchmark/target/$phase.jfr" ]; then
+    echo "Where the server's CPU went in $phase (JFR):"
+    java benchmark/JfrSummary.java "benchmark/target/$phase.jfr"
+  fi
+done
