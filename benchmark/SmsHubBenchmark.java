@@ -330,29 +330,12 @@ public class SmsHubBenchmark {
      * delivered to fakesmsc, latencies of sendsms, and the CPU of Kannel's three processes a message.
      */
     static void kannel(String sendsms, Path fakesmsc, int seconds) throws Exception {
-        URI uri = URI.create(sendsms);
         AtomicLong to = new AtomicLong(4790000000L);
-        ThreadLocal<KeptAlive> connections = new ThreadLocal<>();
         long before = received(fakesmsc);
         long cpu = kannelCpu();
         long started = System.nanoTime();
-        Load load = load("Kannel sendsms", 32, seconds, () -> {
-            String path = "/cgi-bin/sendsms?username=benchmark&password=benchmark&from=SMSHUB&to=" + to.incrementAndGet()
-                    + "&text=Benchmark+message";
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    if (connections.get() == null) {
-                        connections.set(new KeptAlive(uri.getHost(), uri.getPort()));
-                    }
-                    return connections.get().request("GET", path, null, null);
-                } catch (IOException e) {
-                    connections.remove(); // Kannel closed the connection: open another
-                    if (attempt == 3) {
-                        throw e;
-                    }
-                }
-            }
-        }, 202, "Accepted");
+        Load load = sendsms("Kannel sendsms", URI.create(sendsms), seconds,
+                () -> "to=" + to.incrementAndGet() + "&text=Benchmark+message");
         long accepted = load.latencies().length;
         long got = 0;
         long lastArrival = System.nanoTime();
@@ -377,9 +360,32 @@ public class SmsHubBenchmark {
                 + "the machine's CPU a message (Kannel and the load generator) machine=%.2f ms%n", boxes, generator, machine);
     }
 
+    /**
+     * {@code sendsms} from 32 clients for {@code seconds}, each on a kept-alive connection of its own (opened again
+     * where Kannel closed it), the query after the credentials and sender given by {@code query}; each answer 202.
+     */
+    static Load sendsms(String what, URI uri, int seconds, java.util.function.Supplier<String> query) throws Exception {
+        ThreadLocal<KeptAlive> connections = new ThreadLocal<>();
+        return load(what, 32, seconds, () -> {
+            String path = "/cgi-bin/sendsms?username=benchmark&password=benchmark&from=SMSHUB&" + query.get();
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    if (connections.get() == null) {
+                        connections.set(new KeptAlive(uri.getHost(), uri.getPort()));
+                    }
+                    return connections.get().request("GET", path, null, null);
+                } catch (IOException e) {
+                    connections.remove(); // Kannel closed the connection: open another
+                    if (attempt == 3) {
+                        throw e;
+                    }
+                }
+            }
+        }, 202, "Accepted");
+    }
+
     static final Pattern DLR_RECEIVED = Pattern.compile("DLR: received (\\d+)");
     static final Pattern DLR_QUEUED = Pattern.compile("DLR: (\\d+) queued");
-    static final Pattern STORE_SIZE = Pattern.compile("store size (\\d+)");
 
     /**
      * Kannel like for like: sendsms with a delivery report requested (dlr-mask 1) from 32 clients for
@@ -389,30 +395,13 @@ public class SmsHubBenchmark {
      * sendsms's latencies, and the CPU of Kannel, PostgreSQL, the SMSC and the load generator a message.
      */
     static void kannelLikeForLike(String sendsms, URI status, int seconds) throws Exception {
-        URI uri = URI.create(sendsms);
         AtomicLong to = new AtomicLong(4795000000L);
-        ThreadLocal<KeptAlive> connections = new ThreadLocal<>();
         long before = count(DLR_RECEIVED, kannelStatus(status));
         Cpu cpu = Cpu.now();
         long boxes = kannelCpu();
         long started = System.nanoTime();
-        Load load = load("Kannel sendsms, like for like", 32, seconds, () -> {
-            String path = "/cgi-bin/sendsms?username=benchmark&password=benchmark&from=SMSHUB&to=%2B" + to.incrementAndGet()
-                    + "&text=Benchmark+message&dlr-mask=1";
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    if (connections.get() == null) {
-                        connections.set(new KeptAlive(uri.getHost(), uri.getPort()));
-                    }
-                    return connections.get().request("GET", path, null, null);
-                } catch (IOException e) {
-                    connections.remove();
-                    if (attempt == 3) {
-                        throw e;
-                    }
-                }
-            }
-        }, 202, "Accepted");
+        Load load = sendsms("Kannel sendsms, like for like", URI.create(sendsms), seconds,
+                () -> "to=%2B" + to.incrementAndGet() + "&text=Benchmark+message&dlr-mask=1");
         long accepted = load.latencies().length;
         long receipts = 0;
         long queued = -1;
