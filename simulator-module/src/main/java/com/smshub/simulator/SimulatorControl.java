@@ -2,7 +2,7 @@ package com.smshub.simulator;
 
 import java.io.IOException;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.LinkedHashMap;
 
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,15 +26,10 @@ public abstract class SimulatorControl extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if ("true".equals(request.getParameter("reset"))) {
-            switches.reset();
-        }
+        Map<String, String> asked = new LinkedHashMap<>();
+        request.getParameterMap().forEach((name, values) -> asked.put(name, values[0]));
         try {
-            for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
-                if (!parameter.getKey().equals("reset") && !parameter.getKey().equals("to")) {
-                    switches.set(parameter.getKey(), parameter.getValue()[0]);
-                }
-            }
+            switches.apply(asked);
         } catch (IllegalArgumentException e) {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
             return;
@@ -45,13 +40,6 @@ public abstract class SimulatorControl extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setContentType("text/plain; charset=UTF-8");
-        Map<String, Object> state = new TreeMap<>(switches.state());
-        String to = request.getParameter("to");
-        if (to != null) {
-            state.putAll(switches.receivedBy(to));
-        }
-        for (Map.Entry<String, Object> entry : state.entrySet()) {
-            response.getWriter().println(entry.getKey() + "=" + entry.getValue());
-        }
+        response.getWriter().print(switches.describe(request.getParameter("to")));
     }
 }

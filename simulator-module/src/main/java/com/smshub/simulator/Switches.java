@@ -86,6 +86,34 @@ public final class Switches {
         counters.computeIfAbsent(counter, c -> new AtomicLong()).accumulateAndGet(n, Math::max);
     }
 
+    /**
+     * A control request ({@link SimulatorControl}, or the SMSC run on its own): with {@code reset=true} back to the
+     * defaults first, then every other parameter but {@code to} set as a switch.
+     *
+     * @throws IllegalArgumentException naming a switch it does not know (nothing after it is set)
+     */
+    public void apply(Map<String, String> asked) {
+        if ("true".equals(asked.get("reset"))) {
+            reset();
+        }
+        for (Map.Entry<String, String> parameter : asked.entrySet()) {
+            if (!parameter.getKey().equals("reset") && !parameter.getKey().equals("to")) {
+                set(parameter.getKey(), parameter.getValue());
+            }
+        }
+    }
+
+    /** Every switch and counter, and with a recipient ({@code to}, may be null) its last request's fields: {@code name=value} lines, sorted. */
+    public String describe(String to) {
+        Map<String, Object> state = new TreeMap<>(state());
+        if (to != null) {
+            state.putAll(receivedBy(to));
+        }
+        StringBuilder lines = new StringBuilder();
+        state.forEach((name, value) -> lines.append(name).append('=').append(value).append('\n'));
+        return lines.toString();
+    }
+
     /** Keeps the fields of the last request to this recipient, as read from the wire. */
     public void received(String recipient, Map<String, String> fields) {
         received.put(recipient, Map.copyOf(fields));

@@ -6,7 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.LinkedHashMap;
 import java.util.concurrent.CountDownLatch;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -45,19 +45,16 @@ public final class StandaloneSmsc {
         StringBuilder answer = new StringBuilder();
         try {
             String query = exchange.getRequestURI().getRawQuery();
+            Map<String, String> asked = new LinkedHashMap<>();
             if ("POST".equals(exchange.getRequestMethod()) && query != null) {
-                Map<String, String> asked = new TreeMap<>();
                 for (String pair : query.split("&")) {
                     int at = pair.indexOf('=');
                     asked.put(URLDecoder.decode(at < 0 ? pair : pair.substring(0, at), StandardCharsets.UTF_8),
                             at < 0 ? "" : URLDecoder.decode(pair.substring(at + 1), StandardCharsets.UTF_8));
                 }
-                if ("true".equals(asked.remove("reset"))) {
-                    SmscSimulator.SWITCHES.reset();
-                }
-                asked.forEach(SmscSimulator.SWITCHES::set);
+                SmscSimulator.SWITCHES.apply(asked);
             }
-            new TreeMap<>(SmscSimulator.SWITCHES.state()).forEach((name, value) -> answer.append(name).append('=').append(value).append('\n'));
+            answer.append(SmscSimulator.SWITCHES.describe(null));
         } catch (IllegalArgumentException e) {
             status = 400;
             answer.append(e.getMessage()).append('\n');
