@@ -3,7 +3,9 @@
 # provisioned WildFly against a fresh schema, runs benchmark/SmsHubBenchmark.java and stops the server.
 #   benchmark/run.sh [send-seconds] [batches] [phases] [warm-up-seconds]
 #   (defaults: 30 s of SendSms, 20 batches of 1,000, phases sms,open,batch,draining,e2e,providers,mobipace,smpp,floor,
-#   a warm-up of 60 s; BENCH_HEAP=512m for another heap than the server's 1 GiB;
+#   million, a warm-up of 60 s; million is a million messages over JMS, benchmark/JmsMillion.java, run last: it leaves
+#   them scheduled in the database; BENCH_JMS_MESSAGES=<n> for another count than a million;
+#   BENCH_HEAP=512m for another heap than the server's 1 GiB;
 #   BENCH_PROFILE=<phase>[,<phase>...] records those phases with JFR and prints where the server's CPU went;
 #   BENCH_KANNEL=no leaves Kannel out of the smpp phase, which then prints no ratios)
 # Needs PostgreSQL at 127.0.0.1:5432 (database test, user postgres, trust auth) and nothing on 8080/9990/2775/2776. The
@@ -69,10 +71,18 @@ done
 # the floor's one table, once the gateway has migrated its schema (its migrations want the schema empty)
 psql -q -h 127.0.0.1 -U postgres -d test \
   -c "CREATE TABLE $SCHEMA.benchmark_floor (id BIGSERIAL PRIMARY KEY, work VARCHAR(16), written_at TIMESTAMPTZ DEFAULT now());"
-java benchmark/SmsHubBenchmark.java http://localhost:8080 "$@" # its own defaults for what is not given
+PHASES="${3:-sms,open,batch,draining,e2e,providers,mobipace,smpp,floor,million}"
+java benchmark/SmsHubBenchmark.java http://localhost:8080 "${1:-30}" "${2:-20}" "$PHASES" "${4:-60}"
+if [[ ",$PHASES," == *",million,"* ]]; then
+  # an ERP's JMS client (Artemis's, as ear-module's tests use it) sends a million messages as SendBatch documents
+  ./mvnw -B -q -ntp -pl ear-module dependency:build-classpath -Dmdep.includeScope=test \
+    -Dmdep.outputFile="$PWD/benchmark/target/jms-classpath"
+  java -cp "$(cat benchmark/target/jms-classpath)" benchmark/JmsMillion.java "${BENCH_JMS_MESSAGES:-1000000}" "$GC_LOG"
+fi
 # what booting took (the EAR, the simulators and the floor deploy together) and the most heap the run held
 java benchmark/SmsHubBenchmark.java --boot-and-heap target-benchmark-server.log "$GC_LOG"
-for phase in ${BENCH_PROFILE//,/ }; do
+PROFILED="${BENCH_PROFILE:-}"
+for phase in ${PROFILED//,/ }; do
   if [ -f "benchmark/target/$phase.jfr" ]; then
     echo "Where the server's CPU went in $phase (JFR):"
     java benchmark/JfrSummary.java "benchmark/target/$phase.jfr"
