@@ -20,8 +20,9 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 /**
  * A million messages over JMS, as an ERP's nightly run would send them: SendBatch documents of 20,000 messages (the
  * contract's most) on {@code smshub.batches}, sent logged in as the demo tenant over the web port, with up to
- * {@link #WINDOW} documents awaiting their acceptance at a time. Every message is scheduled a day ahead, so that what
- * is measured is acceptance alone (dispatch does not touch them within the run). Prints, for each tenth of the
+ * {@link #WINDOW} documents awaiting their acceptance at a time. Every message is scheduled a day ahead to the demo
+ * route (+46, SMS Pro); SMS Pro schedules itself, so dispatch hands them over while the rest are accepted, as in
+ * production, without the simulator's receipts within the run. Prints, for each tenth of the
  * million, how long its acceptance took and the lowest the server's heap came down to in that time (from the GC log
  * run.sh has the server write), then whether the time was linear (the second half's rate against the first's) and
  * the heap flat (the slope of each tenth's low point, after the first). Run by run.sh with the Artemis client on the
