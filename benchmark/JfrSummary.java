@@ -13,7 +13,12 @@ import jdk.jfr.consumer.RecordingFile;
  * Where a JFR recording's CPU samples went, by layer: {@code java benchmark/JfrSummary.java recording.jfr}. A sample
  * counts for every layer its stack passes through (inclusive: the layers add up to more than 100 %), and once for the
  * layer of its top frame (self: these add up to 100 %). Layers are package prefixes, first match wins, in the order
- * below. {@code BENCH_PROFILE=<phase> benchmark/run.sh ...} records one phase and prints this at the end.
+ * below. Then by the gateway's entry point: the outermost frame of the gateway's own code (com.smshub, its
+ * container proxies left out) that a sample passes through, which tells acceptance from dispatch, receipts, the
+ * periodic jobs and the simulators; samples with no such frame are the stack's own (the broker, the container), and
+ * those whose only frames of the gateway are its servlet filters are HTTP and SOAP before an endpoint. JFR keeps a
+ * stack's top frames only (run.sh asks for 256 when it profiles). {@code BENCH_PROFILE=<phase> benchmark/run.sh ...} records one phase and prints this at the
+ * end.
  */
 public class JfrSummary {
 
@@ -76,6 +81,7 @@ public class JfrSummary {
     public static void main(String[] args) throws Exception {
         Map<String, Integer> inclusive = new HashMap<>();
         Map<String, Integer> self = new HashMap<>();
+        Map<String, Integer> entries = new HashMap<>();
         int samples = 0;
         for (RecordedEvent event : RecordingFile.readAllEvents(Path.of(args[0]))) {
             if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null) {
@@ -84,8 +90,16 @@ public class JfrSummary {
             samples++;
             List<String> seen = new ArrayList<>();
             List<RecordedFrame> frames = event.getStackTrace().getFrames();
+            String entry = "(none: the stack's own)";
             for (int i = 0; i < frames.size(); i++) {
-                String layer = layer(frames.get(i).getMethod().getType().getName());
+                String type = frames.get(i).getMethod().getType().getName();
+                if (type.startsWith("com.smshub.") && !type.contains("$Proxy$") && !type.contains("$$")) {
+                    String method = frames.get(i).getMethod().getName();
+                    // the gateway's servlet filters wrap every request: what they lead to is the entry point
+                    entry = method.equals("doFilter") ? (entry.startsWith("(") ? "(HTTP, in the gateway's filters)" : entry)
+                            : type.substring(type.lastIndexOf('.') + 1) + "." + method;
+                }
+                String layer = layer(type);
                 if (i == 0) {
                     self.merge(layer, 1, Integer::sum);
                 }
@@ -94,12 +108,16 @@ public class JfrSummary {
                     inclusive.merge(layer, 1, Integer::sum);
                 }
             }
+            entries.merge(entry, 1, Integer::sum);
         }
         System.out.printf("%d CPU samples%n%-42s %9s %6s%n", samples, "layer", "inclusive", "self");
         int total = samples;
         inclusive.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
                 .forEach(e -> System.out.printf("%-42s %8.1f%% %5.1f%%%n", e.getKey(), 100.0 * e.getValue() / total,
                         100.0 * self.getOrDefault(e.getKey(), 0) / total));
+        System.out.printf("%-58s %6s%n", "the gateway's entry point (outermost frame of its own)", "share");
+        entries.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(25)
+                .forEach(e -> System.out.printf("%-58s %5.1f%%%n", e.getKey(), 100.0 * e.getValue() / total));
     }
 
     static String layer(String type) {

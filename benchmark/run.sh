@@ -47,6 +47,10 @@ export LAUNCH_JBOSS_IN_BACKGROUND=1
 GC_LOG="$PWD/benchmark/target/gc.log"
 rm -f "$GC_LOG" benchmark/target/*.jfr
 export JBOSS_JAVA_SIZING="-Xms${BENCH_HEAP:-1g} -Xmx${BENCH_HEAP:-1g} -Xlog:gc:file=$GC_LOG"
+if [ -n "${BENCH_PROFILE:-}" ]; then
+  # JFR keeps 64 frames of a stack by default: too few to reach the gateway's entry point under CXF and the EJB layers
+  JBOSS_JAVA_SIZING="$JBOSS_JAVA_SIZING -XX:FlightRecorderOptions=stackdepth=256"
+fi
 "$JBOSS_HOME/bin/standalone.sh" -c standalone-full.xml -Dsmshub.demo-data=true \
   -Dsmshub.status.first-ask-seconds=1 -Dsmshub.status.poll-interval-ms=1000 -Dsmshub.status.feed-interval-ms=1000 \
   -Dsmshub.db.driver=postgresql "-Dsmshub.db.url=jdbc:postgresql://127.0.0.1:5432/test?currentSchema=$SCHEMA&reWriteBatchedInserts=true" \
