@@ -20,6 +20,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
+import com.smshub.gateway.v1.MessageStatus;
+
 /**
  * The server's MicroProfile Health endpoints on the management interface, as a load balancer or an orchestrator
  * reads them: liveness names the gateway and its version; readiness covers the database, the broker and every
@@ -87,9 +89,11 @@ class HealthEndToEndIT extends DeployedGateway {
      * PostgreSQL refuses the gateway's database for a moment (ALLOW_CONNECTIONS false, its sessions ended): readiness
      * answers 503 with the database check DOWN, so a load balancer takes the node out, and liveness stays UP, so an
      * orchestrator does not restart a node that could do nothing better. Then the database comes back, the pool lets
-     * go of its dead connections (the management operation docs/operations.md gives) and the node is ready again.
-     * On H2 the database is embedded in the server and cannot be away while the server runs: this test is the
-     * PostgreSQL suite's.
+     * go of its dead connections (the management operation docs/operations.md gives) and the node is ready again,
+     * and its periodic jobs run again: the database stays away for two seconds, in which the outbox relay (every
+     * 100 ms) fails a score of times, and a message sent afterwards still reaches DELIVERED, which it can only
+     * through the relay. On H2 the database is embedded in the server and cannot be away while the server runs:
+     * this test is the PostgreSQL suite's.
      */
     @Test
     void readinessIs503WhileTheDatabaseIsAwayAndLivenessStaysUp() throws Exception {
@@ -107,6 +111,7 @@ class HealthEndToEndIT extends DeployedGateway {
                 assertEquals("DOWN", status(ready.body(), "smshub-database"), ready.body());
                 HttpResponse<String> live = get("/health/live");
                 assertEquals(200, live.statusCode(), live.body());
+                Thread.sleep(2_000); // the jobs' runs fail meanwhile: each must be scheduled again all the same
             } finally {
                 s.execute("ALTER DATABASE \"" + database + "\" ALLOW_CONNECTIONS true");
             }
@@ -128,6 +133,11 @@ class HealthEndToEndIT extends DeployedGateway {
             }
         }, r -> r.statusCode() == 200);
         assertEquals("UP", status(again.body(), "smshub-database"), again.body());
+        String messageId = Gateway.demo().sendSms(Requests.text("After the database came back", Requests.uniqueRecipient()))
+                .getResult().get(0).getMessageId();
+        // the status, not the state: a message left QUEUED (no relay) is what a failure should name
+        assertEquals(MessageStatus.DELIVERED, Await.until(java.time.Duration.ofSeconds(30),
+                () -> Requests.status(messageId).getStatus(), status -> status == MessageStatus.DELIVERED));
     }
 
     @Test

@@ -22,8 +22,8 @@ class SixthProviderFilesTest {
 
     /** What the EAR is built from, and its configuration: every module's main sources, schemas and server scripts. */
     private static final List<String> BUILT_FROM = List.of("ejb-module/src/main", "web-module/src/main",
-            "simulator-module/src/main", "provider-contracts-module/src/main", "broker-module/src/main", "server-module/src",
-            "ear-module/src/main", "xsd", "wsdl");
+            "simulator-module/src/main", "provider-contracts-module/src/main", "broker-module/src/main",
+            "datasource-module/src/main", "server-module/src", "ear-module/src/main", "xsd", "wsdl");
 
     /** Its code, its classes or its package. */
     private static final Pattern NAMED = Pattern.compile("\\bSIXTH\\b|Sixth[A-Z]|provider[./]sixth");
