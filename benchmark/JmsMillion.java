@@ -21,8 +21,10 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
  * A million messages over JMS, as an ERP's nightly run would send them: SendBatch documents of 20,000 messages (the
  * contract's most) on {@code smshub.batches}, sent logged in as the demo tenant over the web port, with up to
  * {@link #WINDOW} documents awaiting their acceptance at a time. Every message is scheduled a day ahead to the demo
- * route (+46, SMS Pro); SMS Pro schedules itself, so dispatch hands them over while the rest are accepted, as in
- * production, without the simulator's receipts within the run. Prints, for each tenth of the
+ * route to myMSP (+474, SMPP); myMSP schedules itself, so dispatch hands them over while the rest are accepted, as
+ * in production, and no receipt comes within the run. The SMSC simulator runs in a JVM of its own (run.sh), so what
+ * it keeps of a million messages is not in the server's heap (the HTTP simulators, deployed in the server, keep every
+ * message they took for tests to read). Prints, for each tenth of the
  * million, how long its acceptance took and the lowest the server's heap came down to in that time (from the GC log
  * run.sh has the server write), then whether the time was linear (the second half's rate against the first's) and
  * the heap flat (the slope of each tenth's low point, after the first). Run by run.sh with the Artemis client on the
@@ -36,6 +38,7 @@ public class JmsMillion {
     /** A collection that frees memory (G1's young, mixed and full pauses; not a marking cycle's remark or cleanup). */
     static final Pattern COLLECTION =
             Pattern.compile("GC\\(\\d+\\) Pause (?:Young|Full).* (\\d+)M->(\\d+)M\\((\\d+)M\\) ([\\d.]+)ms");
+    static final Pattern FULL = Pattern.compile("Pause Full \\([^)]*\\) \\d+M->(\\d+)M");
     static final Pattern COUNT = Pattern.compile("<(?:\\w+:)?messageCount>(\\d+)<");
 
     public static void main(String[] args) throws Exception {
@@ -54,6 +57,7 @@ public class JmsMillion {
             Queue batches = jms.createQueue("smshub.batches");
             TemporaryQueue replies = jms.createTemporaryQueue();
             JMSProducer producer = jms.createProducer().setJMSReplyTo(replies);
+            long liveBefore = liveHeap(gcLog);
             long gcLines = gcLines(gcLog).size();
             List<Long> retained = new ArrayList<>();
             long started = System.nanoTime();
@@ -106,6 +110,7 @@ public class JmsMillion {
                 }
             }
             double total = (System.nanoTime() - started) / 1e9;
+            long liveAfter = liveHeap(gcLog);
             // halves, not single parts: four listeners answer in bursts, so one part can take the time of another
             int half = rates.size() / 2;
             System.out.printf("JMS, %,d messages accepted in %.1f s: %,.0f a second; the second half's rate %.2fx the "
@@ -114,6 +119,9 @@ public class JmsMillion {
                     acceptedMessages / total,
                     harmonic(rates.subList(half, rates.size())) / harmonic(rates.subList(0, half)),
                     slope(retained.subList(Math.min(1, retained.size() - 1), retained.size())));
+            System.out.printf("  the server's live heap (after a full collection): %d MiB before the first document, %d "
+                    + "MiB after the last acceptance (what the dispatch still under way and the simulators hold included)%n",
+                    liveBefore, liveAfter);
         }
     }
 
@@ -122,7 +130,8 @@ public class JmsMillion {
         StringBuilder xml = new StringBuilder(size * 160 + 200);
         xml.append("<SendBatch xmlns=\"urn:smshub:gateway:v1\"><clientReference>million-").append(run).append('-')
                 .append(index).append("</clientReference><name>a million over JMS</name>");
-        long first = 46_700_000_000L + (long) index * PER_DOCUMENT;
+        // Norway's mobile numbers: +47 and eight digits, the first a 4; +4743000000 to +4743999999
+        long first = 4_743_000_000L + (long) index * PER_DOCUMENT;
         for (int i = 0; i < size; i++) {
             xml.append("<message><text>Your invoice is ready</text><scheduledAt>").append(scheduled)
                     .append("</scheduledAt><itemReference>i").append(i).append("</itemReference><recipient>+")
@@ -149,6 +158,23 @@ public class JmsMillion {
     /** The rate of parts of equal size taken together. */
     static double harmonic(List<Double> rates) {
         return rates.size() / rates.stream().mapToDouble(rate -> 1 / rate).sum();
+    }
+
+    /** The server's heap after a full collection asked of it now (jcmd GC.run), as its GC log says; -1 if unknown. */
+    static long liveHeap(Path gcLog) throws Exception {
+        long server = ProcessHandle.allProcesses().filter(p -> p.info().command().orElse("").endsWith("/java")
+                && p.info().commandLine().orElse("").contains("jboss-modules.jar")).findFirst().orElseThrow().pid();
+        Process jcmd = new ProcessBuilder("jcmd", Long.toString(server), "GC.run").redirectErrorStream(true).start();
+        jcmd.getInputStream().readAllBytes();
+        jcmd.waitFor();
+        long live = -1;
+        for (String line : gcLines(gcLog)) {
+            Matcher full = FULL.matcher(line);
+            if (full.find()) {
+                live = Long.parseLong(full.group(1));
+            }
+        }
+        return live;
     }
 
     static List<String> gcLines(Path gcLog) throws java.io.IOException {

@@ -6,7 +6,8 @@
 #   million, a warm-up of 60 s; million is a million messages over JMS, benchmark/JmsMillion.java, run last: it leaves
 #   them scheduled in the database; BENCH_JMS_MESSAGES=<n> for another count than a million;
 #   BENCH_HEAP=512m for another heap than the server's 1 GiB;
-#   BENCH_PROFILE=<phase>[,<phase>...] records those phases with JFR and prints where the server's CPU went;
+#   BENCH_PROFILE=<phase>[,<phase>...] records those phases with JFR and prints where the server's CPU went (boot: from
+#   the server's start until the gateway answers);
 #   BENCH_KANNEL=no leaves Kannel out of the smpp phase, which then prints no ratios)
 # Needs PostgreSQL at 127.0.0.1:5432 (database test, user postgres, trust auth) and nothing on 8080/9990/2775/2776. The
 # SMSC simulator runs in a JVM of its own (benchmark/smsc.sh). With the smpp phase, Kannel is measured first
@@ -51,6 +52,10 @@ if [ -n "${BENCH_PROFILE:-}" ]; then
   # JFR keeps 64 frames of a stack by default: too few to reach the gateway's entry point under CXF and the EJB layers
   JBOSS_JAVA_SIZING="$JBOSS_JAVA_SIZING -XX:FlightRecorderOptions=stackdepth=256"
 fi
+if [[ ",${BENCH_PROFILE:-}," == *",boot,"* ]]; then
+  # the boot from the JVM's start until the gateway answers Ping (stopped below)
+  JBOSS_JAVA_SIZING="$JBOSS_JAVA_SIZING -XX:StartFlightRecording=name=boot,settings=profile,filename=$PWD/benchmark/target/boot.jfr"
+fi
 "$JBOSS_HOME/bin/standalone.sh" -c standalone-full.xml -Dsmshub.demo-data=true \
   -Dsmshub.status.first-ask-seconds=1 -Dsmshub.status.poll-interval-ms=1000 -Dsmshub.status.feed-interval-ms=1000 \
   -Dsmshub.db.driver=postgresql "-Dsmshub.db.url=jdbc:postgresql://127.0.0.1:5432/test?currentSchema=$SCHEMA&reWriteBatchedInserts=true" \
@@ -72,6 +77,9 @@ for _ in $(seq 1 120); do
       http://localhost:8080/smshub/SmsGateway; then break; fi
   sleep 1
 done
+if [[ ",${BENCH_PROFILE:-}," == *",boot,"* ]]; then
+  jcmd "$(pgrep -f "$JBOSS_HOME/jboss-modules.jar" | head -1)" JFR.stop name=boot >/dev/null
+fi
 # the floor's one table, once the gateway has migrated its schema (its migrations want the schema empty)
 psql -q -h 127.0.0.1 -U postgres -d test \
   -c "CREATE TABLE $SCHEMA.benchmark_floor (id BIGSERIAL PRIMARY KEY, work VARCHAR(16), written_at TIMESTAMPTZ DEFAULT now());"
