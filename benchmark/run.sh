@@ -22,8 +22,9 @@ JBOSS_HOME="$PWD/server-module/target/wildfly"
 ./mvnw -B -q -ntp install -DskipTests
 # the SMSC simulator in a JVM of its own, bound to 2775 before WildFly starts (the simulator WAR's SMSC then stays
 # off): Kannel and the gateway bind to the same SMSC, and its CPU is counted apart from the gateway's
+PHASES="${3:-sms,open,batch,draining,e2e,providers,mobipace,smpp,floor,million}"
 benchmark/smsc.sh start
-if [[ ",${3:-smpp}," == *",smpp,"* ]] && [ "${BENCH_KANNEL:-yes}" != no ]; then
+if [[ ",$PHASES," == *",smpp,"* ]] && [ "${BENCH_KANNEL:-yes}" != no ]; then
   benchmark/kannel.sh "${1:-30}" both
 else
   rm -f benchmark/target/kannel/*rate benchmark/target/kannel/*cpu
@@ -83,7 +84,6 @@ fi
 # the floor's one table, once the gateway has migrated its schema (its migrations want the schema empty)
 psql -q -h 127.0.0.1 -U postgres -d test \
   -c "CREATE TABLE $SCHEMA.benchmark_floor (id BIGSERIAL PRIMARY KEY, work VARCHAR(16), written_at TIMESTAMPTZ DEFAULT now());"
-PHASES="${3:-sms,open,batch,draining,e2e,providers,mobipace,smpp,floor,million}"
 java benchmark/SmsHubBenchmark.java http://localhost:8080 "${1:-30}" "${2:-20}" "$PHASES" "${4:-60}"
 if [[ ",$PHASES," == *",million,"* ]]; then
   # an ERP's JMS client (Artemis's, as ear-module's tests use it) sends a million messages as SendBatch documents

@@ -93,10 +93,9 @@ class HealthEndToEndIT extends DeployedGateway {
      * orchestrator does not restart a node that could do nothing better. Then the database comes back: with no
      * operator step, the gateway answers twenty Pings in a row within 20 s (each dead connection fails once and the
      * pool destroys it); then the pool lets go of the rest (the management operation docs/operations.md gives) and
-     * the node is ready again,
-     * and its periodic jobs run again: the database stays away for two seconds, in which the outbox relay (every
-     * 100 ms) fails a score of times, and a message sent afterwards still reaches DELIVERED, which it can only
-     * through the relay. On H2 the database is embedded in the server and cannot be away while the server runs:
+     * the node is ready again, and its periodic jobs run again: the database stays away for two seconds, in which the
+     * outbox relay (every 100 ms) fails a score of times, and a message sent afterwards still reaches DELIVERED, which
+     * it can only through the relay. On H2 the database is embedded in the server and cannot be away while the server runs:
      * this test is the PostgreSQL suite's.
      */
     @Test
