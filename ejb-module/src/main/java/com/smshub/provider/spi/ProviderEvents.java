@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * The port the core implements and adapters call with what providers tell: delivery reports, inbound
- * messages and billing results. Each call runs in one transaction, the caller's where it has one (a pushed
- * callback answers the provider only once it is committed), its own otherwise (an SMPP receiver thread).
+ * messages and billing results. Each call runs in one transaction, the caller's where it has one, its own
+ * otherwise (an SMPP receiver thread, a push), and returns once that has committed; a push's reports may share
+ * theirs with other pushes' (a group commit).
  * A group of reports is applied in the order of our message ids, so two groups never deadlock.
  */
 public interface ProviderEvents {

@@ -9,9 +9,10 @@ import com.smshub.kernel.CallbackAnswer;
  * account's push addresses ({@link CallbackUrls}). The core has authenticated the push to the account before
  * the adapter sees it (the key in the address, and HTTP Basic and the source's address where the operator asks
  * for them); the adapter checks what its protocol adds (a per-message token, the customer id a document
- * names), parses the body, hands what it says to the port and answers as its protocol wants. The core calls it
- * in a transaction and answers the provider only once that has committed, so a provider that gets no answer
- * sends again and the port's deduplication makes the repeat change nothing.
+ * names), parses the body, hands what it says to the port in one call and answers as its protocol wants. The
+ * core calls it outside a transaction: each call to the port commits before it returns (a push's reports
+ * together with those of other pushes), so the answer goes back only once what the push said is durable, a
+ * provider that gets no answer sends again, and the port's deduplication makes the repeat change nothing.
  */
 public interface PushReceiving {
 
