@@ -7,6 +7,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -34,59 +36,62 @@ public class ReportGroups {
     /** Far longer than a commit: a push whose group did not commit by then is answered as not recorded. */
     static final long GROUP_WAIT_SECONDS = 60;
 
-    private record Pending(List<DeliveryReport> reports, CompletableFuture<List<ReportResult>> results) {
+    /** One push's reports, the thread that waits for them, and their results once committed. */
+    private record Pending(List<DeliveryReport> reports, Thread waiter, CompletableFuture<List<ReportResult>> results) {
+
+        void complete(List<ReportResult> applied) {
+            results.complete(applied);
+            LockSupport.unpark(waiter);
+        }
+
+        void fail(RuntimeException failure) {
+            results.completeExceptionally(failure);
+            LockSupport.unpark(waiter);
+        }
     }
 
     @Inject
     ProviderEvents events;
 
     private final Queue<Pending> waiting = new ConcurrentLinkedQueue<>();
-    private final Object turn = new Object();
-    /** Whether a push is applying a group; guarded by {@link #turn}. */
-    private boolean applying;
+    /** Whether a push is applying a group. */
+    private final AtomicBoolean applying = new AtomicBoolean();
 
     /**
      * Applies the reports of one push with those of the pushes waiting beside it; returns once they are
-     * committed. Called outside a transaction.
+     * committed. Called outside a transaction. A waiting push's thread is woken once: when its group has
+     * committed, or when it is the oldest waiting as a group ends, to apply the next.
      *
      * @return one result per report, in order
      */
     public List<ReportResult> apply(List<DeliveryReport> reports) {
-        Pending mine = new Pending(List.copyOf(reports), new CompletableFuture<>());
+        Pending mine = new Pending(List.copyOf(reports), Thread.currentThread(), new CompletableFuture<>());
         waiting.add(mine);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(GROUP_WAIT_SECONDS);
         boolean interrupted = false;
         while (!mine.results().isDone()) {
-            synchronized (turn) {
-                if (applying) {
-                    long left = deadline - System.nanoTime();
-                    if (left <= 0 && waiting.remove(mine)) {
-                        // never taken into a group: nothing of it is written, and the provider pushes it again
-                        mine.results().completeExceptionally(new IllegalStateException(
-                                "no group took the push in " + GROUP_WAIT_SECONDS + " s"));
-                        break;
+            if (applying.compareAndSet(false, true)) {
+                try {
+                    applyWaiting();
+                } finally {
+                    applying.set(false);
+                    // the oldest push still waiting applies the next group (or finds its own done, or another did)
+                    Pending next = waiting.peek();
+                    if (next != null) {
+                        LockSupport.unpark(next.waiter());
                     }
-                    try {
-                        TimeUnit.NANOSECONDS.timedWait(turn, Math.max(left, TimeUnit.MILLISECONDS.toNanos(100)));
-                    } catch (InterruptedException e) {
-                        // the answer waits for the commit all the same; the interrupt is kept for the caller
-                        interrupted = true;
-                    }
-                    continue;
                 }
-                if (mine.results().isDone()) {
-                    break;
-                }
-                applying = true;
+                continue;
             }
-            try {
-                applyWaiting();
-            } finally {
-                synchronized (turn) {
-                    applying = false;
-                    turn.notifyAll();
-                }
+            long left = deadline - System.nanoTime();
+            if (left <= 0 && waiting.remove(mine)) {
+                // never taken into a group: nothing of it is written, and the provider pushes it again
+                mine.fail(new IllegalStateException("no group took the push in " + GROUP_WAIT_SECONDS + " s"));
+                break;
             }
+            LockSupport.parkNanos(this, Math.max(left, TimeUnit.MILLISECONDS.toNanos(100)));
+            // the answer waits for the commit all the same; an interrupt is kept for the caller, not spun on
+            interrupted |= Thread.interrupted();
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
@@ -111,20 +116,27 @@ public class ReportGroups {
             List<ReportResult> results = events.reports(group.stream().flatMap(p -> p.reports().stream()).toList());
             int at = 0;
             for (Pending pending : group) {
-                pending.results().complete(List.copyOf(results.subList(at, at + pending.reports().size())));
+                pending.complete(List.copyOf(results.subList(at, at + pending.reports().size())));
                 at += pending.reports().size();
             }
         } catch (RuntimeException e) {
             if (group.size() == 1) {
-                group.get(0).results().completeExceptionally(e);
+                group.get(0).fail(e);
                 return;
             }
             LOG.log(Level.FINE, "A group of " + group.size() + " pushes failed; applied one by one", e);
             for (Pending pending : group) {
                 try {
-                    pending.results().complete(events.reports(pending.reports()));
+                    pending.complete(events.reports(pending.reports()));
                 } catch (RuntimeException one) {
-                    pending.results().completeExceptionally(one);
+                    pending.fail(one);
+                }
+            }
+        } finally {
+            // an Error on the way: nobody of the group waits for ever
+            for (Pending pending : group) {
+                if (!pending.results().isDone()) {
+                    pending.fail(new IllegalStateException("its group failed"));
                 }
             }
         }
