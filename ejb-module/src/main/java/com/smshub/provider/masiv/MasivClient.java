@@ -24,6 +24,7 @@ import com.smshub.kernel.Configuration;
 import com.smshub.provider.masiv.xml.Response;
 import com.smshub.provider.spi.Account;
 import com.smshub.provider.spi.ExchangeFailure;
+import com.smshub.provider.spi.ProviderHttp;
 import com.smshub.provider.xml.ProviderXml;
 import com.smshub.provider.masiv.schema.MasivSchemas;
 
@@ -44,10 +45,7 @@ public class MasivClient {
      */
     static final Duration TIMEOUT = Configuration.seconds("smshub.provider.timeout-seconds", 10);
 
-    private final HttpClient http = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    private final HttpClient http = ProviderHttp.client();
 
     private final ProviderXml xml = ProviderXml.of(MasivSchemas.RESPONSE);
 

@@ -28,6 +28,7 @@ import com.smshub.provider.mobipace.json.MalformedMobipaceJsonException;
 import com.smshub.provider.mobipace.json.MobipaceJson;
 import com.smshub.provider.spi.Account;
 import com.smshub.provider.spi.ExchangeFailure;
+import com.smshub.provider.spi.ProviderHttp;
 
 /**
  * MOBIPACE's JSON over HTTPS POST, one address per method below the account's base
@@ -51,10 +52,7 @@ public class MobipaceClient {
     /** MOBIPACE closes a session 60 s after its last request; it is renewed a little before. */
     static final Duration IDLE = Duration.ofSeconds(55);
 
-    private final HttpClient http = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    private final HttpClient http = ProviderHttp.client();
 
     private static final Logger LOG = Logger.getLogger(MobipaceClient.class.getName());
 

@@ -10,7 +10,6 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -23,6 +22,7 @@ import com.smshub.provider.smspro.xml.MobilectrlDeliveryStatusRequest;
 import com.smshub.provider.smspro.xml.MobilectrlResponse;
 import com.smshub.provider.smspro.xml.MobilectrlSms;
 import com.smshub.provider.spi.ExchangeFailure;
+import com.smshub.provider.spi.ProviderHttp;
 import com.smshub.provider.xml.ProviderXml;
 import com.smshub.provider.smspro.schema.SmsProSchemas;
 
@@ -40,10 +40,7 @@ public class SmsProClient {
     /** SMS Pro answers with one small document; anything much larger is not SMS Pro speaking. */
     static final int MOST_ANSWER_BYTES = 64 * 1024;
 
-    private final HttpClient http = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    private final HttpClient http = ProviderHttp.client();
 
     private final ProviderXml xml = ProviderXml.of(SmsProSchemas.VOCABULARY);
 
