@@ -1,6 +1,7 @@
 package com.smshub.kernel;
 
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
@@ -24,10 +25,14 @@ import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 public record Msisdn(String e164) {
 
     private static final PhoneNumberUtil NUMBERS = PhoneNumberUtil.getInstance();
+    // compiled once: every accepted recipient passes them (String.matches compiles its pattern on each call)
+    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{5,19}");
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s\\-.()/]");
+    private static final Pattern DIGITS = Pattern.compile("[0-9]+");
 
     public Msisdn {
         Objects.requireNonNull(e164, "e164");
-        if (!e164.matches("\\+[1-9][0-9]{5,19}")) {
+        if (!E164.matcher(e164).matches()) {
             throw new IllegalArgumentException("Not an E.164 number: " + e164);
         }
     }
@@ -47,13 +52,13 @@ public record Msisdn(String e164) {
         if (raw == null || raw.isBlank()) {
             throw new InvalidValueException("is empty");
         }
-        String cleaned = raw.strip().replaceAll("[\\s\\-.()/]", "");
+        String cleaned = SEPARATORS.matcher(raw.strip()).replaceAll("");
         if (cleaned.startsWith("00")) {
             cleaned = "+" + cleaned.substring(2);
         }
         boolean international = cleaned.startsWith("+");
         String digits = international ? cleaned.substring(1) : cleaned;
-        if (!digits.matches("[0-9]+")) {
+        if (!DIGITS.matcher(digits).matches()) {
             throw new InvalidValueException("'" + raw + "' may contain only digits, an optional leading '+' and separators");
         }
         if (digits.length() > 20) {
