@@ -9,6 +9,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.junit.jupiter.api.Test;
@@ -19,7 +28,8 @@ import com.smshub.gateway.v1.MessageStatus;
 /**
  * The one callback entry point, as a provider (or someone pretending to be one) reaches it: a report is taken
  * only at its message's own address, under its account's key, with its token, and only as a delivery status;
- * anything else is refused with a status (and, once authenticated, a reason), and changes nothing.
+ * anything else is refused with a status (and, once authenticated, a reason), and changes nothing. Reports
+ * pushed at once are committed together, and each is answered only once its own is committed.
  */
 @RunAsClient
 class CallbackEndToEndIT extends SimulatorTest {
@@ -74,6 +84,45 @@ class CallbackEndToEndIT extends SimulatorTest {
         assertEquals("SMSPRO_PUSH", delivered.getEvent().get(delivered.getEvent().size() - 1).getSource());
         assertEquals(200, post(address, DELIVERED).statusCode(), "a repeat is acknowledged, so the provider stops");
         assertEquals(delivered.getUpdatedAt(), Requests.status(id).getUpdatedAt(), "and changes nothing");
+    }
+
+    /**
+     * Pushes that come together are committed together (ReportGroups), and still each is answered only once its
+     * own report is: a status read the moment a 200 arrives already says DELIVERED, for every one of sixteen
+     * reports pushed at once, each twice, as a provider that repeats itself over two connections would.
+     */
+    @Test
+    void reportsPushedAtOnceAreEachCommittedBeforeTheirAnswer() throws Exception {
+        Simulator.set("outcome=NONE");
+        Map<String, String> addresses = new LinkedHashMap<>();
+        for (int i = 0; i < 16; i++) {
+            String id = Gateway.demo().sendSms(Requests.text("Together " + i, Requests.uniqueRecipient())).getResult().get(0)
+                    .getMessageId();
+            Await.until(Duration.ofSeconds(30), () -> Requests.status(id), s -> s.getStatus() == MessageStatus.SUBMITTED);
+            addresses.put(id, Simulator.state().get("lastDeliveryUrl"));
+        }
+        ExecutorService pushers = Executors.newFixedThreadPool(32);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<String>> answered = new ArrayList<>();
+            for (Map.Entry<String, String> message : addresses.entrySet()) {
+                for (int copy = 0; copy < 2; copy++) {
+                    answered.add(pushers.submit(() -> {
+                        start.await();
+                        int status = post(message.getValue(), DELIVERED).statusCode();
+                        // read at once: an answer sent before its group committed would find SUBMITTED here
+                        return message.getKey() + " answered " + status + ", then " + Requests.status(message.getKey()).getStatus();
+                    }));
+                }
+            }
+            start.countDown();
+            for (Future<String> push : answered) {
+                String seen = push.get(30, TimeUnit.SECONDS);
+                assertTrue(seen.endsWith(" answered 200, then DELIVERED"), seen);
+            }
+        } finally {
+            pushers.shutdownNow();
+        }
     }
 
     @Test

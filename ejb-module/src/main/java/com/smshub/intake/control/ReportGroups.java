@@ -25,7 +25,8 @@ import com.smshub.provider.spi.ProviderEvents.ReportResult;
  * that finds no group being applied applies the waiting ones, its own among them, on its own thread, and the
  * others wait for the commit of the group that holds theirs. So each push is still answered only once its
  * reports are durable, and the commits, not the pushes, are what the database pays for. A group that fails is
- * applied push by push, so that one bad push does not hold the others back.
+ * applied push by push, so that one bad push does not hold the others back. The group's log lines carry the
+ * log context of the push that applies it (its provider and account), whatever accounts the others are of.
  */
 @ApplicationScoped
 public class ReportGroups {
