@@ -58,24 +58,29 @@ class ReportGroupsTest {
             return ids.stream().map(id -> id.hashCode() % 2 == 0 ? ReportResult.APPLIED : ReportResult.RECORDED).toList();
         }
 
+        /** ReportGroups hands the port reports and nothing else: any other call fails the test that made it. */
+        private static AssertionError notReports(String call) {
+            return new AssertionError("ReportGroups called the port's " + call + "; it groups reports only");
+        }
+
         @Override
         public void park(DeliveryReport report) {
-            throw new UnsupportedOperationException();
+            throw notReports("park");
         }
 
         @Override
         public InboundResult inbound(InboundMessage message) {
-            throw new UnsupportedOperationException();
+            throw notReports("inbound");
         }
 
         @Override
         public InboundResult inboundPart(InboundMessage part, Concatenation concatenation) {
-            throw new UnsupportedOperationException();
+            throw notReports("inboundPart");
         }
 
         @Override
         public ReportResult billing(BillingReport report) {
-            throw new UnsupportedOperationException();
+            throw notReports("billing");
         }
     }
 
