@@ -1,0 +1,131 @@
+package com.smshub.intake;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.UserTransaction;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.smshub.Deployments;
+import com.smshub.StoredMessages;
+import com.smshub.intake.boundary.ProviderCallbacks;
+import com.smshub.kernel.Callback;
+import com.smshub.kernel.CallbackAnswer;
+import com.smshub.kernel.MessageStatus;
+import com.smshub.kernel.ProviderCode;
+import com.smshub.kernel.ProviderReport;
+import com.smshub.message.Outbox;
+import com.smshub.provider.spi.Account;
+import com.smshub.provider.spi.CallbackUrls;
+import com.smshub.provider.spi.Settings;
+import com.smshub.sending.control.SendRequests;
+import com.smshub.status.control.StatusLedger;
+import com.smshub.tenant.control.TenantDirectory;
+
+/**
+ * A push is answered only once what it said is committed, and what it said commits on its own: a caller's
+ * transaction around the callback entry point (a servlet filter, an interceptor that someone adds one day)
+ * neither holds the answer's commit back nor takes it down when it rolls back. That is why
+ * {@link ProviderCallbacks#receive} runs outside any transaction: reports are committed in groups with other
+ * pushes' reports, and a group must never commit or roll back with one caller.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ProviderCallbacksIT {
+
+    private static final ProviderCode SMSPRO = ProviderCode.valueOf("SMSPRO");
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.ejbModule("callbacks-it");
+    }
+
+    @Inject
+    ProviderCallbacks callbacks;
+
+    @Inject
+    SendRequests requests;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    StatusLedger ledger;
+
+    @Inject
+    TenantDirectory tenants;
+
+    @Inject
+    UserTransaction tx;
+
+    @PersistenceContext(unitName = "smshub")
+    EntityManager em;
+
+    /** An SMS Pro account as the callback servlet hands it over once the push is authenticated to it. */
+    private final Account account = new Account(1, "callbacks-it", SMSPRO, "http://127.0.0.1:9/services/CUSTOMER/",
+            "CUSTOMER", "unused", Settings.of(Map.of()), null);
+
+    /** Messages as dispatch leaves them at SMS Pro: SUBMITTED, each committed. */
+    private List<String> submitted(int count) throws Exception {
+        tx.begin();
+        List<String> ids = StoredMessages.store(requests, outbox, tenants.byUsername("demo").id(), count, MessageStatus.QUEUED, null);
+        tx.commit();
+        for (String id : ids) {
+            tx.begin();
+            ledger.apply(id, MessageStatus.SUBMITTED, "IT", new ProviderReport(SMSPRO, "0", null, "mc-" + id), null);
+            tx.commit();
+        }
+        return ids;
+    }
+
+    /** SMS Pro's report (section 6.9) to the address the message was sent with, its token included. */
+    private Callback delivered(String messageId) {
+        String token = CallbackUrls.token(account.name(), messageId);
+        String body = """
+                <?xml version="1.0" encoding="ISO-8859-1"?>
+                <mobilectrl_delivery_status>
+                  <mobilectrl_id>mc-%s</mobilectrl_id>
+                  <status>0</status>
+                  <delivery_status since="20210217144142">0</delivery_status>
+                  <message>SMS SENT</message>
+                </mobilectrl_delivery_status>""".formatted(messageId);
+        return new Callback("POST", "/status/" + messageId, Map.of("token", List.of(token)),
+                Map.of("content-type", "text/xml; charset=ISO-8859-1"), body.getBytes(StandardCharsets.ISO_8859_1), "127.0.0.1");
+    }
+
+    private String status(String id) {
+        return (String) em.createNativeQuery("SELECT status FROM message WHERE id = ?").setParameter(1, id).getSingleResult();
+    }
+
+    @Test
+    void aReportPushedInsideACallersTransactionIsCommittedWhenTheCallerRollsBack() throws Exception {
+        List<String> ids = submitted(2);
+
+        tx.begin();
+        CallbackAnswer first = callbacks.receive(account, delivered(ids.get(0)));
+        assertEquals("DELIVERED", status(ids.get(0)), "committed before the answer: visible to the caller's transaction too");
+        tx.rollback();
+
+        assertEquals(200, first.status());
+        assertEquals("DELIVERED", status(ids.get(0)), "the caller's rollback took nothing of the push with it");
+        assertEquals("SUBMITTED", status(ids.get(1)), "no other message moved");
+
+        tx.begin();
+        CallbackAnswer second = callbacks.receive(account, delivered(ids.get(1)));
+        tx.commit();
+        assertEquals(200, second.status());
+        assertEquals("DELIVERED", status(ids.get(1)));
+        assertEquals(1L, ((Number) em.createNativeQuery("SELECT COUNT(*) FROM status_change WHERE message_id = ? AND status = 'DELIVERED'")
+                .setParameter(1, ids.get(0)).getSingleResult()).longValue(), "recorded once");
+    }
+}
