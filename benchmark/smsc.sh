@@ -9,6 +9,10 @@ DIR="$PWD/benchmark/target/smsc"
 case "${1:-start}" in
   start)
     mkdir -p "$DIR" && rm -rf "$DIR/data"
+    if curl -s -o /dev/null --max-time 2 http://127.0.0.1:2776/smsc/control || (exec 3<>/dev/tcp/127.0.0.1/2775) 2>/dev/null; then
+      echo "Something listens on 2775 or 2776 already (an SMSC simulator left running?): stop it first" >&2
+      exit 1
+    fi
     if [ ! -d simulator-module/target/classes ]; then
       ./mvnw -B -q -ntp -pl simulator-module compile
     fi
@@ -19,7 +23,7 @@ case "${1:-start}" in
       > "$DIR/smsc.log" 2>&1 &
     echo $! > "$DIR/pid"
     for _ in $(seq 1 30); do
-      curl -sf -o /dev/null http://127.0.0.1:2776/smsc/control && exit 0
+      curl -sf -o /dev/null --max-time 2 http://127.0.0.1:2776/smsc/control && exit 0
       sleep 1
     done
     echo "The SMSC simulator did not start: $DIR/smsc.log" >&2
@@ -27,7 +31,12 @@ case "${1:-start}" in
     ;;
   stop)
     if [ -f "$DIR/pid" ]; then
-      kill "$(cat "$DIR/pid")" 2>/dev/null || true
+      PID="$(cat "$DIR/pid")"
+      kill "$PID" 2>/dev/null || true
+      # its shutdown hook unbinds the sessions; a JVM still there after 15 s is killed (one was once left running,
+      # unresponsive and spinning on both cores, under the next run's figures)
+      for _ in $(seq 1 15); do kill -0 "$PID" 2>/dev/null || break; sleep 1; done
+      kill -9 "$PID" 2>/dev/null || true
       rm -f "$DIR/pid"
     fi
     ;;
