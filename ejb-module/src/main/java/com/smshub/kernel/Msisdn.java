@@ -110,10 +110,11 @@ public record Msisdn(String e164) {
     /**
      * Whether international digits (no leading 0, 15 at most) have a length their country's numbers can have, read
      * as written: the country code, then the national number. Every number this says yes to, libphonenumber's
-     * {@code parse} and {@code isPossibleNumber} take too: {@code parse} reads digits after a '+' the same way,
-     * and the one thing it does besides, stripping a national prefix written after the country code, it keeps only
-     * where the rest is a possible length too. The reverse does not hold (+44 07700 900123 is possible only so
-     * stripped), and such numbers go the long way. This check is the common case's whole cost: {@code parse} is
+     * {@code parse} and {@code isPossibleNumber} take too: {@code parse} reads digits after a '+' the same way, and
+     * what it does besides (a national prefix written after the country code taken off, or in a few countries
+     * rewritten) never makes a possible length impossible, which MsisdnPossibleLengthTest checks over every calling
+     * code. The reverse does not hold (+44 07700 900123 is possible only with its 0 taken off), and such numbers go
+     * the long way. This check is the common case's whole cost: {@code parse} is
      * written for text as people type it (its patterns for separators, extensions and RFC 3966), which was half
      * of a SendSms's judgement and a third of a SendBatch's acceptance in the profiles (docs/benchmarks.md).
      * National numbers starting with 0 (Italy's) take the long way too: {@code parse} keeps their zeros apart.

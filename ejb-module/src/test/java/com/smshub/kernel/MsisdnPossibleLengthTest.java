@@ -42,7 +42,8 @@ class MsisdnPossibleLengthTest {
         int tried = 0;
         for (int countryCode : NUMBERS.getSupportedCallingCodes()) {
             String code = Integer.toString(countryCode);
-            String ndd = NUMBERS.getNddPrefixForRegion(NUMBERS.getRegionCodeForCountryCode(countryCode), true);
+            String region = NUMBERS.getRegionCodeForCountryCode(countryCode);
+            String ndd = "001".equals(region) ? null : NUMBERS.getNddPrefixForRegion(region, true); // 001: no country, no prefix
             List<String> starts = new ArrayList<>(STARTS);
             if (ndd != null && !ndd.isEmpty()) {
                 starts.add(ndd);
