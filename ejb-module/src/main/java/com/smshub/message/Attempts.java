@@ -125,12 +125,22 @@ public class Attempts {
      * @return whether the attempt was still open
      */
     public boolean hold(OpenAttempt attempt, Reason reason, OffsetDateTime checkAt, String source) {
+        return hold(attempt, null, reason, checkAt, source);
+    }
+
+    /**
+     * {@link #hold(OpenAttempt, Reason, OffsetDateTime, String) Holds} a message the provider answered with its id,
+     * whose outcome could not be recorded: the message keeps that id, so that the provider's report, parked until
+     * a message has it, and the status checks still settle it.
+     */
+    public boolean hold(OpenAttempt attempt, String providerMessageId, Reason reason, OffsetDateTime checkAt, String source) {
         Timestamp now = Timestamp.from(Instant.now());
         return jdbc.with(c -> {
             int held;
             try (PreparedStatement s = c.prepareStatement("UPDATE message SET status = 'UNKNOWN', updated_at = ?, reason_code = ?, "
                     + "reason = ?, next_check_at = ?, provider = COALESCE(?, provider), provider_account_id = COALESCE(?, "
-                    + "provider_account_id), attempt_started_at = NULL, attempt_owner = NULL WHERE id = ? AND attempts = ? "
+                    + "provider_account_id), provider_message_id = COALESCE(?, provider_message_id), attempt_started_at = NULL, "
+                    + "attempt_owner = NULL WHERE id = ? AND attempts = ? "
                     + "AND attempt_started_at IS NOT NULL AND status IN ('QUEUED', 'SCHEDULED')")) {
                 s.setTimestamp(1, now);
                 s.setString(2, reason.code());
@@ -142,8 +152,10 @@ public class Attempts {
                 } else {
                     s.setLong(6, attempt.accountId());
                 }
-                s.setString(7, attempt.messageId());
-                s.setInt(8, attempt.attempt());
+                s.setString(7, providerMessageId == null ? null : providerMessageId.length() > 255
+                        ? providerMessageId.substring(0, 255) : providerMessageId);
+                s.setString(8, attempt.messageId());
+                s.setInt(9, attempt.attempt());
                 held = s.executeUpdate();
             }
             if (held == 0) {

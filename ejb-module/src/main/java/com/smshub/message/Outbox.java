@@ -24,10 +24,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -208,6 +210,7 @@ public class Outbox {
         Timestamp before = Timestamp.from(Instant.now().minus(stale));
         List<String> ids = new ArrayList<>();
         List<Dispatch> dispatches = new ArrayList<>();
+        Set<String> stamped = new HashSet<>();
         jdbc.run(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT id, dispatch_group FROM message WHERE updated_at < ? AND (status = 'QUEUED' "
                     + "OR (status = 'SCHEDULED' AND scheduled_at < ?)) AND attempt_started_at IS NULL AND dispatch_due_at IS NULL "
@@ -219,18 +222,37 @@ public class Outbox {
                 }
             }
             if (!ids.isEmpty()) {
+                // the select took no locks: a dispatcher may have claimed a message since. The stamp asks again
+                // once the row's lock is its own, so it neither queues such a message again nor holds its row,
+                // whose outcome the dispatcher is about to record, until this sweep commits
                 Timestamp now = Timestamp.from(Instant.now());
-                try (PreparedStatement s = c.prepareStatement("UPDATE message SET updated_at = ? WHERE id = ?")) {
+                try (PreparedStatement s = c.prepareStatement("UPDATE message SET updated_at = ? WHERE id = ? "
+                        + "AND attempt_started_at IS NULL AND dispatch_due_at IS NULL AND status IN ('QUEUED', 'SCHEDULED')")) {
                     for (String id : ids) {
                         s.setTimestamp(1, now);
                         s.setString(2, id);
                         s.addBatch();
                     }
-                    s.executeBatch();
+                    int[] counts = s.executeBatch();
+                    for (int i = 0; i < ids.size(); i++) {
+                        if (counts[i] != 0) {
+                            stamped.add(ids.get(i));
+                        }
+                    }
                 }
             }
         });
-        return dispatches;
+        if (stamped.size() == ids.size()) {
+            return dispatches;
+        }
+        List<Dispatch> still = new ArrayList<>();
+        for (Dispatch dispatch : dispatches) {
+            List<String> waiting = dispatch.messageIds().stream().filter(stamped::contains).toList();
+            if (!waiting.isEmpty()) {
+                still.add(new Dispatch(waiting));
+            }
+        }
+        return still;
     }
 
     static final String CLAIM = "SELECT id, tenant_id, recipient, originator_type, originator, text_body, binary_hex, "

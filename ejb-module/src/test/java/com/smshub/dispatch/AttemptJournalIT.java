@@ -34,6 +34,10 @@ import com.smshub.kernel.MessageStatus;
 import com.smshub.kernel.ProviderCode;
 import com.smshub.message.Attempts;
 import com.smshub.message.Outbox;
+import com.smshub.provider.spi.DeliveryReport;
+import com.smshub.provider.spi.MessageRef;
+import com.smshub.provider.spi.ProviderEvents;
+import com.smshub.provider.spi.ProviderEvents.ReportResult;
 import com.smshub.routing.boundary.RoutingAdministration;
 import com.smshub.routing.entity.AccountDefinition;
 import com.smshub.routing.entity.AmbiguityPolicy;
@@ -74,6 +78,9 @@ class AttemptJournalIT {
 
     @Inject
     Attempts attempts;
+
+    @Inject
+    ProviderEvents events;
 
     @Inject
     Outbox outbox;
@@ -246,6 +253,14 @@ class AttemptJournalIT {
             resolve();
             dispatch.dispatch(List.of(id));
             assertEquals(1, provider.arrivals(id), "never sent a second time");
+
+            // it keeps the id the provider answered with, so the provider's report still settles it
+            String theirs = (String) column("provider_message_id", id);
+            assertNotNull(theirs, "the provider's id kept with the hold");
+            assertEquals(List.of(ReportResult.APPLIED), events.reports(List.of(new DeliveryReport(
+                    MessageRef.theirs(ProviderCode.valueOf("MOBIPACE"), theirs), MessageStatus.DELIVERED, null, "IT"))));
+            assertEquals("DELIVERED", column("status", id));
+            assertEquals(1, provider.arrivals(id));
         } finally {
             alter("ALTER TABLE message DROP CONSTRAINT it_outcome_refused");
         }

@@ -12,10 +12,14 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
 
@@ -62,6 +66,9 @@ class StaleMessagesIT {
     @Resource(lookup = "java:jboss/datasources/SmsHubDS")
     DataSource dataSource;
 
+    @Resource
+    ManagedExecutorService executor;
+
     @Test
     void aSweepQueuesAgainWhatWasQueuedLongAgoWithItsGroupAndNothingStillInTheOutbox() throws Exception {
         tx.begin();
@@ -92,6 +99,51 @@ class StaleMessagesIT {
             assertEquals(relayed, updatedAt(inOutbox).toInstant(), "the relay stamps when it queued the message");
         } finally {
             tx.rollback();
+        }
+    }
+
+    /**
+     * The sweep reads without locks, so a dispatcher may claim a message between the sweep's read and its stamp.
+     * The stamp must then leave it alone: queued again it would go twice, and stamped it would stay locked until
+     * the sweep commits, while its dispatcher waits to record what the provider answered (a CrashRecoveryIT run
+     * saw that outcome time out and the message held UNKNOWN although the provider had taken it). Committed rows,
+     * so that two transactions meet; scheduled half a minute ahead, so that the server's own relay and sweeper
+     * leave the message alone, and this test's sweep rolled back.
+     */
+    @Test
+    void aMessageClaimedWhileTheSweepReadsIsNeitherQueuedAgainNorHeldByIt() throws Exception {
+        tx.begin();
+        String id = StoredMessages.store(requests, outbox, tenants.byUsername("demo").id(), 1, MessageStatus.QUEUED, null).get(0);
+        update("UPDATE message SET status = 'SCHEDULED', scheduled_at = ?, dispatch_due_at = NULL, updated_at = ? WHERE id = ?",
+                Timestamp.from(Instant.now().plusSeconds(30)), LONG_AGO, id);
+        tx.commit();
+        CountDownLatch claimed = new CountDownLatch(1);
+        CountDownLatch go = new CountDownLatch(1);
+        try {
+            Future<?> dispatcher = executor.submit(() -> {
+                tx.begin();
+                update("UPDATE message SET attempt_started_at = ?, attempts = attempts + 1 WHERE id = ?", Timestamp.from(Instant.now()), id);
+                claimed.countDown();
+                assertTrue(go.await(10, TimeUnit.SECONDS));
+                tx.commit();
+                return null;
+            });
+            assertTrue(claimed.await(10, TimeUnit.SECONDS), "the dispatcher holds the claimed row");
+            Future<List<Dispatch>> sweep = executor.submit(() -> {
+                tx.begin();
+                try {
+                    return outbox.takeStale(Duration.ofSeconds(-60), 1000);
+                } finally {
+                    tx.rollback();
+                }
+            });
+            Thread.sleep(300); // the sweep has read the message as waiting and waits for its row
+            go.countDown();
+            dispatcher.get(10, TimeUnit.SECONDS);
+            List<Dispatch> swept = sweep.get(10, TimeUnit.SECONDS);
+            assertTrue(swept.stream().noneMatch(d -> d.messageIds().contains(id)), "claimed meanwhile: not queued again " + swept);
+        } finally {
+            update("UPDATE message SET status = 'FAILED', attempt_started_at = NULL WHERE id = ?", id);
         }
     }
 

@@ -278,9 +278,10 @@ public class AttemptJournal {
     }
 
     /**
-     * The outcome's record failed (the database refused it): each message the provider may have taken becomes
-     * UNKNOWN with the reason, at the account it went to, never sent again; the others, certainly not sent, go back
-     * to the outbox. Counted ({@code dispatch.outcome-unrecorded}).
+     * The outcome's record failed (the database refused it, or a lock it waited for timed out): each message the
+     * provider may have taken becomes UNKNOWN with the reason, at the account it went to, never sent again, keeping
+     * the provider's id where it answered with one; the others, certainly not sent, go back to the outbox. Counted
+     * ({@code dispatch.outcome-unrecorded}).
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void unrecorded(Attempt attempt, List<Verdict> verdicts, RuntimeException failure) {
@@ -297,8 +298,12 @@ public class AttemptJournal {
             String said = verdict instanceof Verdict.Submitted s ? "took it (id " + s.accepted().providerMessageId() + ")"
                     : "gave no clear answer";
             Counters.increment("dispatch.outcome-unrecorded");
+            // the provider's id kept (cut to its column, so that this write does not fail on it): its report, parked
+            // until a message has the id, settles the message. A long message's parts are not recorded here, since
+            // their rows may be what the database refused; their reports stay parked, and an operator settles it
+            String providerId = verdict instanceof Verdict.Submitted s ? s.accepted().providerMessageId() : null;
             attempts.hold(new Attempts.OpenAttempt(message.id(), message.attempts() + 1, null, AttemptOwner.ME,
-                    route.account().id(), route.account().provider(), "HOLD"), new Reason("OUTCOME_NOT_RECORDED",
+                    route.account().id(), route.account().provider(), "HOLD"), providerId, new Reason("OUTCOME_NOT_RECORDED",
                     cut("The provider " + said + ", and recording that failed: " + failure + ". Not sent again.")),
                     now.plus(CheckPolicy.BACKOFF), SOURCE);
         }
