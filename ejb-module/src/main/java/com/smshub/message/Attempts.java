@@ -152,8 +152,7 @@ public class Attempts {
                 } else {
                     s.setLong(6, attempt.accountId());
                 }
-                s.setString(7, providerMessageId == null ? null : providerMessageId.length() > 255
-                        ? providerMessageId.substring(0, 255) : providerMessageId);
+                s.setString(7, Jdbc.truncate(providerMessageId, 255));
                 s.setString(8, attempt.messageId());
                 s.setInt(9, attempt.attempt());
                 held = s.executeUpdate();
