@@ -19,7 +19,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 public final class Deployments {
 
     /** Libraries the EAR ships in lib/ for this module, by file-name prefix. */
-    private static final List<String> EAR_LIBRARIES = List.of("provider-contracts-module", "health-module", "flyway-", "jackson-", "jsmpp-", "libphonenumber-");
+    private static final List<String> EAR_LIBRARIES = List.of("provider-contracts-module", "health-module", "flyway-", "jackson-dataformat-toml", "jsmpp-", "libphonenumber-");
 
     private Deployments() {
     }
@@ -35,10 +35,15 @@ public final class Deployments {
                 // a WAR has one security domain for its web and EJB parts: the EJBs' own
                 .addAsWebInfResource(new StringAsset("<jboss-web><security-domain>smshub</security-domain></jboss-web>"),
                         "jboss-web.xml")
-                // as the EAR declares it: the credential store API, for the key that seals provider secrets
+                // as the EAR declares it: the credential store API, for the key that seals provider secrets, and
+                // WildFly's Jackson, for Flyway
                 .addAsWebInfResource(new StringAsset("<jboss-deployment-structure><deployment><dependencies>"
-                        + "<module name=\"org.wildfly.security.elytron\"/></dependencies></deployment>"
-                        + "</jboss-deployment-structure>"), "jboss-deployment-structure.xml")
+                        + "<module name=\"org.wildfly.security.elytron\"/>"
+                        + "<module name=\"com.fasterxml.jackson.core.jackson-databind\"/>"
+                        + "<module name=\"com.fasterxml.jackson.core.jackson-core\"/>"
+                        + "<module name=\"com.fasterxml.jackson.core.jackson-annotations\"/>"
+                        + "<module name=\"com.fasterxml.jackson.datatype.jackson-datatype-jsr310\"/>"
+                        + "</dependencies></deployment></jboss-deployment-structure>"), "jboss-deployment-structure.xml")
                 .addAsLibraries(libraries());
     }
 
