@@ -32,7 +32,7 @@ import com.smshub.gateway.v1.MessageStatus;
 
 /**
  * kill -9 of WildFly in mid-stream through every provider, then a restart, twice: once with every account's policy
- * for ambiguous attempts at HOLD (the default), once at RESEND. 2,500 messages go to SMS Pro (SendSms calls of up to 1,000 recipients) while
+ * for ambiguous attempts at HOLD (the default), once at RESEND. 1,400 messages go to SMS Pro (SendSms calls of up to 1,000 recipients) while
  * MyMobileAPI, Masiv, MOBIPACE and myMSP (SMPP) each take a stream of SendSms calls, every simulator answering slowly
  * so that requests are in flight at the kill. No provider here deduplicates (docs/reliability.md): each simulator
  * counts what reached it again. With HOLD nothing is sent twice and nothing is silently lost: every accepted message
@@ -102,7 +102,7 @@ class CrashRecoveryIT {
                 accounts.put(provider, account(provider.account));
             }
 
-            Round hold = new Round("HOLD", 1_500, 300);
+            Round hold = new Round("HOLD", 800, 300);
             Chargers chargers = hold.begin();
             hold.awaitMidStream();
             chargers.stop();
@@ -124,7 +124,7 @@ class CrashRecoveryIT {
             for (Provider provider : Provider.values()) {
                 putAccount(accounts.get(provider), "RESEND");
             }
-            Round resend = new Round("RESEND", 1_000, 200);
+            Round resend = new Round("RESEND", 600, 200);
             resend.begin();
             resend.awaitMidStream();
             kill(server, true);
