@@ -1,11 +1,18 @@
 package com.smshub.intake;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
 
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -71,6 +78,9 @@ class ProviderCallbacksIT {
     @PersistenceContext(unitName = "smshub")
     EntityManager em;
 
+    @Resource
+    ManagedThreadFactory threads;
+
     /** An SMS Pro account as the callback servlet hands it over once the push is authenticated to it. */
     private final Account account = new Account(1, "callbacks-it", SMSPRO, "http://127.0.0.1:9/services/CUSTOMER/",
             "CUSTOMER", "unused", Settings.of(Map.of()), null);
@@ -127,5 +137,70 @@ class ProviderCallbacksIT {
         assertEquals("DELIVERED", status(ids.get(1)));
         assertEquals(1L, ((Number) em.createNativeQuery("SELECT COUNT(*) FROM status_change WHERE message_id = ? AND status = 'DELIVERED'")
                 .setParameter(1, ids.get(0)).getSingleResult()).longValue(), "recorded once");
+    }
+
+    /**
+     * Pushes that come together are committed in one group (ReportGroups). When the group's commit fails because of
+     * one of them (here the database refuses one message's DELIVERED, as it would a write it cannot take), the
+     * others are still committed and answered, the one push fails (the callback servlet answers it 500, so the
+     * provider pushes it again) with nothing of it written, and its next push is recorded, once.
+     */
+    @Test
+    void aPushThatFailsItsGroupsCommitFailsAloneAndIsRecordedWhenPushedAgain() throws Exception {
+        int pushes = 12;
+        List<String> ids = submitted(pushes);
+        String refused = ids.get(pushes / 2);
+        alter("ALTER TABLE message ADD CONSTRAINT it_push_refused CHECK (status <> 'DELIVERED' OR id <> '" + refused + "')");
+        List<CompletableFuture<CallbackAnswer>> answers = new ArrayList<>();
+        try {
+            CyclicBarrier together = new CyclicBarrier(pushes);
+            for (String id : ids) {
+                CompletableFuture<CallbackAnswer> answer = new CompletableFuture<>();
+                answers.add(answer);
+                threads.newThread(() -> {
+                    try {
+                        together.await(30, TimeUnit.SECONDS);
+                        answer.complete(callbacks.receive(account, delivered(id)));
+                    } catch (Throwable e) {
+                        answer.completeExceptionally(e);
+                    }
+                }).start();
+            }
+            CompletableFuture.allOf(answers.stream().map(a -> a.exceptionally(e -> null)).toArray(CompletableFuture[]::new))
+                    .get(90, TimeUnit.SECONDS);
+        } finally {
+            alter("ALTER TABLE message DROP CONSTRAINT it_push_refused");
+        }
+
+        for (int i = 0; i < pushes; i++) {
+            String id = ids.get(i);
+            if (id.equals(refused)) {
+                Throwable failure = assertInstanceOf(Throwable.class, answers.get(i).handle((a, e) -> e).get(),
+                        "the push whose write the database refused fails, so the servlet answers 500");
+                assertEquals("SUBMITTED", status(id), "nothing of it written: " + failure);
+                assertEquals(0L, deliveredRows(id));
+            } else {
+                assertEquals(200, answers.get(i).get().status(), "answered: " + id);
+                assertEquals("DELIVERED", status(id), "committed although a push of its group failed");
+                assertEquals(1L, deliveredRows(id));
+            }
+        }
+
+        CallbackAnswer again = callbacks.receive(account, delivered(refused));
+        assertEquals(200, again.status(), "SMS Pro's next push of the same report");
+        assertEquals("DELIVERED", status(refused));
+        assertEquals(1L, deliveredRows(refused), "recorded once");
+    }
+
+    private long deliveredRows(String id) {
+        return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM status_change WHERE message_id = ? AND status = 'DELIVERED'")
+                .setParameter(1, id).getSingleResult()).longValue();
+    }
+
+    private void alter(String ddl) throws Exception {
+        tx.begin();
+        em.joinTransaction();
+        em.createNativeQuery(ddl).executeUpdate();
+        tx.commit();
     }
 }
