@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * Where the EAR's deployment spends its time, from server logs (benchmark/boot.sh writes one a boot): the time from
- * one landmark line to the next, the median over the logs given.
+ * one landmark line to the next, the median over the logs given. For what happens inside an interval, a profile of
+ * the boot (benchmark/boot.sh with BOOT_JAVA_OPTS=-XX:StartFlightRecording=..., benchmark/JfrSummary.java).
  *   java benchmark/BootPhases.java <server log>...
  */
 public class BootPhases {
@@ -20,12 +21,14 @@ public class BootPhases {
     static final Map<String, String> PHASES = new LinkedHashMap<>();
 
     static {
-        PHASES.put("structure and indexing, until Weld", "WFLYWELD0003: Processing weld deployment smshub.ear");
-        PHASES.put("CDI, EJB and JPA set-up, until the SOAP endpoint", "JBWS024061");
-        PHASES.put("the SOAP endpoint built (WSDL, JAXB)", "Setting the server's publish address");
-        PHASES.put("the web module started (servlets, REST)", "UT015020");
-        PHASES.put("Flyway and the demo data", "Database schema at version");
-        PHASES.put("the rest, until Deployed", "WFLYSRV0010: Deployed \"smshub.ear\"");
+        // landmarks, not steps: between two of them the deployment's services start in parallel (Weld, Hibernate,
+        // CXF, the MDBs, Artemis when the server itself is booting), so an interval is where its landmark waited
+        PHASES.put("until Weld takes the EAR (structure, indexes)", "WFLYWELD0003: Processing weld deployment smshub.ear");
+        PHASES.put("until JBossWS has the endpoint's metadata", "JBWS024061");
+        PHASES.put("until CXF publishes the endpoint", "Setting the server's publish address");
+        PHASES.put("until Undertow starts the web module", "UT015020");
+        PHASES.put("until Flyway has migrated, demo data", "Database schema at version");
+        PHASES.put("until Deployed", "WFLYSRV0010: Deployed \"smshub.ear\"");
     }
 
     static final Pattern TIME = Pattern.compile("(\\d\\d):(\\d\\d):(\\d\\d),(\\d\\d\\d) ");
@@ -61,7 +64,7 @@ public class BootPhases {
             List<Double> sorted = values.stream().sorted().toList();
             double median = sorted.isEmpty() ? Double.NaN : sorted.size() % 2 == 1 ? sorted.get(sorted.size() / 2)
                     : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;
-            System.out.printf("  %-50s median %.2f s (%s)%n", phase, median,
+            System.out.printf("  %-48s median %.2f s (%s)%n", phase, median,
                     String.join(" ", values.stream().map(v -> String.format("%.1f", v)).toList()));
         });
     }
