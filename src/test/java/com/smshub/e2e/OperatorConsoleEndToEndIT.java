@@ -12,9 +12,15 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.jms.JMSContext;
 
@@ -197,6 +203,51 @@ class OperatorConsoleEndToEndIT extends SimulatorTest {
         HttpResponse<String> audit = Operator.call("GET", "audit?subject=dead-letter/", null);
         assertTrue(audit.body().contains("\"action\":\"dead-letter.replay\"") && audit.body().contains("\"action\":\"dead-letter.discard\"")
                 && audit.body().contains("\"subject\":\"dead-letter/" + brokenId + "\""), "the replay and the removal audited: " + audit.body());
+    }
+
+    /**
+     * Two operators replay the same dead letter at the same moment (a double click, two consoles): the broker hands
+     * the message to one replay's transaction, so one takes the batch (200) and the other finds nothing (404), and the
+     * batch's messages are accepted once.
+     */
+    @Test
+    void aDeadLetterReplayedTwiceAtOnceIsTakenOnce() throws Exception {
+        String reference = "twice-" + UUID.randomUUID();
+        deadLetter(reference, """
+                <SendBatch xmlns="urn:smshub:gateway:v1">
+                  <clientReference>%s</clientReference>
+                  <message><text>Once</text><recipient>%s</recipient></message>
+                  <message><text>Once too</text><recipient>%s</recipient></message>
+                </SendBatch>""".formatted(reference, Requests.uniqueRecipient(), Requests.uniqueRecipient()));
+        String listed = Operator.call("GET", "dead-letters", null).body();
+        // each "id" is followed by the rest of its dead letter, the text with the reference among it
+        String id = Arrays.stream(listed.split("\"id\":\"")).skip(1).filter(entry -> entry.contains(reference))
+                .map(entry -> entry.substring(0, entry.indexOf('"'))).findFirst()
+                .orElseThrow(() -> new AssertionError("not in the dead-letter queue: " + listed));
+
+        CyclicBarrier together = new CyclicBarrier(2);
+        List<Integer> statuses = new ArrayList<>();
+        ExecutorService operators = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Integer>> replays = new ArrayList<>();
+            for (int operator = 0; operator < 2; operator++) {
+                replays.add(operators.submit(() -> {
+                    together.await(30, TimeUnit.SECONDS);
+                    return Operator.call("POST", "dead-letters/" + id + "/replay", null).statusCode();
+                }));
+            }
+            for (Future<Integer> replay : replays) {
+                statuses.add(replay.get(60, TimeUnit.SECONDS));
+            }
+        } finally {
+            operators.shutdownNow();
+        }
+        statuses.sort(null);
+        assertEquals(List.of(200, 404), statuses, "one replay took it, the other found it gone");
+
+        HttpResponse<String> found = Operator.call("GET", "messages?clientReference=" + reference, null);
+        assertEquals(2, found.body().split("\"messageId\"", -1).length - 1, "the batch's two messages, once: " + found.body());
+        assertEquals(404, Operator.call("POST", "dead-letters/" + id + "/replay", null).statusCode(), "nothing left to replay");
     }
 
     @Test
