@@ -31,17 +31,16 @@ import com.smshub.gateway.v1.MessageState;
 import com.smshub.gateway.v1.MessageStatus;
 
 /**
- * kill -9 of WildFly in mid-stream through every provider, then a restart, twice: once with every account's policy
- * for ambiguous attempts at HOLD (the default), once at RESEND. SMS Pro takes up to 800 messages (600 in the second round) in
- * SendSms calls of 50 recipients a second, while MyMobileAPI, Masiv, MOBIPACE and myMSP (SMPP) each take a stream of
- * SendSms calls of one, every simulator answering slowly
- * so that requests are in flight at the kill. No provider here deduplicates (docs/reliability.md): each simulator
- * counts what reached it again. With HOLD nothing is sent twice and nothing is silently lost: every accepted message
- * is DELIVERED, or UNKNOWN with the reason (an attempt the kill cut off, which no later report settled). With RESEND
- * every accepted message is DELIVERED, and the only duplicates are attempts the kill cut off. The first round also
- * has charges in flight: none made twice, each known or UNKNOWN and reconciled. Prints a table per round (copied
- * into docs/reliability.md), and how long each step took. Runs on its own server process (OwnServer), after the
- * Arquillian suite (a failsafe execution of its own), because it kills it.
+ * kill -9 of WildFly in mid-stream through every provider, then a restart, twice: once with every account's policy for
+ * ambiguous attempts at HOLD (the default), once at RESEND. SMS Pro takes up to 800 messages (600 in the second round)
+ * in SendSms calls of 50 recipients a second, while MyMobileAPI, Masiv, MOBIPACE and myMSP (SMPP) each take a stream of
+ * SendSms calls of one, every simulator answering slowly so that requests are in flight at the kill. No provider here
+ * deduplicates (docs/reliability.md): each simulator counts what reached it again. With HOLD nothing is sent twice and
+ * nothing is silently lost: every accepted message is DELIVERED, or UNKNOWN with the reason (an attempt the kill cut
+ * off, which no later report settled). With RESEND every accepted message is DELIVERED, and the only duplicates are
+ * attempts the kill cut off. The first round also has charges in flight: none made twice, each known or UNKNOWN and
+ * reconciled. Prints a table per round (copied into docs/reliability.md), and how long each step took. Runs on its own
+ * server process (OwnServer), after the Arquillian suite (a failsafe execution of its own), because it kills it.
  */
 class CrashRecoveryIT {
 
@@ -166,8 +165,8 @@ class CrashRecoveryIT {
     }
 
     /**
-     * One round: the five streams started, the kill awaited in mid-stream, and after the
-     * restart every accepted message read back until nothing is left in flight.
+     * One round: the five streams started, the kill awaited in mid-stream, and after the restart every accepted
+     * message read back until nothing is left in flight.
      */
     private static final class Round {
         /** Recipients of one SendSms call to SMS Pro, one call a second. */
@@ -186,7 +185,10 @@ class CrashRecoveryIT {
             this.smsProAtKill = smsProAtKill;
         }
 
-        /** Simulators reset and slowed down, the five streams started (SMS Pro's up to its batch size); the chargers in the first round. */
+        /**
+         * Simulators reset and slowed down, the five streams started (SMS Pro's up to its batch size); the chargers in
+         * the first round.
+         */
         Chargers begin() throws Exception {
             for (Provider provider : Provider.values()) {
                 provider.simulator("reset=true");
