@@ -60,8 +60,6 @@ final class OwnServer {
         }
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("JBOSS_HOME", home.toString());
-        // standalone.conf's heap, with C1 only, as arquillian.xml starts the suite's server
-        builder.environment().put("JBOSS_JAVA_SIZING", "-Xms1g -Xmx1g -XX:TieredStopAtLevel=1");
         builder.redirectErrorStream(true);
         builder.redirectOutput(new File("target/" + name + ".log"));
         Process process = builder.start();
