@@ -119,8 +119,16 @@ public class MobipaceClient {
                     ? "until its credentials change" : "for " + REFUSAL_HOLD.toMinutes() + " minutes or until its credentials change")
                     + ", lest MOBIPACE lock the user", null);
         }
-        AuthorizeResponse authorized = post(account, "authorize", new AuthorizeRequest(account.username(), account.secret()),
-                AuthorizeResponse.class);
+        AuthorizeResponse authorized;
+        try {
+            authorized = post(account, "authorize", new AuthorizeRequest(account.username(), account.secret()),
+                    AuthorizeResponse.class);
+        } catch (MobipaceException e) {
+            // an authorisation carries no message: whatever became of it, the request it was for was not sent
+            throw e.kind() == ExchangeFailure.AMBIGUOUS
+                    ? new MobipaceException(ExchangeFailure.NOT_SENT, e.code(), "Not sent: the authorisation failed: " + e.getMessage(), e)
+                    : e;
+        }
         if (authorized.statusCode() != MobipaceCodes.SUCCESS || authorized.sessionId() == null) {
             boolean refusedUser = authorized.statusCode() >= 200 && authorized.statusCode() < 300;
             if (refusedUser) {
