@@ -18,6 +18,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -72,8 +73,17 @@ public class StatusStore {
         });
     }
 
-    /** One message's change for {@link #applyAll}. */
-    public record Change(String messageId, StatusUpdate update) {
+    /**
+     * One message's change for {@link #applyAll}.
+     *
+     * @param onlyIfMoves recorded in the history only where it moves the message (a status a later change of the
+     *                    same batch implies, such as SUBMITTED before a delivery report that came first)
+     */
+    public record Change(String messageId, StatusUpdate update, boolean onlyIfMoves) {
+
+        public Change(String messageId, StatusUpdate update) {
+            this(messageId, update, false);
+        }
     }
 
     /**
@@ -109,17 +119,24 @@ public class StatusStore {
                     }
                 }
             }
-            List<Applied> results = new ArrayList<>(changes.size());
+            List<Applied> results = new ArrayList<>(Collections.nCopies(changes.size(), Applied.RECORDED));
+            List<Integer> recorded = new ArrayList<>(changes.size());
+            for (int i = 0; i < changes.size(); i++) {
+                if (applied[i] || !changes.get(i).onlyIfMoves()) {
+                    recorded.add(i);
+                }
+            }
             try (PreparedStatement s = c.prepareStatement(
                     INSERT_CHANGE + "SELECT tenant_id, id, ?, ?, ?, ?, ?, ?, ?, ? FROM message WHERE id = ?")) {
-                for (int i = 0; i < changes.size(); i++) {
+                for (int i : recorded) {
                     bindChange(s, 1, changes.get(i).update(), applied[i], now);
                     s.setString(9, changes.get(i).messageId());
                     s.addBatch();
                 }
-                int[] counts = s.executeBatch();
-                for (int i = 0; i < counts.length; i++) {
-                    results.add(counts[i] == 0 ? Applied.UNKNOWN_MESSAGE : applied[i] ? Applied.APPLIED : Applied.RECORDED);
+                int[] counts = recorded.isEmpty() ? new int[0] : s.executeBatch();
+                for (int k = 0; k < counts.length; k++) {
+                    int i = recorded.get(k);
+                    results.set(i, counts[k] == 0 ? Applied.UNKNOWN_MESSAGE : applied[i] ? Applied.APPLIED : Applied.RECORDED);
                 }
             }
             return results;

@@ -1,9 +1,14 @@
 package com.smshub.intake;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,13 +31,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.smshub.Deployments;
 import com.smshub.StoredMessages;
+import com.smshub.dispatch.control.AttemptOwner;
 import com.smshub.intake.boundary.ProviderCallbacks;
 import com.smshub.kernel.Callback;
 import com.smshub.kernel.CallbackAnswer;
 import com.smshub.kernel.MessageStatus;
 import com.smshub.kernel.ProviderCode;
 import com.smshub.kernel.ProviderReport;
+import com.smshub.message.ClaimedMessage;
+import com.smshub.message.Handover;
 import com.smshub.message.Outbox;
+import com.smshub.message.StatusUpdate;
 import com.smshub.provider.spi.Account;
 import com.smshub.provider.spi.CallbackUrls;
 import com.smshub.provider.spi.Settings;
@@ -190,6 +199,47 @@ class ProviderCallbacksIT {
         assertEquals(200, again.status(), "SMS Pro's next push of the same report");
         assertEquals("DELIVERED", status(refused));
         assertEquals(1L, deliveredRows(refused), "recorded once");
+    }
+
+    /**
+     * SMS Pro pushes a report 100 ms after it answers the send, so its push may be committed before the dispatch
+     * records that answer. The push proves SMS Pro took the message: the history and the feed still read QUEUED,
+     * SUBMITTED, DELIVERED, and the outcome recorded after it changes no status but is learned (the provider's id,
+     * the attempt closed). Before, the history went from QUEUED to DELIVERED (RoutingEndToEndIT saw it once).
+     */
+    @Test
+    void aReportPushedBeforeTheDispatchRecordsItsOutcomeLeavesSubmittedInTheHistory() throws Exception {
+        tx.begin();
+        String id = StoredMessages.store(requests, outbox, tenants.byUsername("demo").id(), 1, MessageStatus.QUEUED, null).get(0);
+        tx.commit();
+        tx.begin();
+        ClaimedMessage claimed = outbox.claimOpening(id, AttemptOwner.ME, Instant.now()).orElseThrow();
+        tx.commit();
+
+        CallbackAnswer pushed = callbacks.receive(account, delivered(id));
+
+        assertEquals(200, pushed.status());
+        assertEquals("DELIVERED", status(id));
+        tx.begin();
+        boolean moved = outbox.dispatched(claimed, new Handover(SMSPRO, 1), new StatusUpdate(MessageStatus.SUBMITTED, "DISPATCH",
+                new ProviderReport(SMSPRO, "0", null, "mc-" + id), null, OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(5)));
+        tx.commit();
+
+        assertFalse(moved, "the outcome came second: DELIVERED stays");
+        assertEquals("DELIVERED", status(id));
+        assertEquals(List.of("QUEUED", "SUBMITTED", "DELIVERED"), em.createNativeQuery(
+                "SELECT status FROM status_change WHERE message_id = ? AND applied = TRUE ORDER BY id").setParameter(1, id)
+                .getResultList(), "the history as GetMessageStatus and the feed read it");
+        Object[] row = (Object[]) em.createNativeQuery("SELECT provider_message_id, attempt_started_at FROM message WHERE id = ?")
+                .setParameter(1, id).getSingleResult();
+        assertEquals("mc-" + id, row[0], "the provider's id learned from the outcome");
+        assertNull(row[1], "the attempt closed");
+
+        CallbackAnswer again = callbacks.receive(account, delivered(id));
+        assertEquals(200, again.status());
+        assertEquals(1L, ((Number) em.createNativeQuery("SELECT COUNT(*) FROM status_change WHERE message_id = ? "
+                + "AND status = 'SUBMITTED' AND applied = TRUE").setParameter(1, id).getSingleResult()).longValue(),
+                "a repeated push adds no SUBMITTED");
     }
 
     private long deliveredRows(String id) {

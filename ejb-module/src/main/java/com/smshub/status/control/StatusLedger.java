@@ -53,11 +53,34 @@ public class StatusLedger {
     public record Report(String messageId, MessageStatus status, String source, ProviderReport report, Reason reason) {
     }
 
-    /** Applies reports as {@link #apply} does, together: one batch of writes for all of them, in the order given. */
+    /**
+     * Applies providers' reports as {@link #apply} does, together: one batch of writes for all of them, in the order
+     * given. A report past SUBMITTED that finds its message not yet SUBMITTED (pushed before the dispatch recorded
+     * the provider's answer) proves the provider took it: SUBMITTED is applied first, in the same transaction, so
+     * the history and the feed read QUEUED, SUBMITTED, DELIVERED whichever came first; the dispatch's outcome,
+     * recorded after, then changes no status.
+     */
     public List<StatusStore.Applied> applyAll(List<Report> reports) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        List<StatusStore.Applied> applied = statuses.applyAll(reports.stream().map(r -> new StatusStore.Change(r.messageId(),
-                new StatusUpdate(r.status(), r.source(), r.report(), r.reason(), nextCheck(r.status(), now)))).toList());
+        List<StatusStore.Change> changes = new ArrayList<>(reports.size());
+        int[] at = new int[reports.size()];
+        for (int i = 0; i < reports.size(); i++) {
+            Report r = reports.get(i);
+            if (r.report() != null && MessageStatus.SUBMITTED.canMoveTo(r.status())) {
+                ProviderReport said = r.report();
+                changes.add(new StatusStore.Change(r.messageId(), new StatusUpdate(MessageStatus.SUBMITTED, r.source(),
+                        new ProviderReport(said.provider(), null, null, said.providerMessageId(), said.occurredAt()), null,
+                        StatusUpdate.KEEP_CHECKS), true));
+            }
+            at[i] = changes.size();
+            changes.add(new StatusStore.Change(r.messageId(), new StatusUpdate(r.status(), r.source(), r.report(), r.reason(),
+                    nextCheck(r.status(), now))));
+        }
+        List<StatusStore.Applied> all = statuses.applyAll(changes);
+        List<StatusStore.Applied> applied = new ArrayList<>(reports.size());
+        for (int i = 0; i < reports.size(); i++) {
+            applied.add(all.get(at[i]));
+        }
         Map<List<String>, Integer> moved = new HashMap<>();
         List<GatewayMetrics.Ended> ended = new ArrayList<>();
         for (int i = 0; i < applied.size(); i++) {
