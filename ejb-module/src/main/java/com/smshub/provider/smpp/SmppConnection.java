@@ -378,10 +378,25 @@ public final class SmppConnection implements ProviderSession, MessageReceiverLis
             return new SendOutcome.Rejected("PDU", "not a valid submit_sm: " + e.getMessage(), false);
         } catch (ResponseTimeoutException e) {
             return new SendOutcome.Unknown("no submit_sm_resp within " + settings.responseSeconds() + " s");
-        } catch (InvalidResponseException | IOException e) {
+        } catch (IOException e) {
+            if (closedBeforeWriting(e)) {
+                // the session closed between the check in submit(OutboundMessage) and jSMPP's own: nothing was written
+                return new SendOutcome.Retry("the SMPP session of " + account.name() + " closed before submit_sm: " + e.getMessage());
+            }
             // the request may have left before the connection failed: only the SMSC knows
             return new SendOutcome.Unknown("submit_sm sent, no valid answer: " + e.getMessage());
+        } catch (InvalidResponseException e) {
+            return new SendOutcome.Unknown("submit_sm sent, no valid answer: " + e.getMessage());
         }
+    }
+
+    /**
+     * Whether jSMPP refused the submit before writing anything: its session checks its own state first and says
+     * "Cannot submit_sm while session ... in state ..." (SmppConnectionTest reads that from jSMPP itself). Any other
+     * failure may come after the PDU left.
+     */
+    static boolean closedBeforeWriting(IOException e) {
+        return e.getMessage() != null && e.getMessage().startsWith("Cannot submit_sm while session");
     }
 
     /** ESME_RTHROTTLED or ESME_RMSGQFUL: the whole session pauses, longer at each answer in a row, up to 5 s. */
