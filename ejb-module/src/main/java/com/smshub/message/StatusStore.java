@@ -96,6 +96,8 @@ public class StatusStore {
         Timestamp now = Timestamp.from(Instant.now());
         boolean[] applied = new boolean[changes.size()];
         return jdbc.with(c -> {
+            // one batch a statement shape, the changes that keep checks first: StatusLedger's implied SUBMITTED keeps
+            // them and must run before the report that implies it (a final status or UNKNOWN, which sets them)
             for (boolean keep : new boolean[] {true, false}) {
                 List<Integer> shape = new ArrayList<>();
                 for (int i = 0; i < changes.size(); i++) {

@@ -58,7 +58,9 @@ public class StatusLedger {
      * given. A report past SUBMITTED that finds its message not yet SUBMITTED (pushed before the dispatch recorded
      * the provider's answer) proves the provider took it: SUBMITTED is applied first, in the same transaction, so
      * the history and the feed read QUEUED, SUBMITTED, DELIVERED whichever came first; the dispatch's outcome,
-     * recorded after, then changes no status.
+     * recorded after, then changes no status. The implied SUBMITTED is a conditional update of the row, not only a
+     * history record: its row lock and the database's second look at the condition are what keep it from being
+     * applied beside a SUBMITTED outcome that commits at the same moment.
      */
     public List<StatusStore.Applied> applyAll(List<Report> reports) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
